@@ -1,0 +1,4 @@
+export * from "./generated/models.js";
+export { createModelValidators, type ModelValidators, type SemanticCheck, type ValidateOptions, type ValidationMode, type ValidationResult } from "./create.js";
+export { PayloadValidationError } from "./errors.js";
+export { formatIssues, type ValidationIssue } from "./issues.js";

@@ -1,0 +1,52 @@
+// openapi: an OpenAPI 3.1 document made of schemas/api.json (the operations) and every model as a
+// component, plus the `paths`/`components` types openapi-typescript derives from it.
+import openapiTS, { astToString } from "openapi-typescript";
+import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
+import { API_FILE, type SchemaSet } from "../load.js";
+import { type JsonObject, type JsonValue, isObject, mapSchema } from "../schema-walk.js";
+import { TYPES_DIR } from "./types.js";
+
+export const OPENAPI_FILE = "packages/payment-schemas/generated/openapi.json";
+
+function componentRef(name: string): string {
+  return `#/components/schemas/${name}`;
+}
+
+/** Rewrites every $ref to a schema file into a component $ref, anywhere in `value`. */
+function rewriteRefs(set: SchemaSet, fromId: string, value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(set, fromId, v));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = key === "$ref" && typeof v === "string" ? componentRef(set.modelForRef(fromId, v)!.name) : rewriteRefs(set, fromId, v);
+  }
+  return out;
+}
+
+export function openapiDocument(set: SchemaSet): JsonObject {
+  const schemas: JsonObject = {};
+  for (const model of set.models.values()) {
+    const component = mapSchema(model.schema, (node) => {
+      const { $schema: _s, $id: _i, ...rest } = node;
+      return rest;
+    });
+    schemas[model.name] = rewriteRefs(set, model.id, component);
+  }
+  const { $comment: _c, ...api } = set.api;
+  return {
+    ...(rewriteRefs(set, API_FILE, api) as JsonObject),
+    "x-generated": GENERATED_NOTICE,
+    "x-schema-set-hash": set.hash,
+    components: { schemas },
+  };
+}
+
+export async function emitOpenapi(set: SchemaSet): Promise<GeneratedFiles> {
+  const document = openapiDocument(set);
+  const ast = await openapiTS(document as never, { exportType: false, alphabetize: true });
+  const typesFile = `${TYPES_DIR}/openapi.ts`;
+  return new Map([
+    [OPENAPI_FILE, jsonText(document)],
+    [typesFile, withHeader(typesFile, astToString(ast))],
+  ]);
+}

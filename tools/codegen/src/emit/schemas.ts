@@ -1,0 +1,33 @@
+// schemas: the canonical JSON Schemas as shipped files (for any language and tool) and as JS
+// objects (for TypeScript consumers), plus the hash of the schema set they came from.
+import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
+import type { SchemaSet } from "../load.js";
+import { openapiDocument } from "./openapi.js";
+
+export const SCHEMAS_DATA_DIR = "packages/payment-schemas/generated";
+export const SCHEMAS_SRC_DIR = "packages/payment-schemas/src/generated";
+
+export function emitSchemas(set: SchemaSet): GeneratedFiles {
+  const files: GeneratedFiles = new Map();
+  for (const model of set.models.values()) {
+    files.set(`${SCHEMAS_DATA_DIR}/schemas/${model.file.replace(/^schemas\//, "")}`, jsonText(model.schema));
+  }
+  files.set(`${SCHEMAS_DATA_DIR}/README.md`, withHeader(".md", `# Generated data\n\n${GENERATED_NOTICE}\n\n- \`schemas/\`: the canonical JSON Schemas (2020-12), one file per model.\n- \`openapi.json\`: the OpenAPI 3.1 document.\n\nSchema set hash: \`${set.hash}\`\n`));
+
+  const lines: string[] = [];
+  for (const model of set.models.values()) {
+    lines.push(`/** JSON Schema of the ${model.name} model (${model.file}). */`);
+    lines.push(`export const ${model.name}Schema = ${JSON.stringify(model.schema)} as const;`);
+  }
+  lines.push(`/** Every schema by model name. */`);
+  lines.push(`export const schemas = { ${[...set.models.keys()].map((n) => `${n}: ${n}Schema`).join(", ")} } as const;`);
+  lines.push(`/** Names of the models an API operation answers with. */`);
+  lines.push(`export const topLevelModels = ${JSON.stringify(set.topLevel)} as const;`);
+  lines.push(`/** The OpenAPI 3.1 document (also shipped as openapi.json). */`);
+  lines.push(`export const openapiDocument = ${JSON.stringify(openapiDocument(set))} as const;`);
+  lines.push(`/** sha256 of the schema files this package was generated from. */`);
+  lines.push(`export const schemaSetHash = ${JSON.stringify(set.hash)};`);
+  const index = `${SCHEMAS_SRC_DIR}/index.ts`;
+  files.set(index, withHeader(index, lines.join("\n")));
+  return files;
+}

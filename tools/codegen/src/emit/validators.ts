@@ -1,0 +1,123 @@
+// validators: Ajv (2020-12, ajv-formats) compiled once, at codegen time, to standalone code for
+// both modes of every top-level model; Ajv's runtime helpers and the format checks are bundled in
+// by esbuild, so the shipped module is plain ESM with no `require` and no dependency on Ajv.
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { buildSync } from "esbuild";
+import { createAjv } from "../ajv.js";
+import { type GeneratedFiles, withHeader } from "../emitter.js";
+import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
+import type { Model, SchemaSet } from "../load.js";
+import { type JsonObject, SCHEMA_BASE_URL, mapSchema } from "../schema-walk.js";
+import { tolerantName } from "./names.js";
+
+export const VALIDATORS_DIR = "packages/payment-validators/src/generated";
+const TOLERANT_BASE_URL = `${SCHEMA_BASE_URL}tolerant/`;
+const ANNOTATIONS = ["title", "description", "examples", "$comment", "deprecated", LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS];
+
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule) as typeof standaloneCodeModule;
+
+/** What the validator needs of a schema: annotations only cost bytes in the shipped code. */
+function validationView(schema: JsonObject): JsonObject {
+  return mapSchema(schema, (node) => {
+    const out = { ...node };
+    for (const key of ANNOTATIONS) delete out[key];
+    return out;
+  }) as JsonObject;
+}
+
+/** Tolerant mode: objects keep unknown properties; provider-extensible enums accept any string. */
+function tolerantView(model: Model): JsonObject {
+  const strict = validationView(model.schema);
+  const id = model.id.replace(SCHEMA_BASE_URL, TOLERANT_BASE_URL);
+  if (model.schema[PROVIDER_EXTENSIBLE] === true) return { $schema: strict.$schema!, $id: id, type: "string" };
+  const open = mapSchema(strict, (node) => {
+    const out = { ...node };
+    if (out.additionalProperties === false) delete out.additionalProperties;
+    return out;
+  }) as JsonObject;
+  return { ...open, $id: id };
+}
+
+export function strictExport(model: string): string {
+  return `strict${model}`;
+}
+export function tolerantExport(model: string): string {
+  return `tolerant${model}`;
+}
+
+function compileStandalone(set: SchemaSet): string {
+  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: false } });
+  for (const model of set.models.values()) {
+    ajv.addSchema(validationView(model.schema));
+    ajv.addSchema(tolerantView(model));
+  }
+  const exports: Record<string, string> = {};
+  for (const name of set.topLevel) {
+    const model = set.models.get(name)!;
+    exports[strictExport(name)] = model.id;
+    exports[tolerantExport(name)] = model.id.replace(SCHEMA_BASE_URL, TOLERANT_BASE_URL);
+  }
+  const source = standaloneCode(ajv, exports);
+  const codegenDir = dirname(fileURLToPath(import.meta.url));
+  const bundle = buildSync({
+    stdin: { contents: source, resolveDir: codegenDir, loader: "js", sourcefile: "standalone.js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    legalComments: "none",
+    target: "es2022",
+    logLevel: "silent",
+  });
+  // esbuild marks each bundled file with a comment naming its path in node_modules: machine- and
+  // layout-specific, so dropped to keep the output byte-identical everywhere.
+  const code = bundle.outputFiles[0]!.text.replace(/^\s*\/\/ .*node_modules.*\n/gm, "").replace(/^\s*\/\/ standalone\.js\n/m, "")
+    // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
+    .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
+  if (/\brequire\(/.test(code)) throw new Error("standalone validator code still contains require(): a runtime module was not bundled");
+  return code;
+}
+
+export function emitValidators(set: SchemaSet): GeneratedFiles {
+  const files: GeneratedFiles = new Map();
+  const standalone = `${VALIDATORS_DIR}/standalone.js`;
+  files.set(standalone, withHeader(standalone, compileStandalone(set)));
+
+  const declarations = [`import type { CompiledValidator } from "../compiled.js";`];
+  for (const name of set.topLevel) {
+    declarations.push(`export declare const ${strictExport(name)}: CompiledValidator;`, `export declare const ${tolerantExport(name)}: CompiledValidator;`);
+  }
+  const dts = `${VALIDATORS_DIR}/standalone.d.ts`;
+  files.set(dts, withHeader(dts, declarations.join("\n")));
+
+  const models = [...set.topLevel];
+  const lines = [
+    `import type { ${models.join(", ")} } from "@org/payment-types";`,
+    `import type { ${models.map(tolerantName).join(", ")} } from "@org/payment-types/tolerant";`,
+    `import { createModelValidators, type ModelValidators } from "../create.js";`,
+    `import * as compiled from "./standalone.js";`,
+    "",
+  ];
+  for (const name of models) {
+    const v = `${name[0]!.toLowerCase()}${name.slice(1)}Validators`;
+    lines.push(
+      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)});`,
+      `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
+      `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${v}.validate;`,
+      `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,
+      `export const is${name}: (data: unknown) => data is ${name} = ${v}.is;`,
+      `/** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid ${name} (strict mode). */`,
+      `export const assert${name}: (data: unknown) => asserts data is ${name} = ${v}.assert;`,
+      "",
+    );
+  }
+  lines.push(`/** The models these validators cover, by name. */`);
+  lines.push(`export const validatedModels = ${JSON.stringify(models)} as const;`);
+  lines.push(`/** Every model's validate function, by model name (for tools such as the CLI). */`);
+  lines.push(`export const validatorsByModel = { ${models.map((n) => `${n}: validate${n}`).join(", ")} } as const;`);
+  const index = `${VALIDATORS_DIR}/models.ts`;
+  files.set(index, withHeader(index, lines.join("\n")));
+  return files;
+}

@@ -1,0 +1,27 @@
+// Runs every emitter over one SchemaSet and merges their files; a path claimed twice is a bug.
+import type { Emitter, GeneratedFiles } from "./emitter.js";
+import { emitOpenapi } from "./emit/openapi.js";
+import { emitSchemas } from "./emit/schemas.js";
+import { emitTypes } from "./emit/types.js";
+import { emitValidators } from "./emit/validators.js";
+import type { SchemaSet } from "./load.js";
+
+export const EMITTERS: Readonly<Record<string, Emitter>> = {
+  types: emitTypes,
+  openapi: emitOpenapi,
+  schemas: emitSchemas,
+  validators: emitValidators,
+};
+
+export async function generate(set: SchemaSet): Promise<GeneratedFiles> {
+  const all: GeneratedFiles = new Map();
+  const owner = new Map<string, string>();
+  for (const [name, emit] of Object.entries(EMITTERS)) {
+    for (const [path, contents] of await emit(set)) {
+      if (owner.has(path)) throw new Error(`emitters "${owner.get(path)}" and "${name}" both emit ${path}`);
+      owner.set(path, name);
+      all.set(path, contents);
+    }
+  }
+  return all;
+}

@@ -1,0 +1,249 @@
+// load: read every schema once, check it, resolve its $refs and hand back one immutable SchemaSet.
+// Every problem found is collected and reported together, each with its file and JSON Pointer.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { createAjv } from "./ajv.js";
+import { SchemaError, SchemaSetError } from "./errors.js";
+import { LEGACY } from "./keywords.js";
+import { lintModel } from "./lint.js";
+import { resolvePropertyPath } from "./model-paths.js";
+import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, deepFreeze, isObject, walkJson, walkSchema } from "./schema-walk.js";
+
+export interface Model {
+  /** Type name: the schema's `title`, which must equal the file's base name. */
+  readonly name: string;
+  /** Repository-relative path, with forward slashes (e.g. `schemas/adyen/Amount.schema.json`). */
+  readonly file: string;
+  /** The folder under schemas/ the model lives in: its source (`adyen`, `gateway`). */
+  readonly source: string;
+  readonly id: string;
+  readonly schema: JsonObject;
+  readonly kind: "object" | "enum";
+  /** Names of the models this one references, directly. */
+  readonly references: readonly string[];
+}
+
+export interface SchemaSet {
+  /** Absolute path of the repository root the set was loaded from. */
+  readonly root: string;
+  /** Models by name, sorted by name. */
+  readonly models: ReadonlyMap<string, Model>;
+  /** The hand-written OpenAPI skeleton (schemas/api.json) with $refs to schema files. */
+  readonly api: JsonObject;
+  /** Models an API operation answers with: the ones that get validators and adapters. */
+  readonly topLevel: readonly string[];
+  /** sha256 over every schema file's path and bytes: which schema set a package was generated from. */
+  readonly hash: string;
+  /** Resolves a `$ref` found in `from` (a model, or the API document) to the model it names. */
+  modelForRef(fromId: string, ref: string): Model | undefined;
+}
+
+export const SCHEMA_SUFFIX = ".schema.json";
+export const API_FILE = "schemas/api.json";
+
+export function loadSchemaSet(root: string): SchemaSet {
+  const errors: SchemaError[] = [];
+  const files = listSchemaFiles(join(root, "schemas")).map((abs) => relative(root, abs).split(sep).join("/"));
+  const hash = createHash("sha256");
+  const parsed: { file: string; schema: JsonObject }[] = [];
+  for (const file of [...files, API_FILE]) {
+    const text = readText(root, file, errors);
+    if (text === undefined) continue;
+    hash.update(file).update("\0").update(text).update("\0");
+    const value = parseJson(file, text, errors);
+    if (value === undefined) continue;
+    if (!isObject(value)) {
+      errors.push(new SchemaError(file, "", "json", "expected a JSON object at the top level"));
+      continue;
+    }
+    parsed.push({ file, schema: value });
+  }
+  const apiEntry = parsed.find((p) => p.file === API_FILE);
+  const schemaEntries = parsed.filter((p) => p.file !== API_FILE);
+
+  const ajv = createAjv({ allErrors: true });
+  const models = new Map<string, Model>();
+  const byId = new Map<string, Model>();
+  for (const { file, schema } of schemaEntries) {
+    const before = errors.length;
+    if (!ajv.validateSchema(schema)) {
+      for (const e of ajv.errors ?? []) {
+        errors.push(new SchemaError(file, e.instancePath, "meta-schema", `${e.message ?? "is invalid"}${describeParams(e.params)}`));
+      }
+    }
+    errors.push(...lintModel(file, schema));
+    if (errors.length > before) continue;
+    const name = schema.title as string;
+    const id = schema.$id as string;
+    const clash = models.get(name);
+    if (clash) {
+      errors.push(new SchemaError(file, "/title", "name-clash", `type name "${name}" is already used by ${clash.file}; every schema must yield a distinct type name`));
+      continue;
+    }
+    const model: Model = {
+      name,
+      file,
+      source: file.split("/")[1] ?? "",
+      id,
+      schema,
+      kind: Array.isArray(schema.enum) ? "enum" : "object",
+      references: [],
+    };
+    models.set(name, model);
+    byId.set(id, model);
+  }
+
+  const modelForRef = (fromId: string, ref: string): Model | undefined => {
+    let target: URL;
+    try {
+      target = new URL(ref, fromId);
+    } catch {
+      return undefined;
+    }
+    if (target.hash !== "" && target.hash !== "#") return undefined; // refs name whole models only
+    target.hash = "";
+    return byId.get(target.href);
+  };
+
+  // Resolve every $ref: each must name a whole model file.
+  for (const model of models.values()) {
+    const refs = new Set<string>();
+    walkSchema(model.schema, (node, pointer) => {
+      if (typeof node.$ref !== "string") return;
+      const target = modelForRef(model.id, node.$ref);
+      if (!target) {
+        errors.push(new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a relative path to another *.schema.json file under schemas/ (no fragment)`));
+      } else refs.add(target.name);
+    });
+    (model as { references: readonly string[] }).references = [...refs].sort();
+  }
+  errors.push(...findCycles(models));
+
+  const api = apiEntry?.schema ?? {};
+  const topLevel = new Set<string>();
+  if (apiEntry) {
+    walkJson(api, "", (node, pointer) => {
+      if (typeof node.$ref !== "string") return;
+      const target = modelForRef(SCHEMA_BASE_URL, node.$ref);
+      if (!target) errors.push(new SchemaError(API_FILE, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a path to a *.schema.json file relative to schemas/`));
+      else topLevel.add(target.name);
+    });
+  }
+
+  if (errors.length === 0) {
+    // Ajv in strict mode is the last word on anything our own checks did not catch.
+    for (const model of models.values()) ajv.addSchema(model.schema as object);
+    for (const model of models.values()) {
+      try {
+        ajv.getSchema(model.id);
+      } catch (error) {
+        errors.push(new SchemaError(model.file, "", "ajv-strict", (error as Error).message));
+      }
+    }
+  }
+  if (errors.length === 0) {
+    for (const model of models.values()) {
+      const validate = ajv.getSchema(model.id)!;
+      (model.schema.examples as JsonValue[]).forEach((example, i) => {
+        if (validate(example)) return;
+        for (const e of validate.errors ?? []) {
+          errors.push(new SchemaError(model.file, `/examples/${i}${e.instancePath}`, "example-valid", `example ${i} does not validate: ${e.message ?? "invalid"}${describeParams(e.params)}`));
+        }
+      });
+      for (const [name, property] of Object.entries(model.schema.properties ?? {})) {
+        const legacy = isObject(property) ? property[LEGACY] : undefined;
+        if (!isObject(legacy) || typeof legacy.replacedBy !== "string") continue;
+        if (!resolvePropertyPath(model, legacy.replacedBy, modelForRef)) {
+          errors.push(new SchemaError(model.file, `/properties/${name}/${LEGACY}/replacedBy`, "legacy-replacement", `replacedBy "${legacy.replacedBy}" does not name a property path of ${model.name}`));
+        }
+      }
+    }
+  }
+  if (errors.length > 0) throw new SchemaSetError(errors);
+
+  const sorted = new Map([...models.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const model of sorted.values()) deepFreeze(model);
+  deepFreeze(api);
+  return Object.freeze({
+    root,
+    models: sorted,
+    api,
+    topLevel: [...topLevel].sort(),
+    hash: hash.digest("hex"),
+    modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
+  });
+}
+
+function listSchemaFiles(dir: string): string[] {
+  const out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const abs = join(dir, entry);
+    if (statSync(abs).isDirectory()) {
+      if (entry !== "sources") out.push(...listSchemaFiles(abs));
+    } else if (entry.endsWith(SCHEMA_SUFFIX)) out.push(abs);
+  }
+  return out;
+}
+
+function readText(root: string, file: string, errors: SchemaError[]): string | undefined {
+  try {
+    return readFileSync(join(root, file), "utf8");
+  } catch (error) {
+    errors.push(new SchemaError(file, "", "read", `cannot read file: ${(error as Error).message}`));
+    return undefined;
+  }
+}
+
+function parseJson(file: string, text: string, errors: SchemaError[]): JsonValue | undefined {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    let where = "";
+    if (position !== undefined) {
+      const before = text.slice(0, Number(position));
+      const line = before.split("\n").length;
+      const column = Number(position) - before.lastIndexOf("\n");
+      where = ` at line ${line}, column ${column}`;
+    }
+    errors.push(new SchemaError(file, "", "json", `invalid JSON${where}: ${message}`));
+    return undefined;
+  }
+}
+
+function describeParams(params: Record<string, unknown>): string {
+  const detail = Object.entries(params)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(", ");
+  return detail ? ` (${detail})` : "";
+}
+
+function findCycles(models: Map<string, Model>): SchemaError[] {
+  const errors: SchemaError[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (name: string): void => {
+    if (state.get(name) === "done") return;
+    if (state.get(name) === "visiting") {
+      const cycle = [...stack.slice(stack.indexOf(name)), name];
+      const model = models.get(name)!;
+      errors.push(new SchemaError(model.file, "", "ref-cycle", `$ref cycle: ${cycle.join(" -> ")}; recursive models are not supported by the generators`));
+      return;
+    }
+    state.set(name, "visiting");
+    stack.push(name);
+    for (const ref of models.get(name)?.references ?? []) visit(ref);
+    stack.pop();
+    state.set(name, "done");
+  };
+  for (const name of [...models.keys()].sort()) visit(name);
+  return errors;
+}

@@ -8,7 +8,7 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 var require_ucs2length = __commonJS({
-  "../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -31,7 +31,7 @@ var require_ucs2length = __commonJS({
   }
 });
 var require_formats = __commonJS({
-  "../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/formats.js"(exports) {
+  "ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -231,8 +231,6 @@ var require_formats = __commonJS({
     }
   }
 });
-
-// src/emit/standalone.js
 var strictPaymentSessionResult = validate55;
 var schema22 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://schemas.payment-types.invalid/gateway/PaymentSessionResult.schema.json", "type": "object", "properties": { "adapter": { "$ref": "AdapterSummary.schema.json" }, "amount": { "type": ["string", "null"], "pattern": "^(0|[1-9][0-9]*)\\.[0-9]{2}$" }, "created_at": { "type": ["string", "null"], "format": "date-time" }, "currency": { "type": ["string", "null"], "pattern": "^[A-Z]{3}$" }, "error": { "type": ["string", "null"] }, "error_details": { "anyOf": [{ "$ref": "ErrorDetails.schema.json" }, { "type": "null" }] }, "lead": { "anyOf": [{ "$ref": "LeadSummary.schema.json" }, { "type": "null" }] }, "livemode": { "type": "boolean" }, "object": { "type": "string" }, "order": { "anyOf": [{ "$ref": "OrderSummary.schema.json" }, { "type": "null" }] }, "order_number": { "type": ["string", "null"] }, "payment_gateway": { "anyOf": [{ "$ref": "PaymentGatewaySummary.schema.json" }, { "type": "null" }] }, "payment_method": { "$ref": "PaymentMethodSummary.schema.json" }, "processed_at": { "type": ["string", "null"], "format": "date-time" }, "retry_allowed": { "type": ["boolean", "null"] }, "sepa": { "$ref": "SepaDetails.schema.json" }, "session_token": { "type": "string" }, "status": { "$ref": "PaymentSessionStatus.schema.json" }, "subscription": { "anyOf": [{ "$ref": "SubscriptionSummary.schema.json" }, { "type": "null" }] }, "transaction": { "anyOf": [{ "$ref": "TransactionSummary.schema.json" }, { "type": "null" }] }, "verification_url": { "type": ["string", "null"] } }, "required": ["adapter", "amount", "created_at", "currency", "error", "error_details", "lead", "livemode", "object", "order", "order_number", "payment_gateway", "payment_method", "processed_at", "retry_allowed", "sepa", "session_token", "status", "subscription", "transaction", "verification_url"], "additionalProperties": false, "allOf": [{ "if": { "properties": { "status": { "const": "awaiting_verification" } }, "required": ["status"] }, "then": { "properties": { "verification_url": { "type": "string" } } }, "else": { "properties": { "verification_url": { "type": "null" } } } }, { "if": { "properties": { "status": { "enum": ["declined", "failed"] } }, "required": ["status"] }, "else": { "properties": { "error_details": { "type": "null" } } } }] };
 var func1 = Object.prototype.hasOwnProperty;

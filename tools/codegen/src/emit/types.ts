@@ -12,7 +12,7 @@ export const TYPES_DIR = "packages/payment-types/src/generated";
 
 async function declaration(set: SchemaSet, model: Model, options: TypeViewOptions, name: string): Promise<string> {
   const view = typeView(set, model, options);
-  const schema = { ...view, title: name };
+  const schema: Record<string, unknown> = { ...view, title: name };
   if (options.open) schema.description = `${String(view.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
   const ts = await compile(schema as never, name, {
     bannerComment: "",

@@ -3,7 +3,7 @@
 // by esbuild, so the shipped module is plain ESM with no `require` and no dependency on Ajv.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
 import { createAjv } from "../ajv.js";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
@@ -16,7 +16,9 @@ export const VALIDATORS_DIR = "packages/payment-validators/src/generated";
 const TOLERANT_BASE_URL = `${SCHEMA_BASE_URL}tolerant/`;
 const ANNOTATIONS = ["title", "description", "examples", "$comment", "deprecated", LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS];
 
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule) as typeof standaloneCodeModule;
+// Ajv's standalone module is CommonJS with an `exports.default`: take whichever shape the loader gives.
+type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<string, string>) => string;
+const standaloneCode: StandaloneCode = (standaloneCodeModule as unknown as { default: { default?: StandaloneCode } & StandaloneCode }).default.default ?? (standaloneCodeModule as unknown as { default: StandaloneCode }).default;
 
 /** What the validator needs of a schema: annotations only cost bytes in the shipped code. */
 function validationView(schema: JsonObject): JsonObject {
@@ -71,9 +73,12 @@ function compileStandalone(set: SchemaSet): string {
     target: "es2022",
     logLevel: "silent",
   });
-  // esbuild marks each bundled file with a comment naming its path in node_modules: machine- and
-  // layout-specific, so dropped to keep the output byte-identical everywhere.
-  const code = bundle.outputFiles[0]!.text.replace(/^\s*\/\/ .*node_modules.*\n/gm, "").replace(/^\s*\/\/ standalone\.js\n/m, "")
+  // esbuild names each bundled module by its path from the working directory (which differs between
+  // a checkout, a temp copy and pnpm's store layout): keep only the package path, so the output is
+  // byte-identical wherever codegen runs.
+  const code = bundle.outputFiles[0]!.text
+    .replace(/^\s*\/\/ \S*(standalone\.js|node_modules\S*)\n/gm, "")
+    .replace(/"[^"\n]*node_modules\/(?:\.pnpm\/[^/"]+\/node_modules\/)?([^"\n]+)"(?=\(exports)/g, '"$1"')
     // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
     .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
   if (/\brequire\(/.test(code)) throw new Error("standalone validator code still contains require(): a runtime module was not bundled");

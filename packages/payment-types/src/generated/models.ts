@@ -20,7 +20,7 @@ export interface Amount {
    */
   currency: string;
   /**
-   * The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64.
+   * The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64, so it must lie in the signed 64-bit range.
    */
   value: number;
 }

@@ -86,7 +86,7 @@ export interface components {
             currency: string;
             /**
              * Format: int64
-             * @description The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64.
+             * @description The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64, so it must lie in the signed 64-bit range.
              */
             value: number;
         };

@@ -56,23 +56,37 @@ function describe(error: AjvError): ValidationIssue {
   }
 }
 
-function isDeeper(error: AjvError, pointer: string): boolean {
-  return error.instancePath.startsWith(`${pointer}/`);
+/** Pointers that have at least one error strictly below them, and the number of errors at each
+ *  pointer: computed once, so deciding what is noise stays linear in the number of errors. */
+function indexErrors(errors: readonly AjvError[]): { below: Set<string>; at: Map<string, number> } {
+  const below = new Set<string>();
+  const at = new Map<string, number>();
+  for (const { instancePath } of errors) {
+    at.set(instancePath, (at.get(instancePath) ?? 0) + 1);
+    for (let i = instancePath.lastIndexOf("/"); i >= 0; i = instancePath.lastIndexOf("/", i - 1)) {
+      const ancestor = instancePath.slice(0, i);
+      if (below.has(ancestor)) break; // its ancestors were added with it
+      below.add(ancestor);
+      if (i === 0) break;
+    }
+  }
+  return { below, at };
 }
 
 /** True when `error` only restates others: an if/then summary, an anyOf summary with other errors
  *  at or below it, or the "must be null" branch of a nullable object whose contents are wrong. */
-function isNoise(error: AjvError, all: readonly AjvError[]): boolean {
+function isNoise(error: AjvError, index: ReturnType<typeof indexErrors>): boolean {
   if (error.keyword === "if") return true;
   const pointer = error.instancePath;
-  if (error.keyword === "anyOf") return all.some((o) => o !== error && (o.instancePath === pointer || isDeeper(o, pointer)));
-  if (error.keyword === "type" && /\/anyOf\/\d+\/type$/.test(error.schemaPath)) return all.some((o) => isDeeper(o, pointer));
+  if (error.keyword === "anyOf") return (index.at.get(pointer) ?? 0) > 1 || index.below.has(pointer);
+  if (error.keyword === "type" && /\/anyOf\/\d+\/type$/.test(error.schemaPath)) return index.below.has(pointer);
   return false;
 }
 
 export function toIssues(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
   if (!errors) return [];
-  const kept = errors.filter((e) => !isNoise(e, errors));
+  const index = indexErrors(errors);
+  const kept = errors.filter((e) => !isNoise(e, index));
   // Branches of a nullable union each report their own type: say it once, "must be object or null".
   const typesAt = new Map<string, string[]>();
   for (const e of kept) {

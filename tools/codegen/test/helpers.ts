@@ -1,0 +1,52 @@
+// Shared by the codegen tests: run the CLI as a user does, on a temporary copy of a repository.
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CODEGEN_DIR = fileURLToPath(new URL("..", import.meta.url));
+export const REPO_ROOT = join(CODEGEN_DIR, "../..");
+const TSX = join(CODEGEN_DIR, "node_modules/.bin/tsx");
+const CLI = join(CODEGEN_DIR, "src/cli.ts");
+
+/** A temp folder with the repo's schemas/ and every generated folder, for codegen to run on. */
+export function copyRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), "codegen-test-"));
+  cpSync(join(REPO_ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  for (const pkg of readdirSync(join(REPO_ROOT, "packages"))) {
+    for (const dir of ["generated", "src/generated"]) {
+      const from = join(REPO_ROOT, "packages", pkg, dir);
+      if (existsSync(from)) cpSync(from, join(root, "packages", pkg, dir), { recursive: true });
+    }
+  }
+  return root;
+}
+
+export function removeRepo(root: string): void {
+  rmSync(root, { recursive: true, force: true });
+}
+
+export function runCodegen(root: string, ...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(TSX, [CLI, "--root", root, ...args], { encoding: "utf8" });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+export function startWatch(root: string) {
+  return spawn(TSX, [CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Every file under the generated folders of `root`, path -> contents. */
+export function snapshotGenerated(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const abs = join(dir, entry);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else files.set(relative(root, abs), readFileSync(abs, "utf8"));
+    }
+  };
+  const packages = join(root, "packages");
+  if (existsSync(packages)) walk(packages);
+  return files;
+}

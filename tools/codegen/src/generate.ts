@@ -1,5 +1,6 @@
 // Runs every emitter over one SchemaSet and merges their files; a path claimed twice is a bug.
 import type { Emitter, GeneratedFiles } from "./emitter.js";
+import { emitDocs } from "./emit/docs.js";
 import { emitOpenapi } from "./emit/openapi.js";
 import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
@@ -11,6 +12,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   openapi: emitOpenapi,
   schemas: emitSchemas,
   validators: emitValidators,
+  docs: emitDocs,
 };
 
 export async function generate(set: SchemaSet): Promise<GeneratedFiles> {

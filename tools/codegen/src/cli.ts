@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
 import { generate } from "./generate.js";
 import { loadSchemaSet } from "./load.js";
+import { checkStamps, writeStamps } from "./package-stamp.js";
 import { checkFiles, writeFiles } from "./write.js";
 
 const USAGE = "usage: payment-codegen [--check | --watch] [--root DIR]";
@@ -28,8 +29,10 @@ export function existingGeneratedRoots(root: string): string[] {
 
 export async function runCodegen(root: string, mode: "write" | "check", log: (line: string) => void): Promise<number> {
   let files;
+  let set;
   try {
-    files = await generate(loadSchemaSet(root));
+    set = loadSchemaSet(root);
+    files = await generate(set);
   } catch (error) {
     if (error instanceof SchemaSetError) {
       log(`codegen: ${error.message}`);
@@ -40,7 +43,7 @@ export async function runCodegen(root: string, mode: "write" | "check", log: (li
   }
   const known = existingGeneratedRoots(root);
   if (mode === "check") {
-    const differences = checkFiles(root, files, known);
+    const differences = [...checkFiles(root, files, known), ...checkStamps(root, set)];
     if (differences.length === 0) {
       log(`codegen --check: ${files.size} generated files are up to date.`);
       return 0;
@@ -49,7 +52,7 @@ export async function runCodegen(root: string, mode: "write" | "check", log: (li
     log(`codegen --check: ${differences.length} generated file(s) out of date with schemas/. Run \`pnpm codegen\` and commit the result.`);
     return 1;
   }
-  const changed = writeFiles(root, files, known);
+  const changed = [...writeFiles(root, files, known), ...writeStamps(root, set)];
   log(`codegen: ${files.size} files generated, ${changed.length} changed.`);
   return 0;
 }

@@ -1,6 +1,7 @@
 // Runs every emitter over one SchemaSet and merges their files; a path claimed twice is a bug.
 import type { Emitter, GeneratedFiles } from "./emitter.js";
 import { emitDocs } from "./emit/docs.js";
+import { emitModelShapes } from "./emit/model-shapes.js";
 import { emitOpenapi } from "./emit/openapi.js";
 import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
@@ -12,6 +13,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   openapi: emitOpenapi,
   schemas: emitSchemas,
   validators: emitValidators,
+  modelShapes: emitModelShapes,
   docs: emitDocs,
 };
 

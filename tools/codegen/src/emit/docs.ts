@@ -288,7 +288,7 @@ function modelPage(set: SchemaSet, model: Model, operations: readonly string[], 
   const facts = [
     `- **Source:** [${code(model.source)}](../README.md#${sourceAnchor(model.source)})`,
     `- **Kind:** ${model.kind === "enum" ? `enum of ${typeLabel(ctx, model.schema)}` : "object"}`,
-    `- **Schema:** ${code(model.id)}`,
+    `- **Schema:** ${code(model.file)} (\`$id\` ${code(model.id)})`,
   ];
   if (operations.length > 0) facts.push(`- **Returned by:** ${operations.map(code).join(", ")}`);
   if (usages.length > 0) facts.push(`- **Used by:** ${usages.map((u) => `[${code(`${u.model.name}.${u.property}`)}](${pageHref(model.source, u.model, fieldAnchor(u.property))})`).join(", ")}`);
@@ -319,6 +319,8 @@ function indexPage(set: SchemaSet, operations: Map<string, string[]>): string {
     `Response models: ${responses.map((m) => `${modelLink(null, m)} (${(operations.get(m.name) ?? []).map(code).join(", ")})`).join(", ")}.`,
     "",
     "The HTML API reference built from the OpenAPI document ships beside these pages as `@org/payment-docs/api-reference.html`.",
+    "",
+    `Schema set hash: ${code(set.hash)} (the same in every package generated from this schema set).`,
     "",
   ];
   for (const source of [...bySource.keys()].sort()) {

@@ -1,0 +1,117 @@
+// payment-validate: validates payloads in files, globs and stdin against the generated validators
+// (see cli/args.ts for the command line, `payment-validate --help` for the manual). Built as the
+// package's bin; it uses the package's own entry (./index.js) for the validators.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { validatedModels, validatorsByModel } from "./index.js";
+import type { ValidateOptions, ValidationResult } from "./create.js";
+import { helpText, parseArgs } from "./cli/args.js";
+import { createModelInference } from "./cli/infer-model.js";
+import { readSource, resolveInputs } from "./cli/inputs.js";
+import { createOutput } from "./cli/output.js";
+import { createProgress } from "./cli/progress.js";
+import { type Summary, createReporter } from "./cli/report.js";
+import { modelProperties } from "./generated/shapes.js";
+
+const EXIT_VALID = 0;
+const EXIT_INVALID = 1;
+const EXIT_USAGE = 2;
+
+type Validate = (data: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
+
+interface PackageInfo {
+  version: string;
+  schemaSetHash: string | undefined;
+}
+
+/** This package's version and schema set hash, from the package.json above the running file. */
+function packageInfo(): PackageInfo {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string; paymentSchemas?: { hash?: string } };
+      if (manifest.name === "@org/payment-validators") return { version: manifest.version ?? "unknown", schemaSetHash: manifest.paymentSchemas?.hash };
+    } catch {
+      // no package.json at this level: keep looking upwards
+    }
+  }
+  return { version: "unknown", schemaSetHash: undefined };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const models = [...validatedModels];
+  const parsed = parseArgs(argv, models);
+  if (parsed.kind === "help") {
+    process.stdout.write(helpText(models));
+    return EXIT_VALID;
+  }
+  if (parsed.kind === "version") {
+    const info = packageInfo();
+    process.stdout.write(`@org/payment-validators ${info.version} (schema set ${info.schemaSetHash ?? "unknown"})\n`);
+    return EXIT_VALID;
+  }
+  if (parsed.kind === "usage-error") {
+    process.stderr.write(`payment-validate: ${parsed.message}\nRun payment-validate --help for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { options } = parsed;
+  const validators = validatorsByModel as unknown as Readonly<Record<string, Validate>>;
+  const infer = createModelInference(modelProperties);
+  const out = createOutput(process.stdout);
+  const progress = createProgress(process.stderr);
+  const info = packageInfo();
+  const reporter = createReporter(options.format, out, { version: info.version, schemaSetHash: info.schemaSetHash, mode: options.tolerant ? "tolerant" : "strict" });
+  const summary: Summary = { sources: 0, payloads: 0, valid: 0, invalid: 0, warnings: 0, errors: 0 };
+  const validateOptions: ValidateOptions = { mode: options.tolerant ? "tolerant" : "strict" };
+
+  const { sources, problems } = resolveInputs(options.inputs, process.cwd());
+  for (const problem of problems) {
+    summary.errors++;
+    reporter.problem(problem);
+  }
+  for (const source of sources) {
+    if (out.closed) break;
+    summary.sources++;
+    await readSource(source, process.stdin, {
+      payload(value, location) {
+        const inferred = options.model ? { ok: true as const, model: options.model } : infer(value);
+        if (!inferred.ok) {
+          summary.errors++;
+          reporter.problem({ ...location, message: inferred.message });
+          return;
+        }
+        const result = validators[inferred.model]!(value, validateOptions);
+        summary.payloads++;
+        summary.warnings += result.warnings.length;
+        if (result.ok) summary.valid++;
+        else summary.invalid++;
+        reporter.payload({ ...location, model: inferred.model, valid: result.ok, issues: result.ok ? [] : result.issues, warnings: result.warnings });
+      },
+      problem(problem) {
+        summary.errors++;
+        reporter.problem(problem);
+      },
+      async progress(name, bytes, totalBytes) {
+        progress.update(name, bytes, totalBytes, summary.payloads);
+        await out.drained();
+      },
+      stopped: () => out.closed,
+    });
+  }
+  progress.clear();
+  const exitCode = summary.errors > 0 ? EXIT_USAGE : summary.invalid > 0 ? EXIT_INVALID : EXIT_VALID;
+  reporter.finish(summary, exitCode);
+  await out.drained();
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`payment-validate: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

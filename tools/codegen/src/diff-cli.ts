@@ -1,0 +1,139 @@
+// schema:diff [--base REF] [--format text|json] [--changeset] [--check] [--root DIR]
+//   Compares schemas/ at a git ref with the working tree, model by model, and classifies every
+//   change from the consumer's side of a response payload (major / minor / patch).
+//   --base REF     the ref to compare with (default: merge base with the base branch on a branch
+//                  with commits of its own, else the last release tag @org/payment-*@x.y.z)
+//   --format json  the report as JSON instead of text
+//   --changeset    also write .changeset/schema-diff-<branch>.md with the bump for the package group
+//   --check        CI: exit 1 unless pending changesets (or a version bump since the base) cover
+//                  the changes with a high enough bump
+// Exit codes: 0 success, 1 schema errors or check failed, 2 usage error or no usable base.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SchemaSetError } from "./errors.js";
+import { loadSchemaSet } from "./load.js";
+import { type CoverageResult, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
+import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
+import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
+import { type BaseDescription, describeBase, formatJson, formatText } from "./diff/report.js";
+
+const USAGE = "usage: schema:diff [--base REF] [--format text|json] [--changeset] [--check] [--root DIR]";
+
+export interface SchemaDiffOptions {
+  readonly base?: string;
+  readonly format: "text" | "json";
+  readonly changeset: boolean;
+  readonly check: boolean;
+}
+
+export interface SchemaDiffOutcome {
+  readonly exitCode: number;
+  readonly base?: BaseDescription;
+  readonly diff?: SchemaDiff;
+  /** Repository-relative path of the changeset written by --changeset. */
+  readonly changesetPath?: string;
+  readonly coverage?: CoverageResult;
+}
+
+export async function runSchemaDiff(root: string, options: SchemaDiffOptions, out: (text: string) => void, log: (line: string) => void): Promise<SchemaDiffOutcome> {
+  const name = options.check ? "changeset:check" : "schema:diff";
+  let base: BaseDescription;
+  try {
+    base = resolveBase(root, options.base, readBaseBranch(root));
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error;
+    if (options.check && options.base === undefined) {
+      // Nothing was released and there is no base branch: no consumer can be broken yet.
+      log(`${name}: skipped: ${error.message}`);
+      return { exitCode: 0 };
+    }
+    log(`${name}: ${error.message}`);
+    return { exitCode: 2 };
+  }
+
+  let diff: SchemaDiff;
+  try {
+    const before = loadSchemaSetAt(root, base.commit);
+    const after = loadSchemaSet(root);
+    diff = diffSchemaSets(before, after);
+  } catch (error) {
+    if (error instanceof BaseError) {
+      log(`${name}: ${error.message}`);
+      return { exitCode: 2, base };
+    }
+    if (error instanceof SchemaSetError) {
+      log(`${name}: cannot compare: ${error.message}`);
+      return { exitCode: 1, base };
+    }
+    throw error;
+  }
+  out(options.format === "json" ? formatJson(diff, base) : formatText(diff, base));
+
+  let changesetPath: string | undefined;
+  if (options.changeset) {
+    if (diff.bump === "none") log(`${name}: no schema changes since ${describeBase(base)}: no changeset written.`);
+    else {
+      const group = await readReleaseGroup(root);
+      changesetPath = writeChangeset(root, diff, base, group);
+      log(`${name}: wrote ${changesetPath}: ${diff.bump} for ${group.packages.map((p) => p.name).join(", ")}.`);
+    }
+  }
+  if (!options.check) return { exitCode: 0, base, diff, ...(changesetPath ? { changesetPath } : {}) };
+
+  const coverage = await checkCoverage(root, diff, base, await readReleaseGroup(root));
+  log(`${name}: ${coverage.ok ? "ok" : "FAILED"}: ${coverage.message}`);
+  return { exitCode: coverage.ok ? 0 : 1, base, diff, coverage, ...(changesetPath ? { changesetPath } : {}) };
+}
+
+function repoRootFromHere(): string {
+  return resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+}
+
+export function parseArguments(argv: readonly string[]): { options: SchemaDiffOptions; root?: string } | { error: string } | { help: true } {
+  let base: string | undefined;
+  let format: SchemaDiffOptions["format"] = "text";
+  let changeset = false;
+  let check = false;
+  let root: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = argv[i + 1];
+    if (arg === "--base" && value !== undefined) (base = value), i++;
+    else if (arg.startsWith("--base=")) base = arg.slice("--base=".length);
+    else if (arg === "--format" && (value === "text" || value === "json")) (format = value), i++;
+    else if (arg === "--format=text" || arg === "--format=json") format = arg.slice("--format=".length) as SchemaDiffOptions["format"];
+    else if (arg === "--changeset") changeset = true;
+    else if (arg === "--check") check = true;
+    else if (arg === "--root" && value !== undefined) (root = resolve(value)), i++;
+    else if (arg === "--help" || arg === "-h") return { help: true };
+    else return { error: `unknown or incomplete argument "${arg}"` };
+  }
+  return { options: { ...(base !== undefined ? { base } : {}), format, changeset, check }, ...(root !== undefined ? { root } : {}) };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseArguments(argv);
+  if ("help" in parsed) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    console.error(`schema:diff: ${parsed.error}\n${USAGE}`);
+    return 2;
+  }
+  const outcome = await runSchemaDiff(parsed.root ?? repoRootFromHere(), parsed.options, (text) => process.stdout.write(text), (line) => console.error(line));
+  return outcome.exitCode;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // exitCode, not exit(): a long report piped to another process must be flushed first.
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

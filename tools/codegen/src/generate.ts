@@ -1,5 +1,7 @@
 // Runs every emitter over one SchemaSet and merges their files; a path claimed twice is a bug.
 import type { Emitter, GeneratedFiles } from "./emitter.js";
+import { emitAdapters } from "./emit/adapters.js";
+import { emitChecks } from "./emit/checks.js";
 import { emitDocs } from "./emit/docs.js";
 import { emitModelShapes } from "./emit/model-shapes.js";
 import { emitOpenapi } from "./emit/openapi.js";
@@ -15,6 +17,8 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   validators: emitValidators,
   modelShapes: emitModelShapes,
   docs: emitDocs,
+  adapters: emitAdapters,
+  checks: emitChecks,
 };
 
 export async function generate(set: SchemaSet): Promise<GeneratedFiles> {

@@ -2,9 +2,10 @@
 import type { PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
 import type { TolerantPaymentSessionResult, TolerantSessionResultResponse } from "@org/payment-types/tolerant";
 import { createModelValidators, type ModelValidators } from "../create.js";
+import * as checks from "./checks.js";
 import * as compiled from "./standalone.js";
 
-const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult);
+const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks);
 /** Validates a payload against the PaymentSessionResult schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
 export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult>["validate"] = paymentSessionResultValidators.validate;
 /** True when the payload is a valid PaymentSessionResult (strict mode). Never throws. */
@@ -12,7 +13,7 @@ export const isPaymentSessionResult: (data: unknown) => data is PaymentSessionRe
 /** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid PaymentSessionResult (strict mode). */
 export const assertPaymentSessionResult: (data: unknown) => asserts data is PaymentSessionResult = paymentSessionResultValidators.assert;
 
-const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse);
+const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks);
 /** Validates a payload against the SessionResultResponse schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
 export const validateSessionResultResponse: ModelValidators<SessionResultResponse, TolerantSessionResultResponse>["validate"] = sessionResultResponseValidators.validate;
 /** True when the payload is a valid SessionResultResponse (strict mode). Never throws. */

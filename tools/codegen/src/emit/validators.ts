@@ -10,6 +10,7 @@ import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, SCHEMA_BASE_URL, mapSchema } from "../schema-walk.js";
+import { checksExport } from "./checks.js";
 import { tolerantName } from "./names.js";
 
 export const VALIDATORS_DIR = "packages/payment-validators/src/generated";
@@ -102,13 +103,14 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
     `import type { ${models.join(", ")} } from "@org/payment-types";`,
     `import type { ${models.map(tolerantName).join(", ")} } from "@org/payment-types/tolerant";`,
     `import { createModelValidators, type ModelValidators } from "../create.js";`,
+    `import * as checks from "./checks.js";`,
     `import * as compiled from "./standalone.js";`,
     "",
   ];
   for (const name of models) {
     const v = `${name[0]!.toLowerCase()}${name.slice(1)}Validators`;
     lines.push(
-      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)});`,
+      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)});`,
       `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
       `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${v}.validate;`,
       `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,

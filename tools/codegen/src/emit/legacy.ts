@@ -1,0 +1,273 @@
+// Legacy fields, read from the x-legacy annotations: the one place that decides which fields of a
+// model are legacy, what replaces them, and how a legacy value relates to its replacement. The
+// adapters, the validators' drift check and the fixtures all build on it; the runtime logic is one
+// source text emitted into each package that needs it (the validators may not import the adapters).
+import { LEGACY } from "../keywords.js";
+import type { Model, SchemaSet } from "../load.js";
+import { type JsonObject, isObject } from "../schema-walk.js";
+import { admittedTypes } from "./json-types.js";
+
+export interface LegacyField {
+  /** The legacy property's name: a top-level property of the model. */
+  readonly name: string;
+  /** JSON Pointer of the canonical replacement, or null when nothing replaces it yet. */
+  readonly replacedBy: string | null;
+  /** replacedBy as property names, e.g. ["order", "order_number"]. */
+  readonly replacementPath: readonly string[];
+  /** The legacy property's schema allows null: the value it takes when its replacement is absent. */
+  readonly nullable: boolean;
+  readonly description: string;
+}
+
+/** The model's legacy fields, in schema property order. */
+export function legacyFields(model: Model): LegacyField[] {
+  const fields: LegacyField[] = [];
+  const properties = isObject(model.schema.properties) ? model.schema.properties : {};
+  for (const [name, property] of Object.entries(properties)) {
+    if (!isObject(property) || !isObject(property[LEGACY])) continue;
+    const replacedBy = typeof property[LEGACY].replacedBy === "string" ? property[LEGACY].replacedBy : null;
+    fields.push({
+      name,
+      replacedBy,
+      replacementPath: replacedBy === null ? [] : replacedBy.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")),
+      nullable: admitsNull(property),
+      description: typeof property.description === "string" ? property.description : "",
+    });
+  }
+  return fields;
+}
+
+/** Models that carry at least one legacy field: the ones that get adapters and a drift check. */
+export function modelsWithLegacyFields(set: SchemaSet): Model[] {
+  return [...set.models.values()].filter((m) => m.kind === "object" && legacyFields(m).length > 0);
+}
+
+function admitsNull(schema: JsonObject): boolean {
+  if (schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null"))) return true;
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
+  return Array.isArray(schema.anyOf) && schema.anyOf.some((b) => isObject(b) && admitsNull(b));
+}
+
+/** Top-level properties an old client already read: every one that is not a nested object or
+ *  array (the flat payload that predates the enriched one), legacy fields excluded. */
+export function flatFields(set: SchemaSet, model: Model): string[] {
+  const legacy = new Set(legacyFields(model).map((f) => f.name));
+  const properties = isObject(model.schema.properties) ? model.schema.properties : {};
+  return Object.entries(properties)
+    .filter(([name, schema]) => !legacy.has(name) && isObject(schema))
+    .filter(([, schema]) => {
+      const types = admittedTypes(set, model, schema as JsonObject);
+      return !types.has("object") && !types.has("array");
+    })
+    .map(([name]) => name);
+}
+
+/** TypeScript type of the value at `path` inside `typeName`, through nullable containers. */
+export function pathType(typeName: string, path: readonly string[]): string {
+  let type = typeName;
+  path.forEach((token, i) => {
+    type = `${type}[${JSON.stringify(token)}]`;
+    if (i < path.length - 1) type = `NonNullable<${type}>`;
+  });
+  return type;
+}
+
+/** Names of what the adapters package exports for a model. */
+export function adapterNames(model: string) {
+  const lower = `${model[0]!.toLowerCase()}${model.slice(1)}`;
+  return {
+    fields: `${lower}LegacyFields`,
+    legacyType: `Legacy${model}`,
+    canonicalType: `Canonical${model}`,
+    withoutType: `${model}WithoutLegacyFields`,
+    legacyKey: `${model}LegacyKey`,
+    replacedKey: `${model}ReplacedLegacyKey`,
+    toLegacy: `toLegacy${model}`,
+    withLegacy: `withLegacyFields${model}`,
+    drift: `legacyDrift${model}`,
+    without: `withoutLegacyFields${model}`,
+  };
+}
+
+/** The runtime table of a model's legacy fields, as a TypeScript expression. */
+export function legacyFieldTable(model: Model): string {
+  const rows = legacyFields(model).map(
+    (f) => `  { field: ${JSON.stringify(f.name)}, replacedBy: ${JSON.stringify(f.replacedBy)}, replacementPath: ${JSON.stringify(f.replacementPath)}, nullable: ${f.nullable} },`,
+  );
+  return `[\n${rows.join("\n")}\n] as const satisfies readonly LegacyFieldSpec[]`;
+}
+
+export const LEGACY_RUNTIME_FILE = "legacy-runtime.ts";
+
+/** The legacy-field logic every model shares, as TypeScript source. It reads payloads without
+ *  running getters, never writes through `__proto__`, never mutates its input and never throws:
+ *  it runs on untrusted payloads inside validators that promise not to throw. */
+export const LEGACY_RUNTIME = `// The legacy-field logic shared by every model: what a legacy field should hold, given its
+// canonical replacement. Reads own data properties only (no getters run, nothing inherited),
+// writes with defineProperty (a "__proto__" key stays a plain key), never mutates its input.
+
+/** One legacy field, as its schema's x-legacy annotation declares it. */
+export interface LegacyFieldSpec {
+  /** The legacy property's name (a top-level property of the model). */
+  readonly field: string;
+  /** JSON Pointer of the canonical field that replaces it, or null when nothing does yet. */
+  readonly replacedBy: string | null;
+  /** \`replacedBy\` as property names, e.g. ["order", "order_number"]. */
+  readonly replacementPath: readonly string[];
+  /** The legacy field admits null: its value when the replacement is absent. */
+  readonly nullable: boolean;
+}
+
+/** A legacy field whose value disagrees with its canonical replacement. */
+export interface LegacyDrift {
+  readonly field: string;
+  /** JSON Pointer of the legacy field, e.g. "/order_number". */
+  readonly legacyPointer: string;
+  readonly legacyValue: unknown;
+  /** JSON Pointer of the replacement, e.g. "/order/order_number". */
+  readonly replacementPointer: string;
+  /** The replacement's value; null when it is absent. */
+  readonly replacementValue: unknown;
+  /** False when a container on the replacement's path is null or missing. */
+  readonly replacementPresent: boolean;
+}
+
+const ABSENT: unique symbol = Symbol("absent");
+type Read = unknown | typeof ABSENT;
+
+function escapeToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\\//g, "~1");
+}
+
+/** The own data property \`key\` of an object (array or not), or ABSENT. Runs no getter. */
+function ownValue(value: unknown, key: string): Read {
+  try {
+    if (typeof value !== "object" || value === null) return ABSENT;
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    return descriptor !== undefined && "value" in descriptor ? descriptor.value : ABSENT;
+  } catch {
+    return ABSENT;
+  }
+}
+
+/** The own data property \`key\` of a plain (non-array) object, or ABSENT. */
+function readOwn(value: unknown, key: string): Read {
+  try {
+    return Array.isArray(value) ? ABSENT : ownValue(value, key);
+  } catch {
+    return ABSENT;
+  }
+}
+
+function readPath(value: unknown, path: readonly string[]): Read {
+  let current: unknown = value;
+  for (const token of path) {
+    const next = readOwn(current, token);
+    if (next === ABSENT) return ABSENT;
+    current = next;
+  }
+  return current;
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A shallow copy of the own enumerable data properties, keeping only those \`keep\` accepts. */
+function copyOwn(value: unknown, keep: (key: string) => boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  try {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return out;
+    for (const key of Object.keys(value)) {
+      if (!keep(key)) continue;
+      const v = readOwn(value, key);
+      if (v !== ABSENT) define(out, key, v);
+    }
+  } catch {
+    // An unreadable payload (a throwing Proxy trap) contributes nothing.
+  }
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown, depth = 0): boolean {
+  if (Object.is(a, b) || (a === 0 && b === 0)) return true;
+  if (depth > 64 || typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) => {
+    const va = ownValue(a, k);
+    const vb = ownValue(b, k);
+    return va !== ABSENT && vb !== ABSENT && sameJson(va, vb, depth + 1);
+  });
+}
+
+/** What a replaced legacy field should hold: its replacement's value, else null (or ABSENT when
+ *  the field does not admit null). */
+function expectedValue(payload: unknown, spec: LegacyFieldSpec): Read {
+  const replacement = readPath(payload, spec.replacementPath);
+  if (replacement !== ABSENT) return replacement;
+  return spec.nullable ? null : ABSENT;
+}
+
+/** Every replaced legacy field whose value disagrees with its replacement; empty when consistent.
+ *  A legacy key that is missing disagrees with nothing. */
+export function legacyDrift(payload: unknown, specs: readonly LegacyFieldSpec[]): LegacyDrift[] {
+  const drift: LegacyDrift[] = [];
+  for (const spec of specs) {
+    if (spec.replacedBy === null) continue;
+    const legacy = readOwn(payload, spec.field);
+    if (legacy === ABSENT) continue;
+    const replacement = readPath(payload, spec.replacementPath);
+    const expected = replacement !== ABSENT ? replacement : spec.nullable ? null : ABSENT;
+    let agrees: boolean;
+    try {
+      agrees = expected !== ABSENT && sameJson(legacy, expected);
+    } catch {
+      agrees = false;
+    }
+    if (agrees) continue;
+    drift.push({
+      field: spec.field,
+      legacyPointer: \`/\${escapeToken(spec.field)}\`,
+      legacyValue: legacy,
+      replacementPointer: spec.replacedBy,
+      replacementValue: replacement === ABSENT ? null : replacement,
+      replacementPresent: replacement !== ABSENT,
+    });
+  }
+  return drift;
+}
+
+/** A copy whose replaced legacy fields are filled from their replacements. */
+export function withLegacyFields(payload: unknown, specs: readonly LegacyFieldSpec[]): Record<string, unknown> {
+  const out = copyOwn(payload, () => true);
+  for (const spec of specs) {
+    if (spec.replacedBy === null) continue;
+    const expected = expectedValue(payload, spec);
+    if (expected !== ABSENT) define(out, spec.field, expected);
+  }
+  return out;
+}
+
+/** A copy without any legacy key. */
+export function withoutLegacyFields(payload: unknown, specs: readonly LegacyFieldSpec[]): Record<string, unknown> {
+  const legacy = new Set(specs.map((s) => s.field));
+  return copyOwn(payload, (key) => !legacy.has(key));
+}
+
+/** The flat view an old client reads: the flat fields it already had, plus each legacy field taken
+ *  from its replacement when present, from the legacy field otherwise (null when neither is). */
+export function toLegacy(payload: unknown, specs: readonly LegacyFieldSpec[], flat: readonly string[]): Record<string, unknown> {
+  const kept = new Set(flat);
+  const out = copyOwn(payload, (key) => kept.has(key));
+  for (const spec of specs) {
+    const replacement = spec.replacedBy === null ? ABSENT : readPath(payload, spec.replacementPath);
+    const value = replacement !== ABSENT ? replacement : readOwn(payload, spec.field);
+    if (value !== ABSENT) define(out, spec.field, value);
+    else if (spec.nullable) define(out, spec.field, null);
+  }
+  return out;
+}
+`;

@@ -75,7 +75,11 @@ describe("HTML API reference in Chromium", () => {
     await section.locator("h2", { hasText: new RegExp(`^${name}$`) }).waitFor({ timeout: 20_000 });
     const text = await section.innerText();
     for (const field of Object.keys(schema.properties)) expect(text, `${name}.${field}`).toMatch(new RegExp(`(^|\\s)${field}(\\s|$)`, "m"));
-    await page.waitForLoadState("networkidle"); // let the layout settle before the screenshot
+    // Redoc scrolls to the routed section after rendering: wait until the scroll position holds still.
+    await page.waitForFunction(() => new Promise((settled) => {
+      const y = window.scrollY;
+      setTimeout(() => settled(window.scrollY === y), 250);
+    }));
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
     await page.close();

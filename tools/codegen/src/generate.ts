@@ -3,6 +3,7 @@ import type { Emitter, GeneratedFiles } from "./emitter.js";
 import { emitAdapters } from "./emit/adapters.js";
 import { emitChecks } from "./emit/checks.js";
 import { emitDocs } from "./emit/docs.js";
+import { emitFixtures } from "./emit/fixtures.js";
 import { emitModelShapes } from "./emit/model-shapes.js";
 import { emitOpenapi } from "./emit/openapi.js";
 import { emitSchemas } from "./emit/schemas.js";
@@ -19,6 +20,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   docs: emitDocs,
   adapters: emitAdapters,
   checks: emitChecks,
+  fixtures: emitFixtures,
 };
 
 export async function generate(set: SchemaSet): Promise<GeneratedFiles> {

@@ -1,0 +1,2 @@
+export * from "./generated/factories.js";
+export { type DeepPartial, cloneJson } from "./factory.js";

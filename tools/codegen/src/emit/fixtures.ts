@@ -1,0 +1,139 @@
+// fixtures: @org/payment-fixtures, from the schemas. For every named model a fast-check arbitrary
+// that produces only valid values (arbitrary-code.ts), for every object model a factory makeX
+// that starts from the schema's own examples, and for every top-level model its named scenarios
+// (scenarios.ts). Models with legacy fields pass through withLegacyFieldsX, so generated legacy
+// values always agree with their replacements, as strict validation demands.
+import { type GeneratedFiles, withHeader } from "../emitter.js";
+import type { Model, SchemaSet } from "../load.js";
+import { referencedModel } from "../model-paths.js";
+import { isObject } from "../schema-walk.js";
+import { format } from "prettier";
+import { DATES, DATES_DECLARATION, arbitraryFor, conditionProperties, objectKey } from "./arbitrary-code.js";
+import { adapterNames, legacyFields } from "./legacy.js";
+import { scenarios } from "./scenarios.js";
+
+export const FIXTURES_DIR = "packages/payment-fixtures/src/generated";
+
+export function arbitraryName(model: string): string {
+  return `arb${model}`;
+}
+export function factoryName(model: string): string {
+  return `make${model}`;
+}
+function lowerFirst(name: string): string {
+  return `${name[0]!.toLowerCase()}${name.slice(1)}`;
+}
+
+/** Models with every model they reference before them (load rejects $ref cycles). */
+function dependencyOrder(set: SchemaSet): Model[] {
+  const order: Model[] = [];
+  const seen = new Set<string>();
+  const visit = (model: Model) => {
+    if (seen.has(model.name)) return;
+    seen.add(model.name);
+    for (const ref of model.references) visit(set.models.get(ref)!);
+    order.push(model);
+  };
+  for (const model of set.models.values()) visit(model);
+  return order;
+}
+
+function hasLegacy(model: Model): boolean {
+  return model.kind === "object" && legacyFields(model).length > 0;
+}
+
+function legacyImports(models: readonly Model[]): string {
+  const names = models.filter(hasLegacy).map((m) => adapterNames(m.name).withLegacy);
+  return names.length > 0 ? `import { ${names.join(", ")} } from "@org/payment-adapters";` : "";
+}
+
+function typeImports(models: readonly Model[]): string {
+  return `import type { ${models.map((m) => m.name).join(", ")} } from "@org/payment-types";`;
+}
+
+function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
+  const lines: string[] = [];
+  for (const model of models) {
+    const ctx = { set, model, reference: (m: Model) => arbitraryName(m.name) };
+    let arbitrary = arbitraryFor(ctx, model.schema, "");
+    if (hasLegacy(model)) arbitrary = `${arbitrary}.map((value) => ${adapterNames(model.name).withLegacy}(value))`;
+    lines.push(
+      `/** Every valid ${model.name} (strict mode), derived from ${model.file}${hasLegacy(model) ? "; legacy fields agree with their replacements" : ""}. */`,
+      `export const ${arbitraryName(model.name)}: fc.Arbitrary<${model.name}> = ${arbitrary};`,
+      "",
+    );
+  }
+  lines.push(
+    `/** Every model's arbitrary, by model name. */`,
+    `export const arbitraries = { ${models.map((m) => `${m.name}: ${arbitraryName(m.name)}`).join(", ")} } as const;`,
+  );
+  const body = lines.join("\n");
+  const uses = (name: string) => new RegExp(`\\b${name}\\b`).test(body);
+  const preamble = [`import * as fc from "fast-check";`, typeImports(models), legacyImports(models), "", uses(DATES) ? DATES_DECLARATION : ""];
+  return [...preamble, "", body].join("\n"); // prettier folds the blank lines
+}
+
+function specName(model: string): string {
+  return `${lowerFirst(model)}Spec`;
+}
+
+function emitFactories(set: SchemaSet, models: readonly Model[]): string {
+  const objects = models.filter((m) => m.kind === "object");
+  const lines = [typeImports(objects), legacyImports(objects), `import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";`, ""];
+  for (const model of objects) {
+    const properties = isObject(model.schema.properties) ? model.schema.properties : {};
+    const nested = Object.entries(properties)
+      .map(([name, p]) => [name, isObject(p) ? referencedModel(p, model.id, set.modelForRef) : undefined] as const)
+      .filter(([, m]) => m?.kind === "object")
+      .map(([name, m]) => `${objectKey(name)}: ${specName(m!.name)}`);
+    const legacy = legacyFields(model).filter((f) => f.replacedBy !== null);
+    lines.push(
+      `const ${specName(model.name)}: FactorySpec = {`,
+      `  examples: ${JSON.stringify(model.schema.examples)},`,
+      `  discriminants: ${JSON.stringify(conditionProperties(model.schema))},`,
+      `  nested: { ${nested.join(", ")} },`,
+      ...(hasLegacy(model) ? [`  legacy: { keys: ${JSON.stringify(legacy.map((f) => f.name))}, fill: ${adapterNames(model.name).withLegacy} },`] : []),
+      "};",
+      `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call. */`,
+      `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
+      `  return build(${specName(model.name)}, overrides) as ${model.name};`,
+      "}",
+      "",
+    );
+  }
+  for (const name of set.topLevel) {
+    const model = set.models.get(name)!;
+    const list = scenarios(set, model);
+    const table = `${lowerFirst(name)}ScenarioTable`;
+    lines.push(
+      `const ${table} = {`,
+      ...list.map((s) => `  ${JSON.stringify(s.name)}: { example: ${s.example}, overrides: ${JSON.stringify(s.overrides)} },`),
+      "} as const;",
+      `/** The named scenarios of ${name}: one per value of every enum it holds. */`,
+      `export type ${name}Scenario = keyof typeof ${table};`,
+      `/** What each scenario of ${name} is. */`,
+      `export const ${lowerFirst(name)}Scenarios: Readonly<Record<${name}Scenario, string>> = {`,
+      ...list.map((s) => `  ${JSON.stringify(s.name)}: ${JSON.stringify(s.description)},`),
+      "};",
+      `/** The ${name} of a named scenario (see {@link ${lowerFirst(name)}Scenarios}), with \`overrides\` deep-merged in. */`,
+      `export function ${factoryName(name)}Scenario(scenario: ${name}Scenario, overrides?: DeepPartial<${name}>): ${name} {`,
+      `  if (!Object.hasOwn(${table}, scenario)) throw new RangeError(\`unknown ${name} scenario "\${String(scenario)}"\`);`,
+      `  const { example, overrides: own } = ${table}[scenario];`,
+      `  return build(${specName(name)}, mergeOverrides(own, overrides), example) as ${name};`,
+      "}",
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export async function emitFixtures(set: SchemaSet): Promise<GeneratedFiles> {
+  const models = dependencyOrder(set);
+  const files: GeneratedFiles = new Map();
+  const pretty = (code: string) => format(code, { parser: "typescript", printWidth: 120 });
+  const arbitraries = `${FIXTURES_DIR}/arbitraries.ts`;
+  const factories = `${FIXTURES_DIR}/factories.ts`;
+  files.set(arbitraries, withHeader(arbitraries, await pretty(emitArbitraries(set, models))));
+  files.set(factories, withHeader(factories, await pretty(emitFactories(set, models))));
+  return files;
+}

@@ -2,6 +2,7 @@
 // in its error message, so an author can look it up in the README's rule table.
 import { SchemaError } from "./errors.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "./keywords.js";
+import { redosProblem, regexesOf } from "./redos.js";
 import { type JsonObject, SCHEMA_BASE_URL, isObject, walkSchema } from "./schema-walk.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -43,6 +44,10 @@ export function lintModel(file: string, schema: JsonObject): SchemaError[] {
       } catch (error) {
         add(`${pointer}/pattern`, "invalid-pattern", `pattern is not a valid ECMAScript regular expression with the u flag: ${(error as Error).message}`);
       }
+    }
+    for (const [where, source] of regexesOf(node, pointer)) {
+      const problem = redosProblem(source);
+      if (problem) add(where, "redos", problem);
     }
     const properties = node.properties;
     if (isObject(properties)) {

@@ -73,10 +73,10 @@ export function loadSchemaSet(root: string): SchemaSet {
       }
     }
     errors.push(...lintModel(file, schema));
-    if (errors.length > before) continue;
-    const name = schema.title as string;
+    const broken = errors.length > before;
+    const name = typeof schema.title === "string" ? schema.title : file;
     const id = schema.$id as string;
-    const clash = models.get(name);
+    const clash = broken ? undefined : models.get(name);
     if (clash) {
       errors.push(new SchemaError(file, "/title", "name-clash", `type name "${name}" is already used by ${clash.file}; every schema must yield a distinct type name`));
       continue;
@@ -90,6 +90,12 @@ export function loadSchemaSet(root: string): SchemaSet {
       kind: Array.isArray(schema.enum) ? "enum" : "object",
       references: [],
     };
+    if (broken) {
+      // Nothing is generated from it, but it stays a $ref target: a reference to a model with
+      // errors of its own is not one more error.
+      if (typeof id === "string" && !byId.has(id)) byId.set(id, model);
+      continue;
+    }
     models.set(name, model);
     byId.set(id, model);
   }
@@ -106,19 +112,22 @@ export function loadSchemaSet(root: string): SchemaSet {
     return byId.get(target.href);
   };
 
-  // Resolve every $ref: each must name a whole model file.
+  // Resolve every $ref: each must name a whole model file. Where each reference is made (its first
+  // $ref's pointer, by target name) lets a cycle be reported at the $ref that closes it.
+  const refPointers = new Map<string, Map<string, string>>();
   for (const model of models.values()) {
-    const refs = new Set<string>();
+    const refs = new Map<string, string>();
     walkSchema(model.schema, (node, pointer) => {
       if (typeof node.$ref !== "string") return;
       const target = modelForRef(model.id, node.$ref);
       if (!target) {
         errors.push(new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a relative path to another *.schema.json file under schemas/ (no fragment)`));
-      } else refs.add(target.name);
+      } else if (!refs.has(target.name)) refs.set(target.name, `${pointer}/$ref`);
     });
-    (model as { references: readonly string[] }).references = [...refs].sort();
+    refPointers.set(model.name, refs);
+    (model as { references: readonly string[] }).references = [...refs.keys()].sort();
   }
-  errors.push(...findCycles(models));
+  errors.push(...findCycles(models, refPointers));
 
   const api = apiEntry?.schema ?? {};
   const topLevel = new Set<string>();
@@ -226,7 +235,7 @@ function describeParams(params: Record<string, unknown>): string {
   return detail ? ` (${detail})` : "";
 }
 
-function findCycles(models: Map<string, Model>): SchemaError[] {
+function findCycles(models: Map<string, Model>, refPointers: Map<string, Map<string, string>>): SchemaError[] {
   const errors: SchemaError[] = [];
   const state = new Map<string, "visiting" | "done">();
   const stack: string[] = [];
@@ -234,8 +243,9 @@ function findCycles(models: Map<string, Model>): SchemaError[] {
     if (state.get(name) === "done") return;
     if (state.get(name) === "visiting") {
       const cycle = [...stack.slice(stack.indexOf(name)), name];
-      const model = models.get(name)!;
-      errors.push(new SchemaError(model.file, "", "ref-cycle", `$ref cycle: ${cycle.join(" -> ")}; recursive models are not supported by the generators`));
+      const closing = stack[stack.length - 1]!; // the model whose $ref leads back to `name`
+      const pointer = refPointers.get(closing)?.get(name) ?? "";
+      errors.push(new SchemaError(models.get(closing)!.file, pointer, "ref-cycle", `$ref cycle: ${cycle.join(" -> ")}; recursive models are not supported by the generators`));
       return;
     }
     state.set(name, "visiting");

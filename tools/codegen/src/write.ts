@@ -69,31 +69,35 @@ export function writeFiles(repoRoot: string, files: GeneratedFiles, knownRoots: 
     for (const root of changedRoots) {
       const target = join(repoRoot, root);
       const temp = `${target}.tmp-${stamp}`;
+      // Registered before the first write, so a failure part-way through removes it too.
+      staged.push({ target, temp, old: `${target}.old-${stamp}` });
       for (const [rel, contents] of roots.get(root) ?? []) {
         const abs = join(temp, rel);
         mkdirSync(dirname(abs), { recursive: true });
         writeFileSync(abs, contents);
       }
       mkdirSync(temp, { recursive: true });
-      staged.push({ target, temp, old: `${target}.old-${stamp}` });
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { recursive: true, force: true });
     throw error;
   }
   // Swap phase: move old folders aside, new ones in; on failure put every old folder back.
-  const swapped: typeof staged = [];
+  // An entry counts as touched from the moment its old folder may have moved aside.
+  const touched: typeof staged = [];
   try {
     for (const entry of staged) {
       mkdirSync(dirname(entry.target), { recursive: true });
+      touched.push(entry);
       if (existsSync(entry.target)) renameSync(entry.target, entry.old);
       renameSync(entry.temp, entry.target);
-      swapped.push(entry);
     }
   } catch (error) {
-    for (const entry of swapped.reverse()) {
-      rmSync(entry.target, { recursive: true, force: true });
-      if (existsSync(entry.old)) renameSync(entry.old, entry.target);
+    for (const entry of touched.reverse()) {
+      const movedAside = existsSync(entry.old);
+      const movedIn = !existsSync(entry.temp);
+      if (movedIn || movedAside) rmSync(entry.target, { recursive: true, force: true });
+      if (movedAside) renameSync(entry.old, entry.target);
     }
     for (const { temp } of staged) rmSync(temp, { recursive: true, force: true });
     throw error;

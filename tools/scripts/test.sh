@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tools/scripts/ensure-system-deps.sh
 pnpm codegen --check
+# Schema changes since the base (merge base with main, or the last release tag) need a pending
+# changeset with at least the bump schema:diff classifies them as.
+pnpm changeset:check
 pnpm exec turbo run build typecheck
 pnpm exec vitest run "$@"

@@ -79,8 +79,18 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
     }
   }
   if (!options.check) return { exitCode: 0, base, diff, ...(changesetPath ? { changesetPath } : {}) };
+  if (diff.bump === "none") {
+    log(`${name}: ok: no schema changes since the base: nothing to cover`);
+    return { exitCode: 0, base, diff };
+  }
 
-  const coverage = await checkCoverage(root, diff, base, await readReleaseGroup(root));
+  let coverage: CoverageResult;
+  try {
+    coverage = await checkCoverage(root, diff, base, await readReleaseGroup(root));
+  } catch (error) {
+    log(`${name}: FAILED: cannot read the pending changesets: ${(error as Error).message}`);
+    return { exitCode: 1, base, diff };
+  }
   log(`${name}: ${coverage.ok ? "ok" : "FAILED"}: ${coverage.message}`);
   return { exitCode: coverage.ok ? 0 : 1, base, diff, coverage, ...(changesetPath ? { changesetPath } : {}) };
 }

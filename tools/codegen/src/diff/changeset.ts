@@ -78,7 +78,7 @@ export function writeChangeset(root: string, diff: SchemaDiff, base: BaseDescrip
   if (group.packages.length === 0) throw new Error(`no package of the release group (${PUBLISHED_PACKAGES.join(", ")}) exists in the workspace`);
   const bump = diff.bump;
   const frontmatter = group.packages.map((p) => `${JSON.stringify(p.name)}: ${bump}`);
-  const text = `---\n${frontmatter.join("\n")}\n---\n\n${formatMarkdown(diff, base)}`;
+  const text = `---\n${frontmatter.join("\n")}\n---\n\n${formatMarkdown(diff)}`;
   const path = `.changeset/${changesetName(root, base)}.md`;
   mkdirSync(join(root, ".changeset"), { recursive: true });
   writeFileSync(join(root, path), text);
@@ -119,8 +119,9 @@ export interface CoverageResult {
 export async function checkCoverage(root: string, diff: SchemaDiff, base: BaseDescription, group: ReleaseGroup): Promise<CoverageResult> {
   const required = diff.bump;
   const names = new Set(group.packages.map((p) => p.name));
+  if (required === "none") return { ok: true, required, pending: "none", applied: "none", changesets: [], message: "no schema changes since the base: nothing to cover" };
   if (!existsSync(join(root, CONFIG_FILE))) {
-    return { ok: required === "none", required, pending: "none", applied: "none", changesets: [], message: `${CONFIG_FILE} is missing: changesets is not set up, so nothing can cover schema changes` };
+    return { ok: false, required, pending: "none", applied: "none", changesets: [], message: `${CONFIG_FILE} is missing: changesets is not set up, so nothing can cover schema changes` };
   }
   const plan = await getReleasePlan(root);
   let pending: OverallBump = "none";
@@ -136,8 +137,7 @@ export async function checkCoverage(root: string, diff: SchemaDiff, base: BaseDe
   const ok = bumpRank(covered) >= bumpRank(required);
   const groupText = group.packages.map((p) => p.name).join(", ");
   let message: string;
-  if (required === "none") message = "no schema changes since the base: nothing to cover";
-  else if (ok) message = `the ${required} schema changes are covered: ${pending !== "none" ? `pending changesets bump the group by ${pending} (${changesets.join(", ")})` : `the group's version was already raised by a ${applied} bump since the base`}`;
+  if (ok) message = `the ${required} schema changes are covered: ${bumpRank(pending) >= bumpRank(required) ? `pending changesets bump the group by ${pending} (${changesets.join(", ")})` : `the group's version was already raised by a ${applied} bump since the base`}`;
   else if (covered === "none") message = `schemas/ changed since the base (needs a ${required} bump) but no pending changeset bumps the package group (${groupText}). Run \`pnpm schema:diff --changeset\` and commit the .changeset file it writes.`;
   else message = `schemas/ changed since the base and need a ${required} bump, but the pending changesets (${changesets.join(", ") || "none"}) bump the package group only by ${covered}. Run \`pnpm schema:diff --changeset\`, or raise the bump in the changeset to ${required}.`;
   return { ok, required, pending, applied, changesets, message };

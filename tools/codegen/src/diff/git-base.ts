@@ -54,7 +54,7 @@ export function resolveBase(root: string, explicit: string | undefined, baseBran
   }
   const tag = git(root, ["describe", "--tags", "--abbrev=0", "--match", RELEASE_TAG_GLOB, "HEAD"]);
   if (tag.ok && tag.stdout !== "") return { ref: tag.stdout, commit: commitOf(root, tag.stdout)!, reason: "last release tag" };
-  if (branch) return { ref: "HEAD", commit: head, reason: `HEAD is on ${branchName} and no release tag (${RELEASE_TAG_GLOB}) exists yet, so only uncommitted changes are compared` };
+  if (branch) return { ref: "HEAD", commit: head, reason: `HEAD adds no commits to ${branchName} and no release tag (${RELEASE_TAG_GLOB}) exists yet, so only uncommitted changes are compared` };
   throw new BaseError(`no base to compare with: there is no branch ${baseBranch} (nor origin/${baseBranch}) and no release tag matching ${RELEASE_TAG_GLOB}. Pass --base REF (a branch, tag or commit).`);
 }
 

@@ -54,9 +54,10 @@ export function formatJson(diff: SchemaDiff, base: BaseDescription): string {
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
-/** Markdown for a changeset: a headline (the CHANGELOG bullet) and one line per change. */
-export function formatMarkdown(diff: SchemaDiff, base: BaseDescription): string {
-  const lines = [`Schema changes since ${base.ref}: ${diff.bump} (${summarize(diff)}).`, ""];
+/** Markdown for a changeset: a headline (the CHANGELOG bullet) and one line per change. The base
+ *  ref is left out: a changelog reader knows the previous release, not our branches. */
+export function formatMarkdown(diff: SchemaDiff): string {
+  const lines = [`Schema changes: ${diff.bump} (${summarize(diff)}).`, ""];
   for (const c of diff.changes) {
     const note = c.note ? ` Note: ${c.note}.` : "";
     lines.push(`- ${c.bump} ${code(`${c.model}#${c.pointer}`)} [${c.rule}] ${code(transition(c))}: ${c.message}.${note}`);

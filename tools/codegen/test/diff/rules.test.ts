@@ -1,5 +1,6 @@
 // Every schema:diff rule on its own fixture pair: the exact rule ids reported, each with the bump
 // its rule defines, and the pointer and wording where the fixture names them.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ALL_RULES, ruleById } from "../../src/diff/rules.js";
 import { RULE_FIXTURES } from "./rule-fixtures.js";
@@ -22,5 +23,17 @@ describe("schema:diff rules", () => {
     const ids = ALL_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it("the README's rule table lists every rule under the bump it has", () => {
+    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## Schema changes"));
+    const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| family") && !line.startsWith("| ---"));
+    const listed = new Map<string, string>();
+    for (const row of rows) {
+      const [, , major = "", minor = "", patch = ""] = row.split("|").map((cell) => cell.trim());
+      for (const [bump, cell] of [["major", major], ["minor", minor], ["patch", patch]] as const) for (const [, id] of cell.matchAll(/`([a-z-]+)`/g)) listed.set(id!, bump);
+    }
+    expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(ALL_RULES.map((r) => [r.id, r.bump])));
   });
 });

@@ -1,0 +1,176 @@
+// Which commit schema:diff compares with, in throwaway git repositories: explicit --base, the
+// merge base on a branch, the last release tag, HEAD before any release, and clear errors when
+// there is nothing to compare with. Also the CLI's exit codes for those cases.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BaseError, loadSchemaSetAt, resolveBase } from "../../src/diff/git-base.js";
+import { parseArguments, runSchemaDiff } from "../../src/diff-cli.js";
+import { objectModel, writeSchemaSet } from "./schema-sets.js";
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.invalid", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.invalid" };
+
+function git(root: string, ...args: string[]): string {
+  const result = spawnSync("git", args, { cwd: root, encoding: "utf8", env: GIT_ENV });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "schema-diff-git-"));
+  temps.push(dir);
+  return dir;
+}
+
+/** A repository on `branch` with a one-model schema set committed. */
+function repo(branch = "main"): string {
+  const root = tempDir();
+  git(root, "init", "-q", "-b", branch);
+  writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "string" } }) } });
+  commitAll(root, "schemas");
+  return root;
+}
+
+function commitAll(root: string, message: string): string {
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "--allow-empty", "-m", message);
+  return git(root, "rev-parse", "HEAD");
+}
+
+const quiet = { out: () => undefined, log: () => undefined };
+
+describe("resolveBase", () => {
+  it("refuses a folder that is not a git repository", () => {
+    expect(() => resolveBase(tempDir(), undefined)).toThrow(/is not inside a git repository/);
+  });
+
+  it("refuses a repository without commits", () => {
+    const root = tempDir();
+    git(root, "init", "-q", "-b", "main");
+    expect(() => resolveBase(root, undefined)).toThrow(/no commits yet/);
+  });
+
+  it("takes an explicit --base, and names a missing one", () => {
+    const root = repo();
+    const head = git(root, "rev-parse", "HEAD");
+    expect(resolveBase(root, "HEAD")).toEqual({ ref: "HEAD", commit: head, reason: "--base" });
+    expect(() => resolveBase(root, "no-such-ref")).toThrow(BaseError);
+    expect(() => resolveBase(root, "no-such-ref")).toThrow("--base no-such-ref: no such commit, branch or tag");
+  });
+
+  it("on main before any release: HEAD, so only uncommitted changes count", () => {
+    const root = repo();
+    const base = resolveBase(root, undefined);
+    expect(base.commit).toBe(git(root, "rev-parse", "HEAD"));
+    expect(base.reason).toMatch(/^HEAD adds no commits to main and no release tag .* exists yet, so only uncommitted changes are compared$/);
+  });
+
+  it("on main after a release: the last release tag", () => {
+    const root = repo();
+    const released = commitAll(root, "release");
+    git(root, "tag", "@org/payment-types@1.2.0");
+    commitAll(root, "later work");
+    expect(resolveBase(root, undefined)).toEqual({ ref: "@org/payment-types@1.2.0", commit: released, reason: "last release tag" });
+  });
+
+  it("on a branch with commits of its own: the merge base with main, even after a release tag", () => {
+    const root = repo();
+    git(root, "tag", "@org/payment-schemas@1.0.0");
+    const forkPoint = commitAll(root, "main moves on");
+    git(root, "checkout", "-q", "-b", "feature");
+    commitAll(root, "feature work");
+    git(root, "checkout", "-q", "main");
+    commitAll(root, "main moves further");
+    git(root, "checkout", "-q", "feature");
+    expect(resolveBase(root, undefined)).toEqual({ ref: "main", commit: forkPoint, reason: "merge base of HEAD with main" });
+  });
+
+  it("uses the configured base branch", () => {
+    const root = repo("trunk");
+    const forkPoint = git(root, "rev-parse", "HEAD");
+    git(root, "checkout", "-q", "-b", "feature");
+    commitAll(root, "feature work");
+    expect(resolveBase(root, undefined, "trunk")).toMatchObject({ ref: "trunk", commit: forkPoint });
+  });
+
+  it("without the base branch and without a release tag: a clear error", () => {
+    const root = repo("trunk");
+    expect(() => resolveBase(root, undefined)).toThrow("no base to compare with: there is no branch main (nor origin/main) and no release tag matching @org/payment-*@*. Pass --base REF (a branch, tag or commit).");
+  });
+});
+
+describe("loadSchemaSetAt", () => {
+  it("loads schemas/ as committed, whatever the working tree holds", () => {
+    const root = repo();
+    const commit = git(root, "rev-parse", "HEAD");
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "integer" } }) } });
+    const set = loadSchemaSetAt(root, commit);
+    expect((set.models.get("Thing")!.schema.properties as Record<string, { type: string }>).value!.type).toBe("string");
+  });
+
+  it("says so when schemas/ did not exist at the base", () => {
+    const root = tempDir();
+    git(root, "init", "-q", "-b", "main");
+    writeFileSync(join(root, "README.md"), "nothing yet\n");
+    const commit = commitAll(root, "before schemas");
+    expect(() => loadSchemaSetAt(root, commit)).toThrow(/cannot read schemas\/ at [0-9a-f]{12}: .*schemas/);
+  });
+});
+
+describe("schema:diff CLI outcomes", () => {
+  it("exit 2 with the reason when no base can be found; --check skips instead", async () => {
+    const root = repo("trunk");
+    const lines: string[] = [];
+    const diff = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
+    expect(diff.exitCode).toBe(2);
+    expect(lines.join("\n")).toMatch(/^schema:diff: no base to compare with/);
+    const check = await runSchemaDiff(root, { format: "text", changeset: false, check: true }, () => undefined, (l) => lines.push(l));
+    expect(check.exitCode).toBe(0);
+    expect(lines.at(-1)).toMatch(/^changeset:check: skipped: no base to compare with/);
+  });
+
+  it("exit 1 with the loader's errors when the working tree's schemas do not load", async () => {
+    const root = repo();
+    mkdirSync(join(root, "schemas", "gateway"), { recursive: true });
+    writeFileSync(join(root, "schemas", "gateway", "Thing.schema.json"), "{ not json");
+    const lines: string[] = [];
+    const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
+    expect(outcome.exitCode).toBe(1);
+    expect(lines.join("\n")).toMatch(/cannot compare: .*schemas\/gateway\/Thing\.schema\.json# \[json\] invalid JSON/s);
+  });
+
+  it("reports working-tree changes against HEAD", async () => {
+    const root = repo();
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: ["string", "null"] } }) } });
+    let text = "";
+    const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, (t) => (text += t), quiet.log);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.diff?.bump).toBe("major");
+    expect(text).toContain("[nullable-added]");
+  });
+
+  it("--check fails with a clear reason when changesets is not set up", async () => {
+    const root = repo();
+    writeFileSync(join(root, "package.json"), '{ "name": "lonely", "version": "1.0.0", "private": true }\n');
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "string" }, note: { type: "string" } }) } });
+    const lines: string[] = [];
+    const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: true }, quiet.out, (l) => lines.push(l));
+    expect(outcome.exitCode).toBe(1);
+    expect(lines.at(-1)).toBe("changeset:check: FAILED: .changeset/config.json is missing: changesets is not set up, so nothing can cover schema changes");
+  });
+
+  it("parses its arguments", () => {
+    expect(parseArguments(["--base", "v1", "--format", "json", "--changeset"])).toEqual({ options: { base: "v1", format: "json", changeset: true, check: false } });
+    expect(parseArguments(["--base=v1", "--format=text", "--check"])).toEqual({ options: { base: "v1", format: "text", changeset: false, check: true } });
+    expect(parseArguments(["--format", "yaml"])).toEqual({ error: 'unknown or incomplete argument "--format"' });
+    expect(parseArguments(["--base"])).toEqual({ error: 'unknown or incomplete argument "--base"' });
+    expect(parseArguments(["-h"])).toEqual({ help: true });
+  });
+});

@@ -8,11 +8,12 @@
 //   --check        CI: exit 1 unless pending changesets (or a version bump since the base) cover
 //                  the changes with a high enough bump
 // Exit codes: 0 success, 1 schema errors or check failed, 2 usage error or no usable base.
-import { resolve } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
 import { loadSchemaSet } from "./load.js";
-import { type CoverageResult, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
+import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
 import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
 import { type BaseDescription, describeBase, formatJson, formatText } from "./diff/report.js";
@@ -71,11 +72,22 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
 
   let changesetPath: string | undefined;
   if (options.changeset) {
-    if (diff.bump === "none") log(`${name}: no schema changes since ${describeBase(base)}: no changeset written.`);
-    else {
-      const group = await readReleaseGroup(root);
-      changesetPath = writeChangeset(root, diff, base, group);
-      log(`${name}: wrote ${changesetPath}: ${diff.bump} for ${group.packages.map((p) => p.name).join(", ")}.`);
+    if (diff.bump === "none") {
+      // A changeset this command wrote earlier on this branch would now announce changes that are gone.
+      const stale = changesetPathFor(root, base);
+      if (existsSync(join(root, stale))) {
+        rmSync(join(root, stale));
+        log(`${name}: no schema changes since ${describeBase(base)}: removed ${stale}, written by an earlier run.`);
+      } else log(`${name}: no schema changes since ${describeBase(base)}: no changeset written.`);
+    } else {
+      try {
+        const group = await readReleaseGroup(root);
+        changesetPath = writeChangeset(root, diff, base, group);
+        log(`${name}: wrote ${changesetPath}: ${diff.bump} for ${group.packages.map((p) => p.name).join(", ")}.`);
+      } catch (error) {
+        log(`${name}: cannot write a changeset: ${(error as Error).message}`);
+        return { exitCode: 1, base, diff };
+      }
     }
   }
   if (!options.check) return { exitCode: 0, base, diff, ...(changesetPath ? { changesetPath } : {}) };

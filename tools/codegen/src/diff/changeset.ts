@@ -67,9 +67,11 @@ export async function readReleaseGroup(root: string): Promise<ReleaseGroup> {
   return { packages, source };
 }
 
-function changesetName(root: string, base: BaseDescription): string {
+/** The repository-relative path of this branch's schema:diff changeset: one per branch, so
+ *  running --changeset again rewrites it instead of adding another. */
+export function changesetPathFor(root: string, base: BaseDescription): string {
   const branch = currentBranch(root) ?? `detached-${base.commit.slice(0, 12)}`;
-  return `schema-diff-${branch.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "")}`;
+  return `.changeset/schema-diff-${branch.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "")}.md`;
 }
 
 /** Writes (or rewrites) this branch's schema:diff changeset; returns its repository-relative path. */
@@ -79,7 +81,7 @@ export function writeChangeset(root: string, diff: SchemaDiff, base: BaseDescrip
   const bump = diff.bump;
   const frontmatter = group.packages.map((p) => `${JSON.stringify(p.name)}: ${bump}`);
   const text = `---\n${frontmatter.join("\n")}\n---\n\n${formatMarkdown(diff)}`;
-  const path = `.changeset/${changesetName(root, base)}.md`;
+  const path = changesetPathFor(root, base);
   mkdirSync(join(root, ".changeset"), { recursive: true });
   writeFileSync(join(root, path), text);
   return path;

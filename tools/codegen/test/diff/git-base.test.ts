@@ -2,7 +2,7 @@
 // merge base on a branch, the last release tag, HEAD before any release, and clear errors when
 // there is nothing to compare with. Also the CLI's exit codes for those cases.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -164,6 +164,43 @@ describe("schema:diff CLI outcomes", () => {
     const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: true }, quiet.out, (l) => lines.push(l));
     expect(outcome.exitCode).toBe(1);
     expect(lines.at(-1)).toBe("changeset:check: FAILED: .changeset/config.json is missing: changesets is not set up, so nothing can cover schema changes");
+  });
+
+  it("--changeset writes one file per branch, rewrites it, and removes it once the changes are gone", async () => {
+    const root = repo();
+    writeFileSync(join(root, "package.json"), '{ "name": "workspace", "version": "0.0.0", "private": true }\n');
+    writeFileSync(join(root, "pnpm-workspace.yaml"), 'packages:\n  - "packages/*"\n');
+    mkdirSync(join(root, "packages", "types"), { recursive: true });
+    writeFileSync(join(root, "packages", "types", "package.json"), '{ "name": "@org/payment-types", "version": "1.0.0" }\n');
+    commitAll(root, "workspace");
+    git(root, "checkout", "-q", "-b", "feature/new-note");
+    const path = join(root, ".changeset", "schema-diff-feature-new-note.md");
+    const withChangeset = { format: "text", changeset: true, check: false } as const;
+
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "string" }, note: { type: "string" } }) } });
+    expect((await runSchemaDiff(root, withChangeset, quiet.out, quiet.log)).changesetPath).toBe(".changeset/schema-diff-feature-new-note.md");
+    expect(readFileSync(path, "utf8")).toMatch(/^---\n"@org\/payment-types": minor\n---\n\nSchema changes: minor \(0 breaking, 1 additive, 0 docs only\)\.\n/);
+
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ note: { type: "string" } }) } });
+    await runSchemaDiff(root, withChangeset, quiet.out, quiet.log);
+    expect(readFileSync(path, "utf8")).toMatch(/^---\n"@org\/payment-types": major\n/);
+    expect(readdirSync(join(root, ".changeset"))).toEqual(["schema-diff-feature-new-note.md"]);
+
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "string" } }) } });
+    const lines: string[] = [];
+    await runSchemaDiff(root, withChangeset, quiet.out, (l) => lines.push(l));
+    expect(existsSync(path)).toBe(false);
+    expect(lines.at(-1)).toMatch(/removed \.changeset\/schema-diff-feature-new-note\.md, written by an earlier run\.$/);
+  });
+
+  it("--changeset says why when no package of the group exists", async () => {
+    const root = repo();
+    writeFileSync(join(root, "package.json"), '{ "name": "lonely", "version": "1.0.0", "private": true }\n');
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "integer" } }) } });
+    const lines: string[] = [];
+    const outcome = await runSchemaDiff(root, { format: "text", changeset: true, check: false }, quiet.out, (l) => lines.push(l));
+    expect(outcome.exitCode).toBe(1);
+    expect(lines.at(-1)).toMatch(/^schema:diff: cannot write a changeset: no package of the release group \(@org\/payment-schemas, .*\) exists in the workspace$/);
   });
 
   it("parses its arguments", () => {

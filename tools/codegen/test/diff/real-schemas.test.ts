@@ -40,6 +40,10 @@ function editedSet(edits: Record<string, (schema: JsonObject) => void>, renames:
 
 const rules = (diff: SchemaDiff) => diff.changes.map((c) => c.rule);
 const properties = (schema: JsonObject) => schema.properties as Record<string, JsonObject>;
+function addRefusedResultCode(schema: JsonObject): void {
+  (schema.enum as string[]).push("Refused");
+  (schema["x-enum-descriptions"] as JsonObject).Refused = "The payment was refused.";
+}
 
 describe("schema:diff on the real schemas", () => {
   it("finds nothing between the schemas and an identical copy", () => {
@@ -51,12 +55,7 @@ describe("schema:diff on the real schemas", () => {
   it("a new Adyen result code is breaking, and says tolerant mode absorbs it", () => {
     const diff = diffSchemaSets(
       original,
-      editedSet({
-        "adyen/PaymentResultCode.schema.json": (s) => {
-          (s.enum as string[]).push("Refused");
-          (s["x-enum-descriptions"] as JsonObject).Refused = "The payment was refused.";
-        },
-      }),
+      editedSet({ "adyen/PaymentResultCode.schema.json": addRefusedResultCode }),
     );
     expect(rules(diff)).toEqual(["enum-value-added"]);
     expect(diff.bump).toBe("major");
@@ -130,10 +129,7 @@ describe("reports", () => {
   const diff = diffSchemaSets(
     original,
     editedSet({
-      "adyen/PaymentResultCode.schema.json": (s) => {
-        (s.enum as string[]).push("Refused");
-        (s["x-enum-descriptions"] as JsonObject).Refused = "The payment was refused.";
-      },
+      "adyen/PaymentResultCode.schema.json": addRefusedResultCode,
       "adyen/Amount.schema.json": (s) => void (properties(s).currency!.description = "ISO 4217 currency code, e.g. EUR."),
     }),
   );

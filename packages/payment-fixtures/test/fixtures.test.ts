@@ -15,19 +15,20 @@ import { arbitraries, arbPaymentSessionResult } from "@org/payment-fixtures/arbi
 import { schemas } from "@org/payment-schemas";
 import { validatePaymentSessionResult, validateSessionResultResponse, validatorsByModel } from "@org/payment-validators";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import addFormatsModule, { type FormatsPlugin } from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const RUNS = 500;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+// ajv-formats is CommonJS: depending on the loader its plugin is the module or its `default`.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
 
 // Every model (nested ones too) checked against its own schema: Ajv, 2020-12, formats on. Our
 // annotation keywords are not validation keywords, so strict mode is off for them only.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const schema of Object.values(schemas)) ajv.addSchema(schema as object);
-const schemaValidator = (name: string) => ajv.getSchema((schemas as Record<string, { $id: string }>)[name]!.$id)!;
+const schemaValidator = (name: string) => ajv.getSchema((schemas as unknown as Record<string, { $id: string }>)[name]!.$id)!;
 const modelNames = Object.keys(schemas);
 
 describe("arbitraries", () => {
@@ -86,12 +87,12 @@ describe("factories", () => {
   const factories = Object.entries(fixtures).filter(([name]) => /^make[A-Z]/.test(name) && !name.endsWith("Scenario")) as [string, (o?: unknown) => unknown][];
 
   it("exist for every object model and give its schema's first example, valid", () => {
-    const objectModels = modelNames.filter((n) => (schemas as Record<string, { type?: string }>)[n]!.type === "object");
+    const objectModels = modelNames.filter((n) => (schemas as unknown as Record<string, { type?: string }>)[n]!.type === "object");
     expect(factories.map(([name]) => name.slice(4)).sort()).toEqual(objectModels.sort());
     for (const [name, make] of factories) {
       const model = name.slice(4);
       const value = make();
-      expect(value).toEqual((schemas as Record<string, { examples: unknown[] }>)[model]!.examples[0]);
+      expect(value).toEqual((schemas as unknown as Record<string, { examples: unknown[] }>)[model]!.examples[0]);
       expect(schemaValidator(model)(value)).toBe(true);
     }
   });

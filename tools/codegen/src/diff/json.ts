@@ -36,28 +36,48 @@ export function equalIgnoringDocs(a: JsonValue | undefined, b: JsonValue | undef
 }
 
 export interface ListMatch<T> {
-  /** Unmatched items at the same rank on both sides: the ones that changed. */
+  /** Items that are not equal on both sides but correspond: the ones that changed. */
   readonly changed: readonly { before: T; beforeIndex: number; after: T; afterIndex: number }[];
   readonly removed: readonly { item: T; index: number }[];
   readonly added: readonly { item: T; index: number }[];
 }
 
-/** Pairs two lists: equal items first (wherever they moved), then what is left, by rank. */
+/** How alike two items are: the number of top-level members they share (0 for non-objects). */
+function likeness(a: JsonValue, b: JsonValue): number {
+  if (!isObject(a) || !isObject(b)) return 0;
+  return Object.keys(a).filter((k) => k in b && deepEqual(a[k], b[k])).length;
+}
+
+/** Pairs two lists: equal items first (wherever they moved), then the most alike of what is left
+ *  (so editing one example and deleting another reads as that), then what is left, by rank. */
 export function matchLists<T extends JsonValue>(before: readonly T[], after: readonly T[]): ListMatch<T> {
   const unmatchedAfter = new Map<number, string>(after.map((item, i) => [i, canonicalJson(item)]));
-  const leftBefore: number[] = [];
+  const leftBefore = new Set<number>();
   before.forEach((item, i) => {
     const key = canonicalJson(item);
     const found = [...unmatchedAfter.entries()].find(([, k]) => k === key);
     if (found) unmatchedAfter.delete(found[0]);
-    else leftBefore.push(i);
+    else leftBefore.add(i);
   });
-  const leftAfter = [...unmatchedAfter.keys()];
-  const pairs = Math.min(leftBefore.length, leftAfter.length);
+  const leftAfter = new Set(unmatchedAfter.keys());
+  const pairs: [number, number][] = [];
+  const candidates = [...leftBefore].flatMap((b) => [...leftAfter].map((a) => ({ b, a, score: likeness(before[b]!, after[a]!) })));
+  candidates.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const { b, a, score } of candidates) {
+    if (score === 0 || !leftBefore.has(b) || !leftAfter.has(a)) continue;
+    pairs.push([b, a]);
+    leftBefore.delete(b);
+    leftAfter.delete(a);
+  }
+  const restBefore = [...leftBefore];
+  const restAfter = [...leftAfter];
+  const byRank = Math.min(restBefore.length, restAfter.length);
+  for (let k = 0; k < byRank; k++) pairs.push([restBefore[k]!, restAfter[k]!]);
+  pairs.sort((x, y) => x[1] - y[1]);
   return {
-    changed: leftBefore.slice(0, pairs).map((b, k) => ({ before: before[b]!, beforeIndex: b, after: after[leftAfter[k]!]!, afterIndex: leftAfter[k]! })),
-    removed: leftBefore.slice(pairs).map((index) => ({ item: before[index]!, index })),
-    added: leftAfter.slice(pairs).map((index) => ({ item: after[index]!, index })),
+    changed: pairs.map(([b, a]) => ({ before: before[b]!, beforeIndex: b, after: after[a]!, afterIndex: a })),
+    removed: restBefore.slice(byRank).map((index) => ({ item: before[index]!, index })),
+    added: restAfter.slice(byRank).map((index) => ({ item: after[index]!, index })),
   };
 }
 

@@ -147,6 +147,13 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   thingChange("example added", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "x" }, { a: "y" }] }), ["example-added"], { pointer: "/examples/1" }),
   thingChange("example removed", objectModel({ a: string }, { examples: [{ a: "x" }, { a: "y" }] }), objectModel({ a: string }, { examples: [{ a: "y" }] }), ["example-removed"], { pointer: "/examples/0" }),
   thingChange("example changed", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "z" }] }), ["example-changed"]),
+  thingChange(
+    "one example edited and another removed: each told apart by what they share",
+    objectModel({ a: string, b: string }, { examples: [{ a: "1", b: "one" }, { a: "2", b: "two" }, { a: "3", b: "three" }] }),
+    objectModel({ a: string, b: string }, { examples: [{ a: "1", b: "one" }, { a: "3", b: "THREE" }] }),
+    ["example-removed", "example-changed"],
+    { pointer: "/examples/1", mentions: ["example 1 removed"] },
+  ),
 
   // composition
   thingChange("allOf branch added", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "x" }], allOf: [requires("a")] }), ["all-of-added"]),

@@ -12,7 +12,7 @@ import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
-import { loadSchemaSet } from "./load.js";
+import { type SchemaSet, loadSchemaSet } from "./load.js";
 import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
 import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
@@ -52,22 +52,17 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
     return { exitCode: 2 };
   }
 
-  let diff: SchemaDiff;
+  let before: SchemaSet;
+  let after: SchemaSet;
   try {
-    const before = loadSchemaSetAt(root, base.commit);
-    const after = loadSchemaSet(root);
-    diff = diffSchemaSets(before, after);
+    before = loadSide(`schemas/ at ${describeBase(base)}`, () => loadSchemaSetAt(root, base.commit));
+    after = loadSide("the working tree's schemas/", () => loadSchemaSet(root));
   } catch (error) {
-    if (error instanceof BaseError) {
-      log(`${name}: ${error.message}`);
-      return { exitCode: 2, base };
-    }
-    if (error instanceof SchemaSetError) {
-      log(`${name}: cannot compare: ${error.message}`);
-      return { exitCode: 1, base };
-    }
-    throw error;
+    if (!(error instanceof BaseError || error instanceof SideLoadError)) throw error;
+    log(`${name}: ${error.message}`);
+    return { exitCode: error instanceof BaseError ? 2 : 1, base };
   }
+  const diff = diffSchemaSets(before, after);
   out(options.format === "json" ? formatJson(diff, base) : formatText(diff, base));
 
   let changesetPath: string | undefined;
@@ -105,6 +100,18 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
   }
   log(`${name}: ${coverage.ok ? "ok" : "FAILED"}: ${coverage.message}`);
   return { exitCode: coverage.ok ? 0 : 1, base, diff, coverage, ...(changesetPath ? { changesetPath } : {}) };
+}
+
+/** One side of the comparison failed to load: which side, and the loader's errors. */
+class SideLoadError extends Error {}
+
+function loadSide(what: string, load: () => SchemaSet): SchemaSet {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof SchemaSetError) throw new SideLoadError(`cannot compare: ${what} do not load: ${error.message}`);
+    throw error;
+  }
 }
 
 function repoRootFromHere(): string {

@@ -143,7 +143,18 @@ describe("schema:diff CLI outcomes", () => {
     const lines: string[] = [];
     const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
     expect(outcome.exitCode).toBe(1);
-    expect(lines.join("\n")).toMatch(/cannot compare: .*schemas\/gateway\/Thing\.schema\.json# \[json\] invalid JSON/s);
+    expect(lines.join("\n")).toMatch(/cannot compare: the working tree's schemas\/ do not load: .*schemas\/gateway\/Thing\.schema\.json# \[json\] invalid JSON/s);
+  });
+
+  it("exit 1 naming the base when the schemas committed there do not load", async () => {
+    const root = repo();
+    writeFileSync(join(root, "schemas", "gateway", "Thing.schema.json"), "{ not json");
+    const broken = commitAll(root, "broken schema");
+    writeSchemaSet(root, { models: { "gateway/Thing": objectModel({ value: { type: "string" } }) } });
+    const lines: string[] = [];
+    const outcome = await runSchemaDiff(root, { base: broken, format: "text", changeset: false, check: false }, quiet.out, (l) => lines.push(l));
+    expect(outcome.exitCode).toBe(1);
+    expect(lines.join("\n")).toContain(`cannot compare: schemas/ at ${broken} (--base, ${broken.slice(0, 12)}) do not load:`);
   });
 
   it("reports working-tree changes against HEAD", async () => {

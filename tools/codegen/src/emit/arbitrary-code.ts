@@ -15,6 +15,8 @@ export interface ArbitraryContext {
   readonly model: Model;
   /** The expression naming another model's arbitrary. */
   readonly reference: (model: Model) => string;
+  /** Declares a constant (emitted before the model's arbitrary) and returns its name. */
+  readonly declare?: (expression: string) => string;
 }
 
 const ANNOTATIONS = new Set(["$schema", "$id", "$comment", "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly", LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS]);
@@ -189,17 +191,26 @@ function objectArbitrary(ctx: ArbitraryContext, schema: JsonObject, pointer: str
   return crossFieldVariants(ctx, schema, properties, required, pointer);
 }
 
-/** One fc.record over `properties`; `fixed` replaces a property's arbitrary (a variant's value). */
-function record(ctx: ArbitraryContext, properties: JsonObject, required: ReadonlySet<string>, fixed: ReadonlyMap<string, string>, pointer: string): string {
-  const names = Object.keys(properties);
-  const entries = names.map((name) => {
+/** The `name: arbitrary` entries of a record over `properties`; `fixed` replaces a property's arbitrary. */
+function recordEntries(ctx: ArbitraryContext, properties: JsonObject, fixed: ReadonlyMap<string, string>, pointer: string): [string, string][] {
+  return Object.keys(properties).map((name) => {
     const property = properties[name];
-    const arbitrary = fixed.get(name) ?? (isObject(property) ? arbitraryFor(ctx, property, `${pointer}/properties/${escapePointer(name)}`) : fail(ctx, `${pointer}/properties/${escapePointer(name)}`, "expected a schema object"));
-    return `${objectKey(name)}: ${arbitrary}`;
+    const at = `${pointer}/properties/${escapePointer(name)}`;
+    return [name, fixed.get(name) ?? (isObject(property) ? arbitraryFor(ctx, property, at) : fail(ctx, at, "expected a schema object"))];
   });
-  const requiredKeys = names.filter((n) => required.has(n));
-  const options = requiredKeys.length === names.length ? "{ noNullPrototype: true }" : `{ requiredKeys: [${requiredKeys.map((k) => JSON.stringify(k)).join(", ")}], noNullPrototype: true }`;
-  return `fc.record({ ${entries.join(", ")} }, ${options})`;
+}
+
+/** fc.record over the entries (and the properties of `shared`, an object of arbitraries declared once). */
+function recordOf(entries: readonly [string, string][], required: ReadonlySet<string>, shared?: { readonly name: string; readonly keys: readonly string[] }): string {
+  const keys = [...(shared?.keys ?? []), ...entries.map(([name]) => name)];
+  const requiredKeys = keys.filter((k) => required.has(k));
+  const options = requiredKeys.length === keys.length ? "{ noNullPrototype: true }" : `{ requiredKeys: [${requiredKeys.map((k) => JSON.stringify(k)).join(", ")}], noNullPrototype: true }`;
+  const members = [...(shared ? [`...${shared.name}`] : []), ...entries.map(([name, code]) => `${objectKey(name)}: ${code}`)];
+  return `fc.record({ ${members.join(", ")} }, ${options})`;
+}
+
+function record(ctx: ArbitraryContext, properties: JsonObject, required: ReadonlySet<string>, fixed: ReadonlyMap<string, string>, pointer: string): string {
+  return recordOf(recordEntries(ctx, properties, fixed, pointer), required);
 }
 
 const ABSENT = Symbol("absent");
@@ -361,7 +372,7 @@ function crossFieldVariants(ctx: ArbitraryContext, schema: JsonObject, propertie
     variants.set(key, variant);
   }
 
-  const records = [...variants.values()].map((variant) => {
+  const shapes = [...variants.values()].map((variant) => {
     const fixed = new Map<string, string>();
     const present = new Set(variant.required);
     const props: JsonObject = { ...variant.properties };
@@ -373,7 +384,13 @@ function crossFieldVariants(ctx: ArbitraryContext, schema: JsonObject, propertie
       // A value that decides the outcome must be there; absence is only allowed when it is one of the cases.
       if (values.length > 0 && !absent) present.add(name);
     }
-    return record(ctx, props, present, fixed, pointer);
+    return { entries: recordEntries(ctx, props, fixed, pointer), present };
   });
+  // What every variant generates alike is declared once and spread into each record.
+  const sharedKeys = shapes.length < 2 || !ctx.declare ? [] : shapes[0]!.entries
+    .filter(([name, code]) => shapes.every((s) => s.entries.some(([n, c]) => n === name && c === code) && s.present.has(name) === shapes[0]!.present.has(name)))
+    .map(([name]) => name);
+  const shared = sharedKeys.length > 0 ? { name: ctx.declare!(`{ ${shapes[0]!.entries.filter(([n]) => sharedKeys.includes(n)).map(([n, c]) => `${objectKey(n)}: ${c}`).join(", ")} }`), keys: sharedKeys } : undefined;
+  const records = shapes.map((shape) => recordOf(shape.entries.filter(([name]) => !sharedKeys.includes(name)), shape.present, shared));
   return records.length === 1 ? records[0]! : `fc.oneof(${records.join(", ")})`;
 }

@@ -54,8 +54,14 @@ function typeImports(models: readonly Model[]): string {
 function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
   const lines: string[] = [];
   for (const model of models) {
-    const ctx = { set, model, reference: (m: Model) => arbitraryName(m.name) };
-    let arbitrary = arbitraryFor(ctx, model.schema, "");
+    const declarations: string[] = [];
+    const declare = (expression: string) => {
+      const name = `${lowerFirst(model.name)}Properties${declarations.length === 0 ? "" : declarations.length + 1}`;
+      declarations.push(`/** Arbitraries of the ${model.name} properties that every case of its cross-field rules shares. */\nconst ${name} = ${expression};`);
+      return name;
+    };
+    let arbitrary = arbitraryFor({ set, model, reference: (m: Model) => arbitraryName(m.name), declare }, model.schema, "");
+    lines.push(...declarations);
     if (hasLegacy(model)) arbitrary = `${arbitrary}.map((value) => ${adapterNames(model.name).withLegacy}(value))`;
     lines.push(
       `/** Every valid ${model.name} (strict mode), derived from ${model.file}${hasLegacy(model) ? "; legacy fields agree with their replacements" : ""}. */`,

@@ -1,0 +1,140 @@
+// What the registry end-to-end test runs on: a real Verdaccio on 127.0.0.1 with its storage in a
+// temp folder and no uplinks, commands run as a user would run them, and a copy of the workspace
+// to release from (so versioning and publishing never touch the repository itself).
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER = fileURLToPath(new URL("verdaccio-server.mjs", import.meta.url));
+const STARTUP_LIMIT_MS = 60_000;
+
+export interface Registry {
+  readonly url: string;
+  readonly token: string;
+  /** Verdaccio's own output so far, for failure messages. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+/** Runs a command to completion (never through a shell), with a time limit. */
+export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string }): Promise<CommandResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 300_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Like run, but a non-zero exit is an error that shows the command's output. */
+export async function mustRun(command: string, args: readonly string[], options: Parameters<typeof run>[2]): Promise<CommandResult> {
+  const result = await run(command, args, options);
+  if (result.code !== 0) {
+    throw new Error(`${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.code}\n--- stdout\n${result.stdout.slice(-8000)}\n--- stderr\n${result.stderr.slice(-8000)}`);
+  }
+  return result;
+}
+
+function verdaccioConfig(dir: string): string {
+  // No `uplinks` and no `proxy`: the registry serves only what is published to it. No audit
+  // middleware: it would forward `npm audit` to the public registry.
+  return `storage: ${JSON.stringify(join(dir, "storage"))}
+auth:
+  htpasswd:
+    file: ${JSON.stringify(join(dir, "htpasswd"))}
+    max_users: 10
+uplinks: {}
+packages:
+  "**":
+    access: $all
+    publish: $authenticated
+    unpublish: $authenticated
+web:
+  enable: false
+log:
+  type: stdout
+  format: json
+  level: warn
+`;
+}
+
+/** Starts Verdaccio with its files under `dir` and signs up a publishing user; gives up (and stops
+ *  the server) if it does not answer within a minute. */
+export async function startRegistry(dir: string): Promise<Registry> {
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, "config.yaml");
+  writeFileSync(config, verdaccioConfig(dir));
+  const child: ChildProcess = spawn(process.execPath, [SERVER, config], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin!.end();
+    const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(killer);
+  };
+
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`Verdaccio did not start within ${STARTUP_LIMIT_MS / 1000} s`)), STARTUP_LIMIT_MS);
+      child.once("exit", (code) => reject(new Error(`Verdaccio exited (${code}) before listening`)));
+      child.stdout!.on("data", () => {
+        const match = /\{"port":(\d+)\}/.exec(output);
+        if (match) {
+          clearTimeout(deadline);
+          resolve(Number(match[1]));
+        }
+      });
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    const ping = await fetch(`${url}-/ping`);
+    if (!ping.ok) throw new Error(`Verdaccio ping answered ${ping.status}`);
+    const signup = await fetch(`${url}-/user/org.couchdb.user:release-e2e`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "release-e2e", password: "release-e2e-password" }),
+    });
+    const { token } = (await signup.json()) as { token?: string };
+    if (!signup.ok || !token) throw new Error(`could not sign up a user on Verdaccio (${signup.status})`);
+    return { url, token, log: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- Verdaccio output\n${output}`);
+  }
+}
+
+/** The workspace's files (tracked, and untracked but not ignored: what the working tree holds),
+ *  copied to `to`, without node_modules, build output or caches. */
+export function copyWorkspace(to: string): void {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT }).toString().split("\0").filter(Boolean);
+  for (const file of files) {
+    const from = join(REPO_ROOT, file);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    copyFileSync(from, join(to, file));
+  }
+}

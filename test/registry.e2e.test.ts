@@ -67,6 +67,12 @@ afterAll(async () => {
 });
 
 describe("release to a local registry", () => {
+  it("a registry that cannot start fails the run at once, with Verdaccio's own words", async () => {
+    const started = performance.now();
+    await expect(startRegistry(join(temp, "broken-verdaccio"), "storage: [unclosed\n")).rejects.toThrow(/Verdaccio exited \(\d+\) before listening[\s\S]*--- Verdaccio output\n[\s\S]*\S/);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
   it("the registry serves only what is published to it", async () => {
     const response = await fetch(`${registry.url}left-pad`);
     expect(response.status).toBe(404);

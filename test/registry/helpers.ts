@@ -80,11 +80,12 @@ log:
 }
 
 /** Starts Verdaccio with its files under `dir` and signs up a publishing user; gives up (and stops
- *  the server) if it does not answer within a minute. */
-export async function startRegistry(dir: string): Promise<Registry> {
+ *  the server) if it does not answer within a minute. `configText` replaces the configuration
+ *  (for the test of a registry that cannot start). */
+export async function startRegistry(dir: string, configText = verdaccioConfig(dir)): Promise<Registry> {
   mkdirSync(dir, { recursive: true });
   const config = join(dir, "config.yaml");
-  writeFileSync(config, verdaccioConfig(dir));
+  writeFileSync(config, configText);
   const child: ChildProcess = spawn(process.execPath, [SERVER, config], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -99,24 +100,23 @@ export async function startRegistry(dir: string): Promise<Registry> {
   };
 
   try {
+    let deadline: NodeJS.Timeout | undefined;
     const port = await new Promise<number>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error(`Verdaccio did not start within ${STARTUP_LIMIT_MS / 1000} s`)), STARTUP_LIMIT_MS);
+      deadline = setTimeout(() => reject(new Error(`Verdaccio did not start within ${STARTUP_LIMIT_MS / 1000} s`)), STARTUP_LIMIT_MS);
       child.once("exit", (code) => reject(new Error(`Verdaccio exited (${code}) before listening`)));
       child.stdout!.on("data", () => {
         const match = /\{"port":(\d+)\}/.exec(output);
-        if (match) {
-          clearTimeout(deadline);
-          resolve(Number(match[1]));
-        }
+        if (match) resolve(Number(match[1]));
       });
-    });
+    }).finally(() => clearTimeout(deadline));
     const url = `http://127.0.0.1:${port}/`;
-    const ping = await fetch(`${url}-/ping`);
+    const ping = await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(10_000) });
     if (!ping.ok) throw new Error(`Verdaccio ping answered ${ping.status}`);
     const signup = await fetch(`${url}-/user/org.couchdb.user:release-e2e`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "release-e2e", password: "release-e2e-password" }),
+      signal: AbortSignal.timeout(30_000),
     });
     const { token } = (await signup.json()) as { token?: string };
     if (!signup.ok || !token) throw new Error(`could not sign up a user on Verdaccio (${signup.status})`);

@@ -42,8 +42,10 @@ describe.each(published.map((p) => [p.manifest.name, p] as const))("%s", (_name,
   // Profile node16: every resolution mode of Node 20+ and bundlers (node10 predates `exports`).
   it("has no type resolution problems under Are the Types Wrong?", () => {
     const result = spawnSync("pnpm", ["exec", "attw", tarball, "--format", "json", "--profile", "node16"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    const report = JSON.parse(result.stdout);
-    expect(report.problems ?? []).toEqual([]);
+    const report = JSON.parse(result.stdout) as { analysis: { problems?: { kind: string; entrypoint?: string; resolutionKind?: string }[] } };
+    // The JSON report lists node10 problems too; the profile only exempts them from the exit code.
+    const problems = (report.analysis.problems ?? []).filter((p) => p.resolutionKind !== "node10");
+    expect(problems).toEqual([]);
     expect(result.status).toBe(0);
   });
 });

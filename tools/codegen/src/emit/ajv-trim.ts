@@ -1,0 +1,131 @@
+// ajv-trim: makes Ajv's standalone code smaller (and one part of it faster) without changing what it
+// accepts or reports. Two things cost bytes for nothing in our schemas: the bookkeeping Ajv 2020
+// always emits for `unevaluated*` and `$dynamicRef` (an `evaluated` record per function, a
+// `dynamicAnchors` object per call), and whole schemas embedded in the code because one error
+// parameter reads a part of them. And Ajv gathers a called validator's errors by copying every
+// error so far (`concat`), quadratic in the errors of a long array.
+import { type JsonObject, type JsonValue, walkJson } from "../schema-walk.js";
+
+// Keywords that need Ajv's evaluated-property and dynamic-anchor tracking.
+const TRACKED_KEYWORDS = ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"];
+
+export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
+  let used = false;
+  for (const schema of schemas) {
+    walkJson(schema, "", (node) => {
+      if (TRACKED_KEYWORDS.some((keyword) => Object.hasOwn(node, keyword))) used = true;
+    });
+  }
+  return used;
+}
+
+/** Switches off Ajv 2020's tracking when no schema needs it. Call after the schemas were added
+ *  (the 2020-12 meta-schema they are checked against uses $dynamicRef) and before compiling. */
+export function dropUnusedTracking(ajv: { opts: object }, schemas: readonly JsonObject[]): void {
+  if (usesTrackedKeywords(schemas)) return;
+  const options = ajv.opts as { unevaluated?: boolean; dynamicRef?: boolean };
+  options.unevaluated = false;
+  options.dynamicRef = false;
+}
+
+/** Index just past the JSON value that starts at `start` in `source`. */
+function endOfJson(source: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new Error("ajv-trim: unterminated schema literal in Ajv's standalone code");
+}
+
+const DECLARATION = /\bconst (schema\d+) = (?=[{[])/g;
+const ACCESS = /(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])/g;
+
+function read(value: JsonValue, path: string): JsonValue {
+  let current: JsonValue | undefined = value;
+  for (const [step] of path.matchAll(ACCESS)) {
+    const key = step.startsWith(".") ? step.slice(1) : (JSON.parse(step.slice(1, -1)) as string | number);
+    current = Array.isArray(current) ? current[Number(key)] : current !== null && typeof current === "object" ? current[String(key)] : undefined;
+    if (current === undefined) throw new Error(`ajv-trim: ${path} does not exist in an embedded schema`);
+  }
+  return current;
+}
+
+/** Replaces each `schemaN.a.b` read in Ajv's standalone code with a module-level constant holding
+ *  just that value, so a whole schema is only embedded where the code needs the whole schema. */
+export function inlineSchemaReads(source: string): string {
+  const schemas = new Map<string, JsonValue>();
+  for (const match of source.matchAll(DECLARATION)) {
+    const start = match.index + match[0].length;
+    schemas.set(match[1]!, JSON.parse(source.slice(start, endOfJson(source, start))) as JsonValue);
+  }
+  if (schemas.size === 0) return source;
+  // One constant per distinct value (error parameters often repeat, e.g. ["string","null"]).
+  const constants = new Map<string, string>();
+  const reads = new RegExp(`\\b(${[...schemas.keys()].join("|")})(${ACCESS.source}+)`, "g");
+  const rewritten = source.replace(reads, (_whole, name: string, path: string) => {
+    const value = JSON.stringify(read(schemas.get(name)!, path));
+    let constant = constants.get(value);
+    if (!constant) {
+      constant = `schemaValue$${constants.size}`;
+      constants.set(value, constant);
+    }
+    return constant;
+  });
+  // A map read only to ask "is this key declared?" (hasOwnProperty) needs its keys, not its subschemas.
+  const hasOwn = /\bconst (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(rewritten)?.[1];
+  const keysOnly = (value: string, constant: string): string => {
+    const parsed = JSON.parse(value) as JsonValue;
+    if (!hasOwn || parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return value;
+    const uses = rewritten.match(new RegExp(`\\b${constant.replace("$", "\\$")}\\b`, "g"))?.length ?? 0;
+    const lookups = rewritten.match(new RegExp(`\\b${hasOwn}\\.call\\(${constant.replace("$", "\\$")}, `, "g"))?.length ?? 0;
+    return uses === lookups ? JSON.stringify(Object.fromEntries(Object.keys(parsed).map((key) => [key, 0]))) : value;
+  };
+  // Declared first: only generated functions read them, and none runs while the module loads.
+  const declarations = [...constants].map(([value, constant]) => `const ${constant} = ${keysOnly(value, constant)};`).join("");
+  const prologue = /^"use strict";/.exec(rewritten)?.[0] ?? "";
+  return prologue + declarations + rewritten.slice(prologue.length);
+}
+
+/** Marks each `new RegExp(...)` of Ajv's code as pure, so a bundler can drop the patterns of a
+ *  model an application does not import. */
+export function markPatternsPure(source: string): string {
+  return source.replace(/\bnew RegExp\(/g, "/* @__PURE__ */ new RegExp(");
+}
+
+/** The patterns and format lookups Ajv's code declares at the top level, by initialiser text as the
+ *  guards would write it (`new RegExp("...", "flags")`, `formats$.name`), so they can be shared. */
+export function declaredConstants(source: string): Map<string, string> {
+  const declared = new Map<string, string>();
+  for (const [, name, init] of source.matchAll(/\bconst ((?:pattern|formats)\d+) = ([^;]*);/g)) {
+    if (init!.startsWith("/")) {
+      try {
+        const pattern = new Function(`return ${init}`)() as RegExp;
+        declared.set(`new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)})`, name!);
+      } catch {
+        // not a lone regular expression literal: nothing to share
+      }
+    } else declared.set(init!, name!);
+  }
+  return declared;
+}
+
+const CONCAT_ERRORS = /\bvErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
+const APPEND_ERRORS = "appendErrors$";
+
+/** Gathers a called validator's errors by appending them (same errors, same order) instead of
+ *  copying all errors so far: 100,000 bad items of an array take milliseconds, not a minute. */
+export function appendErrorsInPlace(source: string): string {
+  if (!CONCAT_ERRORS.test(source)) return source;
+  const helper = `function ${APPEND_ERRORS}(errors, more) { if (errors === null) return more.slice(); for (let i = 0; i < more.length; i++) errors.push(more[i]); return errors; }`;
+  return `${source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`)}\n${helper}`;
+}

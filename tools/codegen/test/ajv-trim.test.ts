@@ -1,0 +1,121 @@
+// ajv-trim (src/emit/ajv-trim.ts) rewrites Ajv's standalone code for size and speed; it must not
+// change a single answer or error. For every model of the real schema set, Ajv's code as Ajv emits
+// it and the trimmed code run side by side on the examples and edits of them: same result, same
+// errors in the same order. Plus the rewrites one by one.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createAjv } from "../src/ajv.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedTracking, inlineSchemaReads, markPatternsPure, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
+import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/format-table.js";
+import { loadSchemaSet } from "../src/load.js";
+import * as own from "../src/runtime/formats.js";
+import type { JsonObject } from "../src/schema-walk.js";
+
+type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, exports: Record<string, string>) => string;
+const set = loadSchemaSet(fileURLToPath(new URL("../../..", import.meta.url)));
+const schemas = [...set.models.values()].map((model) => model.schema);
+const exportsByName = Object.fromEntries([...set.models.values()].map((model) => [model.name, model.id]));
+
+function load(source: string): Record<string, Validator> {
+  const exported: Record<string, Validator> = {};
+  const body = source.replace(/^"use strict";/, "").replace(/export const (\w+) = (\w+);/g, "exported.$1 = $2;");
+  const formats = Object.fromEntries(Object.entries(own.FORMAT_EXPORTS).map(([name, exportName]) => [name, (own as unknown as Record<string, unknown>)[exportName]]));
+  new Function("exported", "require", "formats$", "ucs2length$", body)(exported, createRequire(import.meta.url), formats, own.ucs2length);
+  return exported;
+}
+
+const options = { allErrors: true, inlineRefs: false, messages: false, loopRequired: 3 } as const;
+
+function asEmitted(): Record<string, Validator> {
+  const ajv = createAjv({ ...options, code: { source: true, esm: true, lines: false } });
+  for (const schema of schemas) ajv.addSchema(schema);
+  return load(standaloneCode(ajv, exportsByName));
+}
+
+function trimmed(): { validators: Record<string, Validator>; source: string } {
+  const ajv = createAjv({ ...options, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  useOwnFormats(ajv);
+  for (const schema of schemas) ajv.addSchema(schema);
+  dropUnusedTracking(ajv, schemas);
+  const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exportsByName)))));
+  return { validators: load(source), source };
+}
+
+const before = asEmitted();
+const after = trimmed();
+
+const NEAR_MISSES = [null, 0, 1.5, -1, "", "x", "pending", "Nope", "2026-02-30", "2026-11-23T09:14:07", "EURO", {}, [], true, 2 ** 63, "😀😀😀"];
+function edited(example: unknown): fc.Arbitrary<unknown> {
+  return fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.jsonValue({ maxDepth: 2 })), fc.boolean()).map(([where, which, replacement, remove]) => {
+    const copy = structuredClone(example);
+    const containers: Record<string, unknown>[] = [];
+    const collect = (node: unknown) => {
+      if (node === null || typeof node !== "object") return;
+      containers.push(node as Record<string, unknown>);
+      for (const child of Object.values(node)) collect(child);
+    };
+    collect(copy);
+    if (containers.length === 0) return replacement;
+    const target = containers[where % containers.length]!;
+    const keys = [...Object.keys(target), "extra"];
+    const key = keys[which % keys.length]!;
+    if (remove) delete target[key];
+    else target[key] = structuredClone(replacement);
+    return copy;
+  });
+}
+
+describe("trimmed Ajv code reports exactly what Ajv's own code reports", () => {
+  for (const model of set.models.values()) {
+    it(model.name, () => {
+      const examples = (model.schema.examples as unknown[]) ?? [];
+      const original = before[model.name]!;
+      const rewritten = after.validators[model.name]!;
+      fc.assert(
+        fc.property(fc.oneof(fc.constantFrom(...examples), fc.constantFrom(...examples).chain(edited), fc.jsonValue({ maxDepth: 3 })), (data) => {
+          const valid = original(data);
+          expect(rewritten(data)).toBe(valid);
+          expect(rewritten.errors).toEqual(original.errors);
+        }),
+        { numRuns: 1500 },
+      );
+    });
+  }
+
+  it("a long array of bad items: every error, in order", () => {
+    const payments = Array.from({ length: 20_000 }, (_, i) => ({ resultCode: `bad${i}` }));
+    const original = before.SessionResultResponse!;
+    const rewritten = after.validators.SessionResultResponse!;
+    expect(rewritten({ payments })).toBe(original({ payments }));
+    expect(rewritten.errors).toEqual(original.errors);
+    expect(rewritten.errors).toHaveLength(20_000);
+  });
+});
+
+describe("the rewrites", () => {
+  it("embed only the parts of a schema the code reads, and only the keys of a map used for lookups", () => {
+    expect(after.source).not.toMatch(/\bschema\d+\.[a-z]/);
+    expect(after.source).toMatch(/const schemaValue\$\d+ = \{"adapter":0,/);
+  });
+
+  it("keep the tracking a schema needs", () => {
+    expect(usesTrackedKeywords(schemas as JsonObject[])).toBe(false);
+    expect(usesTrackedKeywords([{ type: "object", unevaluatedProperties: false }])).toBe(true);
+    const ajv = createAjv();
+    dropUnusedTracking(ajv, [{ $dynamicRef: "#x" }]);
+    expect((ajv.opts as { unevaluated?: boolean }).unevaluated).toBe(true);
+  });
+
+  it("find the patterns and format lookups a guard may share", () => {
+    const declared = declaredConstants('const pattern4 = new RegExp("^[A-Z]{3}$", "u");const formats2 = /^a\\/b$/i;const formats0 = formats$["date-time"];const other = 1;');
+    expect([...declared]).toEqual([
+      ['new RegExp("^[A-Z]{3}$", "u")', "pattern4"],
+      ['new RegExp("^a\\\\/b$", "i")', "formats2"],
+      ['formats$["date-time"]', "formats0"],
+    ]);
+  });
+});

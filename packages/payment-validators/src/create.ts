@@ -1,6 +1,7 @@
 // The runtime every generated model validator shares: run the compiled strict or tolerant code,
-// turn errors into issues, never throw (except assert, by design).
-import type { CompiledValidator } from "./compiled.js";
+// turn errors into issues, never throw (except assert, by design). A generated guard answers
+// "valid?" first; Ajv's code (which collects every error) only runs for payloads the guard rejects.
+import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
 import { type ValidationIssue, toIssues } from "./issues.js";
 
@@ -30,7 +31,24 @@ export interface ModelValidators<T, Tolerant> {
   assert: (data: unknown) => asserts data is T;
 }
 
+/** The generated guards of a model (see CompiledGuard); a mode without one runs Ajv's code alone. */
+export interface FastPaths {
+  readonly strict?: CompiledGuard | undefined;
+  readonly tolerant?: CompiledGuard | undefined;
+}
+
 const EMPTY: readonly ValidationIssue[] = Object.freeze([]);
+
+/** True when the guard accepts the payload. A guard that throws (a getter, a Proxy trap) decides
+ *  nothing: the caller then runs Ajv's code, which reports the payload as unreadable if it throws too. */
+function passes(guard: CompiledGuard | undefined, data: unknown): boolean {
+  if (guard === undefined) return false;
+  try {
+    return guard(data);
+  } catch {
+    return false;
+  }
+}
 
 function unreadable(error: unknown): ValidationIssue[] {
   let detail: string;
@@ -52,20 +70,24 @@ export function createModelValidators<T, Tolerant>(
   strict: CompiledValidator,
   tolerant: CompiledValidator,
   checks: readonly SemanticCheck[] = [],
+  fast: FastPaths = {},
 ): ModelValidators<T, Tolerant> {
-  const semantic = (value: unknown): ValidationIssue[] => checks.flatMap((check) => check(value));
+  const semantic = (value: unknown): readonly ValidationIssue[] => (checks.length === 0 ? EMPTY : checks.flatMap((check) => check(value)));
+  const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data));
 
   function validate(data: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
       if (options?.mode === "tolerant") {
-        const issues = run(tolerant, data);
+        const issues = passes(fast.tolerant, data) ? EMPTY : run(tolerant, data);
         if (issues.length > 0) return { ok: false, issues, warnings: EMPTY };
         // Whatever strict mode objects to in a payload tolerant mode accepted is an unknown enum
         // value or an unknown property; the enum values are what a consumer should hear about.
-        const warnings = run(strict, data).filter((i) => i.keyword === "enum");
-        return { ok: true, value: data as Tolerant, warnings: [...warnings, ...semantic(data)] };
+        const unknownValues = strictIssues(data).filter((i) => i.keyword === "enum");
+        const drift = semantic(data);
+        const warnings = unknownValues.length === 0 && drift.length === 0 ? EMPTY : [...unknownValues, ...drift];
+        return { ok: true, value: data as Tolerant, warnings };
       }
-      const issues = run(strict, data);
+      const issues = strictIssues(data);
       if (issues.length > 0) return { ok: false, issues, warnings: EMPTY };
       const drift = semantic(data);
       if (drift.length > 0) return { ok: false, issues: drift, warnings: EMPTY };
@@ -75,7 +97,26 @@ export function createModelValidators<T, Tolerant>(
     }
   }
 
-  const is = (data: unknown): data is T => validate(data).ok;
+  // The guard gives Ajv's answer on every input, so a rejection needs no second opinion; only a
+  // guard that throws (or is missing) sends the payload through validate.
+  const guard = fast.strict;
+  const is = guard === undefined
+    ? (data: unknown): data is T => validate(data).ok
+    : (data: unknown): data is T => {
+        let valid: boolean;
+        try {
+          valid = guard(data);
+        } catch {
+          return validate(data).ok;
+        }
+        if (!valid) return false;
+        if (checks.length === 0) return true;
+        try {
+          return semantic(data).length === 0;
+        } catch {
+          return false;
+        }
+      };
   const assert = (data: unknown): asserts data is T => {
     const result = validate(data);
     if (!result.ok) throw new PayloadValidationError(model, result.issues);

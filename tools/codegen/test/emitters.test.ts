@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { emitOpenapi } from "../src/emit/openapi.js";
 import { emitSchemas } from "../src/emit/schemas.js";
 import { emitTypes } from "../src/emit/types.js";
-import { emitValidators, strictExport, tolerantExport } from "../src/emit/validators.js";
+import { emitValidators, fastExport, strictExport, tolerantExport } from "../src/emit/validators.js";
 import { loadSchemaSet } from "../src/load.js";
 
 const set = loadSchemaSet(fileURLToPath(new URL("fixtures/mini", import.meta.url)));
@@ -90,8 +90,9 @@ describe("validators emitter", async () => {
   const compiled = (await import(join(dir, "standalone.mjs"))) as Record<string, ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] }>;
   const example = (set.models.get("Order")!.schema.examples as unknown[])[0] as Record<string, unknown>;
 
-  it("exports a strict and a tolerant function per top-level model, with no require()", () => {
-    expect(Object.keys(compiled).sort()).toEqual([strictExport("Order"), tolerantExport("Order")].sort());
+  it("exports a strict and a tolerant function per top-level model, and their fast-path guards, with no require()", () => {
+    const modes = [strictExport("Order"), tolerantExport("Order")];
+    expect(Object.keys(compiled).sort()).toEqual([...modes, ...modes.map(fastExport)].sort());
     expect(only(files, "standalone.js")).not.toMatch(/(?<![\w$.])require\(/);
   });
 

@@ -5,21 +5,21 @@ import { createModelValidators, type ModelValidators } from "../create.js";
 import * as checks from "./checks.js";
 import * as compiled from "./standalone.js";
 
-const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks);
+const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = /* @__PURE__ */ createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks, { strict: compiled.fastStrictPaymentSessionResult, tolerant: compiled.fastTolerantPaymentSessionResult });
 /** Validates a payload against the PaymentSessionResult schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
-export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult>["validate"] = paymentSessionResultValidators.validate;
+export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult>["validate"] = /* @__PURE__ */ (() => paymentSessionResultValidators.validate)();
 /** True when the payload is a valid PaymentSessionResult (strict mode). Never throws. */
-export const isPaymentSessionResult: (data: unknown) => data is PaymentSessionResult = paymentSessionResultValidators.is;
+export const isPaymentSessionResult: (data: unknown) => data is PaymentSessionResult = /* @__PURE__ */ (() => paymentSessionResultValidators.is)();
 /** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid PaymentSessionResult (strict mode). */
-export const assertPaymentSessionResult: (data: unknown) => asserts data is PaymentSessionResult = paymentSessionResultValidators.assert;
+export const assertPaymentSessionResult: (data: unknown) => asserts data is PaymentSessionResult = /* @__PURE__ */ (() => paymentSessionResultValidators.assert)();
 
-const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks);
+const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = /* @__PURE__ */ createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks, { strict: compiled.fastStrictSessionResultResponse, tolerant: compiled.fastTolerantSessionResultResponse });
 /** Validates a payload against the SessionResultResponse schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
-export const validateSessionResultResponse: ModelValidators<SessionResultResponse, TolerantSessionResultResponse>["validate"] = sessionResultResponseValidators.validate;
+export const validateSessionResultResponse: ModelValidators<SessionResultResponse, TolerantSessionResultResponse>["validate"] = /* @__PURE__ */ (() => sessionResultResponseValidators.validate)();
 /** True when the payload is a valid SessionResultResponse (strict mode). Never throws. */
-export const isSessionResultResponse: (data: unknown) => data is SessionResultResponse = sessionResultResponseValidators.is;
+export const isSessionResultResponse: (data: unknown) => data is SessionResultResponse = /* @__PURE__ */ (() => sessionResultResponseValidators.is)();
 /** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid SessionResultResponse (strict mode). */
-export const assertSessionResultResponse: (data: unknown) => asserts data is SessionResultResponse = sessionResultResponseValidators.assert;
+export const assertSessionResultResponse: (data: unknown) => asserts data is SessionResultResponse = /* @__PURE__ */ (() => sessionResultResponseValidators.assert)();
 
 /** The models these validators cover, by name. */
 export const validatedModels = ["PaymentSessionResult","SessionResultResponse"] as const;

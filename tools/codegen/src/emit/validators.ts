@@ -1,6 +1,9 @@
 // validators: Ajv (2020-12, ajv-formats) compiled once, at codegen time, to standalone code for
 // both modes of every top-level model; Ajv's runtime helpers and the format checks are bundled in
 // by esbuild, so the shipped module is plain ESM with no `require` and no dependency on Ajv.
+// Next to it, the fast path: a guard per model (guards.ts) answers "valid?" and Ajv's code only
+// runs to report the issues of a payload the guard rejects. Ajv's code is trimmed (ajv-trim.ts) and
+// calls our own format checks (format-table.ts); the runtime picks the path (create.ts).
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
@@ -9,8 +12,11 @@ import { createAjv } from "../ajv.js";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
-import { type JsonObject, SCHEMA_BASE_URL, mapSchema } from "../schema-walk.js";
+import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedTracking, inlineSchemaReads, markPatternsPure } from "./ajv-trim.js";
 import { checksExport } from "./checks.js";
+import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
+import { compileGuards } from "./guards.js";
 import { tolerantName } from "./names.js";
 
 export const VALIDATORS_DIR = "packages/payment-validators/src/generated";
@@ -43,26 +49,86 @@ function tolerantView(model: Model): JsonObject {
   return { ...open, $id: id };
 }
 
+/** True when every payload strict mode accepts is accepted in tolerant mode too, so the strict
+ *  guard can serve as tolerant mode's fast path. Tolerant mode only drops `additionalProperties:
+ *  false` and widens provider-extensible enums: that can only accept more, unless a loosened node
+ *  sits where accepting more rejects more (under `not`, `oneOf`, an `if` condition, or a `contains`
+ *  with a `maxContains`). */
+export function strictImpliesTolerant(set: SchemaSet): boolean {
+  const loosened = new Map<string, boolean>();
+  const isLoosened = (model: Model): boolean => {
+    const known = loosened.get(model.name);
+    if (known !== undefined) return known;
+    loosened.set(model.name, false);
+    let result = model.schema[PROVIDER_EXTENSIBLE] === true;
+    walkSchema(model.schema, (node) => {
+      if (node.additionalProperties === false) result = true;
+      const target = typeof node.$ref === "string" ? set.modelForRef(model.id, node.$ref) : undefined;
+      if (target && isLoosened(target)) result = true;
+    });
+    loosened.set(model.name, result);
+    return result;
+  };
+  const touches = (model: Model, sub: JsonValue | undefined): boolean => {
+    let found = false;
+    if (sub === undefined) return false;
+    walkSchema(sub, (node) => {
+      if (node.additionalProperties === false) found = true;
+      const target = typeof node.$ref === "string" ? set.modelForRef(model.id, node.$ref) : undefined;
+      if (target && isLoosened(target)) found = true;
+    });
+    return found;
+  };
+  for (const model of set.models.values()) {
+    let implied = true;
+    walkSchema(model.schema, (node) => {
+      const risky = [node.not, node.if, ...(Array.isArray(node.oneOf) ? node.oneOf : []), node.maxContains !== undefined ? node.contains : undefined];
+      if (risky.some((sub) => touches(model, sub))) implied = false;
+    });
+    if (!implied) return false;
+  }
+  return true;
+}
+
 export function strictExport(model: string): string {
   return `strict${model}`;
 }
 export function tolerantExport(model: string): string {
   return `tolerant${model}`;
 }
+/** The generated fast-path guard of a model and mode (see guards.ts), or undefined if it has none. */
+export function fastExport(exportName: string): string {
+  return `fast${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
+}
 
 function compileStandalone(set: SchemaSet): string {
-  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: false } });
-  for (const model of set.models.values()) {
-    ajv.addSchema(validationView(model.schema));
-    ajv.addSchema(tolerantView(model));
-  }
+  // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
+  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  useOwnFormats(ajv);
+  const views = [...set.models.values()].flatMap((model) => [validationView(model.schema), tolerantView(model)]);
+  for (const view of views) ajv.addSchema(view);
+  dropUnusedTracking(ajv, views);
   const exports: Record<string, string> = {};
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;
     exports[strictExport(name)] = model.id;
     exports[tolerantExport(name)] = model.id.replace(SCHEMA_BASE_URL, TOLERANT_BASE_URL);
   }
-  const source = standaloneCode(ajv, exports);
+  // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
+  // Tolerant mode gets its own guards only when the strict ones cannot stand in for them.
+  const shareGuards = strictImpliesTolerant(set);
+  const guarded = Object.entries(exports).filter(([name]) => !shareGuards || set.topLevel.some((model) => strictExport(model) === name));
+  const ajvCode = appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exports)));
+  const guards = compileGuards({
+    resources: views,
+    roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),
+    formats: ajv.formats,
+    formatsCode: FORMAT_TABLE,
+    ucs2lengthCode: UCS2LENGTH,
+    declared: declaredConstants(ajvCode),
+  });
+  const shared = shareGuards ? set.topLevel.map((model) => `export const ${fastExport(tolerantExport(model))} = ${fastExport(strictExport(model))};`) : [];
+  const source = [formatTableSource(ajv, views), useOwnUcs2length(markPatternsPure(ajvCode)), guards.source, ...shared].join("\n");
   const codegenDir = dirname(fileURLToPath(import.meta.url));
   const bundle = buildSync({
     stdin: { contents: source, resolveDir: codegenDir, loader: "js", sourcefile: "standalone.js" },
@@ -78,7 +144,7 @@ function compileStandalone(set: SchemaSet): string {
   // a checkout, a temp copy and pnpm's store layout): keep only the package path, so the output is
   // byte-identical wherever codegen runs.
   const code = bundle.outputFiles[0]!.text
-    .replace(/^\s*\/\/ \S*(standalone\.js|node_modules\S*)\n/gm, "")
+    .replace(/^\s*\/\/ \S*(standalone\.js|node_modules\S*|runtime\/formats\.ts)\n/gm, "")
     .replace(/"[^"\n]*node_modules\/(?:\.pnpm\/[^/"]+\/node_modules\/)?([^"\n]+)"(?=\(exports)/g, '"$1"')
     // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
     .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
@@ -91,9 +157,10 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
   const standalone = `${VALIDATORS_DIR}/standalone.js`;
   files.set(standalone, withHeader(standalone, compileStandalone(set)));
 
-  const declarations = [`import type { CompiledValidator } from "../compiled.js";`];
+  const declarations = [`import type { CompiledGuard, CompiledValidator } from "../compiled.js";`];
   for (const name of set.topLevel) {
     declarations.push(`export declare const ${strictExport(name)}: CompiledValidator;`, `export declare const ${tolerantExport(name)}: CompiledValidator;`);
+    for (const mode of [strictExport(name), tolerantExport(name)]) declarations.push(`export declare const ${fastExport(mode)}: CompiledGuard | undefined;`);
   }
   const dts = `${VALIDATORS_DIR}/standalone.d.ts`;
   files.set(dts, withHeader(dts, declarations.join("\n")));
@@ -107,16 +174,19 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
     `import * as compiled from "./standalone.js";`,
     "",
   ];
+  // Every top-level value is a call marked pure (a bare `v.validate` read could run a getter, so a
+  // bundler would keep it): an application bundles only the models it imports.
+  const pick = (v: string, member: string) => `/* @__PURE__ */ (() => ${v}.${member})()`;
   for (const name of models) {
     const v = `${name[0]!.toLowerCase()}${name.slice(1)}Validators`;
     lines.push(
-      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)});`,
+      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))} });`,
       `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
-      `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${v}.validate;`,
+      `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${pick(v, "validate")};`,
       `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,
-      `export const is${name}: (data: unknown) => data is ${name} = ${v}.is;`,
+      `export const is${name}: (data: unknown) => data is ${name} = ${pick(v, "is")};`,
       `/** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid ${name} (strict mode). */`,
-      `export const assert${name}: (data: unknown) => asserts data is ${name} = ${v}.assert;`,
+      `export const assert${name}: (data: unknown) => asserts data is ${name} = ${pick(v, "assert")};`,
       "",
     );
   }

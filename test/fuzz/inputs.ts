@@ -26,6 +26,14 @@ export interface InputOptions {
 
 export const FULL_SIZE: InputOptions = { depth: 100_000, longString: 4_000_000, width: 50_000 };
 
+/** One step of mulberry32: the next state and a 32-bit output. */
+function mulberry32(state: number): [state: number, output: number] {
+  const next = (state + 0x6d2b79f5) >>> 0;
+  let t = Math.imul(next ^ (next >>> 15), next | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return [next, (t ^ (t >>> 14)) >>> 0];
+}
+
 /** A small fast PRNG (mulberry32) seeded from several integers. */
 export class Rng {
   private state: number;
@@ -35,10 +43,9 @@ export class Rng {
     this.state = h >>> 0;
   }
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    const [state, output] = mulberry32(this.state);
+    this.state = state;
+    return output / 2 ** 32;
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
@@ -282,10 +289,9 @@ class FcSource {
     return new FcSource(this.state);
   }
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) | 0;
+    const [state, output] = mulberry32(this.state);
+    this.state = state;
+    return output | 0;
   }
   getState(): readonly number[] {
     return [this.state];

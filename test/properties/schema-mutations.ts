@@ -5,7 +5,7 @@
 // by flipping the condition. Each mutation says where a validator must report it.
 import { schemas } from "@org/payment-schemas";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import addFormatsModule, { type FormatsPlugin } from "ajv-formats";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { readonly [key: string]: any };
@@ -32,7 +32,7 @@ export interface Mutation {
   readonly types?: { readonly put: JsonType; readonly admitted: readonly JsonType[] | undefined };
 }
 
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
 // Evaluates parts of schemas (an `if`, a branch, a property's own schema) to build mutations; the
 // validators under test are the generated ones, never this instance.
 const ajv = new Ajv2020({ strict: false, allErrors: false });

@@ -79,7 +79,7 @@ describe("docs emitter", () => {
   });
 
   it("keeps the field table intact and says what each field is", () => {
-    const rows = Object.fromEntries(sectionTable("shop/Order.md", "Fields").map((r) => [r[0], r]));
+    const rows = Object.fromEntries(sectionTable("shop/Order.md", "Fields").map((r): [string, string[]] => [r[0]!, r]));
     expect(Object.keys(rows)).toEqual(["id", "state", "kind", "lines", "customer", "code_old", "customer_name", "total", "gift"]);
     expect(Object.values(rows).every((r) => r.length === 4)).toBe(true);
     expect(rows.id).toEqual(["id", "string", "Required, Pattern: ^(a|b)$", "Identifier | code."]);

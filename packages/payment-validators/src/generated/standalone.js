@@ -116,6 +116,16 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "name")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -192,6 +202,16 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "code" || key0 === "gateway_code" || key0 === "gateway_message" || key0 === "message")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -271,6 +291,16 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "id")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -332,6 +362,16 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "id" || key0 === "order_number" || key0 === "status")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -415,6 +455,16 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "descriptor" || key0 === "id" || key0 === "name" || key0 === "test_mode")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -513,6 +563,16 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "bank_name" || key0 === "bic" || key0 === "holder_name" || key0 === "iban_country" || key0 === "iban_last4" || key0 === "type")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -684,6 +744,16 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "creditor_identifier" || key0 === "mandate_reference" || key0 === "sequence_type")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -848,6 +918,16 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "billing_frequency" || key0 === "id" || key0 === "next_billing_date" || key0 === "status")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -955,6 +1035,16 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "gateway_reference" || key0 === "id" || key0 === "merchant_transaction_id" || key0 === "status" || key0 === "tenant_reference_id" || key0 === "type")) {
         const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -1223,6 +1313,16 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!func1.call(schemaValue$12, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -3217,6 +3317,16 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
       errors++;
     }
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "currency" || key0 === "value")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -3317,6 +3427,16 @@ function validate109(data, { instancePath = "", parentData, parentDataProperty, 
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "brand" || key0 === "type")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -3392,6 +3512,16 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "amount" || key0 === "paymentMethod" || key0 === "pspReference" || key0 === "resultCode")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -3474,6 +3604,16 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
+      if (errors >= 1e3) {
+        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+        if (vErrors === null) {
+          vErrors = [errStop];
+        } else {
+          vErrors.push(errStop);
+        }
+        errors++;
+        break;
+      }
       if (!(key0 === "additionalData" || key0 === "id" || key0 === "payments" || key0 === "reference" || key0 === "status")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -3488,6 +3628,16 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
       let data0 = data.additionalData;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
+          if (errors >= 1e3) {
+            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+            if (vErrors === null) {
+              vErrors = [errStop];
+            } else {
+              vErrors.push(errStop);
+            }
+            errors++;
+            break;
+          }
           if (typeof data0[key1] !== "string") {
             const err1 = { instancePath: instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -3524,6 +3674,16 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data3)) {
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
+          if (errors >= 1e3) {
+            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+            if (vErrors === null) {
+              vErrors = [errStop];
+            } else {
+              vErrors.push(errStop);
+            }
+            errors++;
+            break;
+          }
           if (!validate106(data3[i0], { instancePath: instancePath + "/payments/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
             vErrors = appendErrors$(vErrors, validate106.errors);
             errors = vErrors.length;
@@ -3802,6 +3962,16 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
       let data0 = data.additionalData;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key0 in data0) {
+          if (errors >= 1e3) {
+            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+            if (vErrors === null) {
+              vErrors = [errStop];
+            } else {
+              vErrors.push(errStop);
+            }
+            errors++;
+            break;
+          }
           if (typeof data0[key0] !== "string") {
             const err0 = { instancePath: instancePath + "/additionalData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -3838,6 +4008,16 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
       if (Array.isArray(data3)) {
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
+          if (errors >= 1e3) {
+            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
+            if (vErrors === null) {
+              vErrors = [errStop];
+            } else {
+              vErrors.push(errStop);
+            }
+            errors++;
+            break;
+          }
           if (!validate117(data3[i0], { instancePath: instancePath + "/payments/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
             vErrors = appendErrors$(vErrors, validate117.errors);
             errors = vErrors.length;

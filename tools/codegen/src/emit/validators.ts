@@ -15,6 +15,7 @@ import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
 import { appendErrorsInPlace, declaredConstants, dropUnusedTracking, inlineSchemaReads, markPatternsPure } from "./ajv-trim.js";
 import { checksExport } from "./checks.js";
+import { capErrorGathering } from "./error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
 import { compileGuards } from "./guards.js";
 import { tolerantName } from "./names.js";
@@ -118,7 +119,7 @@ function compileStandalone(set: SchemaSet): string {
   // Tolerant mode gets its own guards only when the strict ones cannot stand in for them.
   const shareGuards = strictImpliesTolerant(set);
   const guarded = Object.entries(exports).filter(([name]) => !shareGuards || set.topLevel.some((model) => strictExport(model) === name));
-  const ajvCode = appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exports)));
+  const ajvCode = capErrorGathering(appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exports))));
   const guards = compileGuards({
     resources: views,
     roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),

@@ -4067,7 +4067,10 @@ function appendErrors$(errors, more) {
   for (let i = 0; i < more.length; i++) errors.push(more[i]);
   return errors;
 }
-function guard$object2(d) {
+function guard$schema1(d) {
+  return d === "completed" || d === "awaiting_verification" || d === "declined" || d === "failed";
+}
+function guard$object3(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "name")) return false;
@@ -4076,16 +4079,16 @@ function guard$object2(d) {
   if (!(typeof p1 === "string" || p1 === null)) return false;
   return true;
 }
-function guard$schema4(d) {
+function guard$schema5(d) {
   return d === "insufficient_funds" || d === "invalid_iban" || d === "mandate_rejected" || d === "account_closed" || d === "do_not_honor" || d === "gateway_unavailable" || d === "unknown";
 }
-function guard$object5(d) {
+function guard$object6(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "code" || k0 === "gateway_code" || k0 === "gateway_message" || k0 === "message")) return false;
   }
   const p1 = d.code;
-  if (!guard$schema4(p1)) return false;
+  if (!guard$schema5(p1)) return false;
   const p2 = d.gateway_code;
   if (!(typeof p2 === "string" || p2 === null)) return false;
   const p3 = d.gateway_message;
@@ -4094,7 +4097,7 @@ function guard$object5(d) {
   if (!(typeof p4 === "string")) return false;
   return true;
 }
-function guard$object7(d) {
+function guard$object8(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "id")) return false;
@@ -4103,35 +4106,35 @@ function guard$object7(d) {
   if (!(typeof p1 === "string" && formats2.test(p1))) return false;
   return true;
 }
-function guard$object9(d) {
+function guard$object10(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "id" || k0 === "order_number" || k0 === "status")) return false;
   }
-  const p1 = d.id;
-  if (!(typeof p1 === "string" && formats2.test(p1))) return false;
-  const p2 = d.order_number;
+  const p1 = d.order_number;
+  if (!(typeof p1 === "string")) return false;
+  const p2 = d.status;
   if (!(typeof p2 === "string")) return false;
-  const p3 = d.status;
-  if (!(typeof p3 === "string")) return false;
+  const p3 = d.id;
+  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
   return true;
 }
-function guard$object11(d) {
+function guard$object12(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "descriptor" || k0 === "id" || k0 === "name" || k0 === "test_mode")) return false;
   }
   const p1 = d.descriptor;
   if (!(typeof p1 === "string" || p1 === null)) return false;
-  const p2 = d.id;
-  if (!(typeof p2 === "string" && formats2.test(p2))) return false;
-  const p3 = d.name;
-  if (!(typeof p3 === "string")) return false;
-  const p4 = d.test_mode;
-  if (!(typeof p4 === "boolean")) return false;
+  const p2 = d.name;
+  if (!(typeof p2 === "string")) return false;
+  const p3 = d.test_mode;
+  if (!(typeof p3 === "boolean")) return false;
+  const p4 = d.id;
+  if (!(typeof p4 === "string" && formats2.test(p4))) return false;
   return true;
 }
-function guard$object13(d) {
+function guard$object14(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     switch (k0) {
@@ -4148,36 +4151,33 @@ function guard$object13(d) {
   }
   const p1 = d.bank_name;
   if (!(typeof p1 === "string" || p1 === null)) return false;
-  const p2 = d.bic;
-  if (!(typeof p2 === "string" && pattern6.test(p2) || p2 === null)) return false;
-  const p3 = d.holder_name;
-  if (!(typeof p3 === "string" || p3 === null)) return false;
-  const p4 = d.iban_country;
-  if (!(typeof p4 === "string" && pattern7.test(p4) || p4 === null)) return false;
-  const p5 = d.iban_last4;
-  if (!(typeof p5 === "string" && pattern8.test(p5) || p5 === null)) return false;
-  const p6 = d.type;
-  if (!(typeof p6 === "string")) return false;
+  const p2 = d.holder_name;
+  if (!(typeof p2 === "string" || p2 === null)) return false;
+  const p3 = d.type;
+  if (!(typeof p3 === "string")) return false;
+  const p4 = d.bic;
+  if (!(typeof p4 === "string" && pattern6.test(p4) || p4 === null)) return false;
+  const p5 = d.iban_country;
+  if (!(typeof p5 === "string" && pattern7.test(p5) || p5 === null)) return false;
+  const p6 = d.iban_last4;
+  if (!(typeof p6 === "string" && pattern8.test(p6) || p6 === null)) return false;
   return true;
 }
-function guard$schema15(d) {
+function guard$schema16(d) {
   return d === "FRST" || d === "RCUR";
 }
-function guard$object16(d) {
+function guard$object17(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "creditor_identifier" || k0 === "mandate_reference" || k0 === "sequence_type")) return false;
   }
-  const p1 = d.creditor_identifier;
-  if (!(typeof p1 === "string" && pattern9.test(p1) || p1 === null)) return false;
-  const p2 = d.mandate_reference;
-  if (!(typeof p2 === "string" && ((p2.length <= 35 || ucs2length(p2) <= 35) && pattern10.test(p2)) || p2 === null)) return false;
-  const p3 = d.sequence_type;
-  if (!(guard$schema15(p3) || p3 === null)) return false;
+  const p1 = d.sequence_type;
+  if (!(guard$schema16(p1) || p1 === null)) return false;
+  const p2 = d.creditor_identifier;
+  if (!(typeof p2 === "string" && pattern9.test(p2) || p2 === null)) return false;
+  const p3 = d.mandate_reference;
+  if (!(typeof p3 === "string" && ((p3.length <= 35 || ucs2length(p3) <= 35) && pattern10.test(p3)) || p3 === null)) return false;
   return true;
-}
-function guard$schema17(d) {
-  return d === "completed" || d === "awaiting_verification" || d === "declined" || d === "failed";
 }
 function guard$object19(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
@@ -4186,12 +4186,12 @@ function guard$object19(d) {
   }
   const p1 = d.billing_frequency;
   if (!(typeof p1 === "string" || p1 === null)) return false;
-  const p2 = d.id;
-  if (!(typeof p2 === "string" && formats2.test(p2))) return false;
-  const p3 = d.next_billing_date;
-  if (!(typeof p3 === "string" && formats12(p3) || p3 === null)) return false;
-  const p4 = d.status;
-  if (!(typeof p4 === "string")) return false;
+  const p2 = d.status;
+  if (!(typeof p2 === "string")) return false;
+  const p3 = d.id;
+  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
+  const p4 = d.next_billing_date;
+  if (!(typeof p4 === "string" && formats12(p4) || p4 === null)) return false;
   return true;
 }
 function guard$object21(d) {
@@ -4211,16 +4211,16 @@ function guard$object21(d) {
   }
   const p1 = d.gateway_reference;
   if (!(typeof p1 === "string" || p1 === null)) return false;
-  const p2 = d.id;
-  if (!(typeof p2 === "string" && formats2.test(p2))) return false;
-  const p3 = d.merchant_transaction_id;
+  const p2 = d.merchant_transaction_id;
+  if (!(typeof p2 === "string")) return false;
+  const p3 = d.status;
   if (!(typeof p3 === "string")) return false;
-  const p4 = d.status;
-  if (!(typeof p4 === "string")) return false;
-  const p5 = d.tenant_reference_id;
-  if (!(typeof p5 === "string" || p5 === null)) return false;
-  const p6 = d.type;
-  if (!(typeof p6 === "string")) return false;
+  const p4 = d.tenant_reference_id;
+  if (!(typeof p4 === "string" || p4 === null)) return false;
+  const p5 = d.type;
+  if (!(typeof p5 === "string")) return false;
+  const p6 = d.id;
+  if (!(typeof p6 === "string" && formats2.test(p6))) return false;
   return true;
 }
 function guard$object22(d) {
@@ -4253,48 +4253,48 @@ function guard$object22(d) {
         return false;
     }
   }
-  const p1 = d.adapter;
-  if (!guard$object2(p1)) return false;
-  const p2 = d.amount;
-  if (!(typeof p2 === "string" && pattern4.test(p2) || p2 === null)) return false;
-  const p3 = d.created_at;
-  if (!(typeof p3 === "string" && formats0(p3) || p3 === null)) return false;
-  const p4 = d.currency;
-  if (!(typeof p4 === "string" && pattern5.test(p4) || p4 === null)) return false;
-  const p5 = d.error;
-  if (!(typeof p5 === "string" || p5 === null)) return false;
-  const p6 = d.error_details;
-  if (!(guard$object5(p6) || p6 === null)) return false;
-  const p7 = d.lead;
-  if (!(guard$object7(p7) || p7 === null)) return false;
-  const p8 = d.livemode;
-  if (!(typeof p8 === "boolean")) return false;
-  const p9 = d.object;
-  if (!(typeof p9 === "string")) return false;
-  const p10 = d.order;
-  if (!(guard$object9(p10) || p10 === null)) return false;
-  const p11 = d.order_number;
-  if (!(typeof p11 === "string" || p11 === null)) return false;
-  const p12 = d.payment_gateway;
-  if (!(guard$object11(p12) || p12 === null)) return false;
-  const p13 = d.payment_method;
-  if (!guard$object13(p13)) return false;
-  const p14 = d.processed_at;
-  if (!(typeof p14 === "string" && formats0(p14) || p14 === null)) return false;
-  const p15 = d.retry_allowed;
-  if (!(typeof p15 === "boolean" || p15 === null)) return false;
-  const p16 = d.sepa;
-  if (!guard$object16(p16)) return false;
-  const p17 = d.session_token;
-  if (!(typeof p17 === "string")) return false;
-  const p18 = d.status;
-  if (!guard$schema17(p18)) return false;
-  const p19 = d.subscription;
-  if (!(guard$object19(p19) || p19 === null)) return false;
-  const p20 = d.transaction;
-  if (!(guard$object21(p20) || p20 === null)) return false;
-  const p21 = d.verification_url;
-  if (!(typeof p21 === "string" || p21 === null)) return false;
+  const p1 = d.error;
+  if (!(typeof p1 === "string" || p1 === null)) return false;
+  const p2 = d.livemode;
+  if (!(typeof p2 === "boolean")) return false;
+  const p3 = d.object;
+  if (!(typeof p3 === "string")) return false;
+  const p4 = d.order_number;
+  if (!(typeof p4 === "string" || p4 === null)) return false;
+  const p5 = d.retry_allowed;
+  if (!(typeof p5 === "boolean" || p5 === null)) return false;
+  const p6 = d.session_token;
+  if (!(typeof p6 === "string")) return false;
+  const p7 = d.status;
+  if (!guard$schema1(p7)) return false;
+  const p8 = d.verification_url;
+  if (!(typeof p8 === "string" || p8 === null)) return false;
+  const p9 = d.amount;
+  if (!(typeof p9 === "string" && pattern4.test(p9) || p9 === null)) return false;
+  const p10 = d.currency;
+  if (!(typeof p10 === "string" && pattern5.test(p10) || p10 === null)) return false;
+  const p11 = d.created_at;
+  if (!(typeof p11 === "string" && formats0(p11) || p11 === null)) return false;
+  const p12 = d.processed_at;
+  if (!(typeof p12 === "string" && formats0(p12) || p12 === null)) return false;
+  const p13 = d.adapter;
+  if (!guard$object3(p13)) return false;
+  const p14 = d.error_details;
+  if (!(guard$object6(p14) || p14 === null)) return false;
+  const p15 = d.lead;
+  if (!(guard$object8(p15) || p15 === null)) return false;
+  const p16 = d.order;
+  if (!(guard$object10(p16) || p16 === null)) return false;
+  const p17 = d.payment_gateway;
+  if (!(guard$object12(p17) || p17 === null)) return false;
+  const p18 = d.payment_method;
+  if (!guard$object14(p18)) return false;
+  const p19 = d.sepa;
+  if (!guard$object17(p19)) return false;
+  const p20 = d.subscription;
+  if (!(guard$object19(p20) || p20 === null)) return false;
+  const p21 = d.transaction;
+  if (!(guard$object21(p21) || p21 === null)) return false;
   return true;
 }
 function guard$object23(d) {
@@ -4325,7 +4325,10 @@ function guard$object27(d) {
 function guard$schema0(d) {
   return guard$object22(d) && ((guard$object23(d) ? guard$object24(d) : guard$object25(d)) && (guard$object26(d) ? true : guard$object27(d)));
 }
-function guard$object29(d) {
+function guard$schema29(d) {
+  return d === "active" || d === "canceled" || d === "completed" || d === "expired" || d === "paymentPending" || d === "refused";
+}
+function guard$object30(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     {
@@ -4335,7 +4338,10 @@ function guard$object29(d) {
   }
   return true;
 }
-function guard$object32(d) {
+function guard$schema32(d) {
+  return d === "Authorised" || d === "Received" || d === "Pending";
+}
+function guard$object34(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "currency" || k0 === "value")) return false;
@@ -4346,7 +4352,7 @@ function guard$object32(d) {
   if (!(typeof p2 === "number" && !(p2 % 1) && !isNaN(p2) && isFinite(p2) && (p2 >= -9223372036854776e3 && p2 <= 9223372036854776e3 && formats32.validate(p2)))) return false;
   return true;
 }
-function guard$object34(d) {
+function guard$object36(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "brand" || k0 === "type")) return false;
@@ -4357,49 +4363,43 @@ function guard$object34(d) {
   if (p2 !== void 0 && !(typeof p2 === "string")) return false;
   return true;
 }
-function guard$schema35(d) {
-  return d === "Authorised" || d === "Received" || d === "Pending";
-}
-function guard$object36(d) {
+function guard$object37(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "amount" || k0 === "paymentMethod" || k0 === "pspReference" || k0 === "resultCode")) return false;
   }
-  const p1 = d.amount;
-  if (p1 !== void 0 && !guard$object32(p1)) return false;
-  const p2 = d.paymentMethod;
-  if (p2 !== void 0 && !guard$object34(p2)) return false;
-  const p3 = d.pspReference;
-  if (p3 !== void 0 && !(typeof p3 === "string")) return false;
-  const p4 = d.resultCode;
-  if (p4 !== void 0 && !guard$schema35(p4)) return false;
+  const p1 = d.pspReference;
+  if (p1 !== void 0 && !(typeof p1 === "string")) return false;
+  const p2 = d.resultCode;
+  if (p2 !== void 0 && !guard$schema32(p2)) return false;
+  const p3 = d.amount;
+  if (p3 !== void 0 && !guard$object34(p3)) return false;
+  const p4 = d.paymentMethod;
+  if (p4 !== void 0 && !guard$object36(p4)) return false;
   return true;
 }
-function guard$array37(d) {
+function guard$array38(d) {
   for (let i0 = 0; i0 < d.length; i0++) {
     const p1 = d[i0];
-    if (!guard$object36(p1)) return false;
+    if (!guard$object37(p1)) return false;
   }
   return true;
-}
-function guard$schema38(d) {
-  return d === "active" || d === "canceled" || d === "completed" || d === "expired" || d === "paymentPending" || d === "refused";
 }
 function guard$object39(d) {
   if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;
   for (const k0 in d) {
     if (!(k0 === "additionalData" || k0 === "id" || k0 === "payments" || k0 === "reference" || k0 === "status")) return false;
   }
-  const p1 = d.additionalData;
-  if (p1 !== void 0 && !guard$object29(p1)) return false;
-  const p2 = d.id;
+  const p1 = d.id;
+  if (p1 !== void 0 && !(typeof p1 === "string")) return false;
+  const p2 = d.reference;
   if (p2 !== void 0 && !(typeof p2 === "string")) return false;
-  const p3 = d.payments;
-  if (p3 !== void 0 && !(Array.isArray(p3) && guard$array37(p3))) return false;
-  const p4 = d.reference;
-  if (p4 !== void 0 && !(typeof p4 === "string")) return false;
-  const p5 = d.status;
-  if (p5 !== void 0 && !guard$schema38(p5)) return false;
+  const p3 = d.status;
+  if (p3 !== void 0 && !guard$schema29(p3)) return false;
+  const p4 = d.additionalData;
+  if (p4 !== void 0 && !guard$object30(p4)) return false;
+  const p5 = d.payments;
+  if (p5 !== void 0 && !(Array.isArray(p5) && guard$array38(p5))) return false;
   return true;
 }
 var fastStrictPaymentSessionResult = guard$schema0;

@@ -299,6 +299,25 @@ class GuardCompiler {
     return and(parts);
   }
 
+  /** A rough cost of checking a value against `node`: 1 for type, enum and const tests, 2 for a
+   *  pattern or length, 3 for a format, 4 for an object or array with contents to check. */
+  private cost(node: JsonValue, base: string, depth: number): number {
+    if (!isObject(node)) return 1;
+    let cost = 1;
+    if (typeof node.$ref === "string" && depth < 8) {
+      const target = this.resolve(node.$ref, base);
+      cost = Math.max(cost, this.cost(target.node, target.base, depth + 1));
+    }
+    if (typeof node.pattern === "string" || node.minLength !== undefined || node.maxLength !== undefined) cost = Math.max(cost, 2);
+    if (typeof node.format === "string") cost = Math.max(cost, 3);
+    if ([...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS].some((k) => node[k] !== undefined)) cost = Math.max(cost, 4);
+    for (const key of ["anyOf", "oneOf", "allOf"] as const) {
+      const branches = node[key];
+      if (Array.isArray(branches)) for (const branch of branches) cost = Math.max(cost, this.cost(branch, base, depth + 1));
+    }
+    return cost;
+  }
+
   /** True when `node` rejects `undefined` (every JSON type test, enum and const does). */
   private rejectsUndefined(node: JsonValue, base: string, seen = new Set<JsonValue>()): boolean {
     if (node === false) return true;
@@ -404,7 +423,10 @@ class GuardCompiler {
       }
       body.push(`for (const ${key} in ${d}) {\n    ${loop.join("\n    ")}\n  }`);
     }
-    for (const name of names) {
+    // Cheap checks first: a payload that fails one is rejected before the patterns, formats and
+    // nested objects run (the answer does not depend on the order).
+    const byCost = names.map((name, position) => ({ name, position, cost: this.cost(properties[name]!, base, 0) })).sort((a, b) => a.cost - b.cost || a.position - b.position);
+    for (const { name } of byCost) {
       const value = scope.name("p");
       const check = this.check(properties[name]!, value, base, undefined, scope);
       const present = required.includes(name);

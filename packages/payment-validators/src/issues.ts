@@ -14,11 +14,21 @@ export interface ValidationIssue {
 }
 
 function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+  return token.includes("~") || token.includes("/") ? token.replace(/~/g, "~0").replace(/\//g, "~1") : token;
 }
 
+// The allowed values of an enum are the same array on every call (a constant of the generated
+// code): its text is built once.
+const listed = new WeakMap<readonly unknown[], string>();
+
 function list(values: unknown): string {
-  return Array.isArray(values) ? values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ") : String(values);
+  if (!Array.isArray(values)) return String(values);
+  let text = listed.get(values);
+  if (text === undefined) {
+    text = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
+    listed.set(values, text);
+  }
+  return text;
 }
 
 function describe(error: AjvError): ValidationIssue {
@@ -73,35 +83,71 @@ function indexErrors(errors: readonly AjvError[]): { below: Set<string>; at: Map
   return { below, at };
 }
 
+const ANYOF_BRANCH_TYPE = /\/anyOf\/\d+\/type$/;
+
+/** An error the noise rules look at: an anyOf summary or the type error of an anyOf branch. */
+function isSummaryOrBranch(error: AjvError): boolean {
+  return error.keyword === "anyOf" || (error.keyword === "type" && ANYOF_BRANCH_TYPE.test(error.schemaPath));
+}
+
 /** True when `error` only restates others: an if/then summary, an anyOf summary with other errors
- *  at or below it, or the "must be null" branch of a nullable object whose contents are wrong. */
-function isNoise(error: AjvError, index: ReturnType<typeof indexErrors>): boolean {
+ *  at or below it, or the "must be null" branch of a nullable object whose contents are wrong.
+ *  (`index` is there whenever some error is an anyOf summary or branch.) */
+function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefined): boolean {
   if (error.keyword === "if") return true;
+  if (!index || !isSummaryOrBranch(error)) return false;
   const pointer = error.instancePath;
   if (error.keyword === "anyOf") return (index.at.get(pointer) ?? 0) > 1 || index.below.has(pointer);
-  if (error.keyword === "type" && /\/anyOf\/\d+\/type$/.test(error.schemaPath)) return index.below.has(pointer);
-  return false;
+  return index.below.has(pointer);
+}
+
+// Up to this many errors, a duplicate or a sibling type error is found by comparing with the
+// earlier ones (cheaper than hashing a key per error); above it, through a Map and a Set, so that
+// a payload with 100,000 errors stays linear.
+const SCAN_LIMIT = 32;
+
+/** Every type an error at `pointer` allows, in order of appearance (the error's own first). */
+function typesAtPointer(kept: readonly AjvError[], pointer: string): string[] {
+  const merged: string[] = [];
+  for (const e of kept) {
+    if (e.keyword !== "type" || e.instancePath !== pointer) continue;
+    const types = Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",");
+    for (const type of types) if (!merged.includes(type)) merged.push(type);
+  }
+  return merged;
+}
+
+function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
+  return a.pointer === b.pointer && a.keyword === b.keyword && a.message === b.message;
 }
 
 export function toIssues(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
-  if (!errors) return [];
-  const index = indexErrors(errors);
-  const kept = errors.filter((e) => !isNoise(e, index));
+  if (!errors || errors.length === 0) return [];
+  const index = errors.some(isSummaryOrBranch) ? indexErrors(errors) : undefined;
+  const kept: AjvError[] = [];
+  for (const e of errors) if (!isNoise(e, index)) kept.push(e);
+  const small = kept.length <= SCAN_LIMIT;
   // Branches of a nullable union each report their own type: say it once, "must be object or null".
-  const typesAt = new Map<string, string[]>();
-  for (const e of kept) {
-    if (e.keyword !== "type") continue;
-    const types = Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",");
-    typesAt.set(e.instancePath, [...new Set([...(typesAt.get(e.instancePath) ?? []), ...types])]);
+  let typesAt: Map<string, string[]> | undefined;
+  if (!small) {
+    typesAt = new Map();
+    for (const e of kept) {
+      if (e.keyword !== "type") continue;
+      const merged = typesAt.get(e.instancePath) ?? [];
+      for (const type of Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",")) if (!merged.includes(type)) merged.push(type);
+      typesAt.set(e.instancePath, merged);
+    }
   }
   const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
+  const seen = small ? undefined : new Set<string>();
   for (const error of kept) {
-    const merged = error.keyword === "type" ? typesAt.get(error.instancePath) : undefined;
+    const merged = error.keyword !== "type" ? undefined : small ? typesAtPointer(kept, error.instancePath) : [...typesAt!.get(error.instancePath)!];
     const issue = describe(merged ? { ...error, params: { type: merged } } : error);
-    const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen) {
+      const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    } else if (issues.some((earlier) => sameIssue(earlier, issue))) continue;
     issues.push(issue);
   }
   return issues;

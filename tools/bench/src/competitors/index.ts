@@ -1,0 +1,60 @@
+// Every validator the throughput benchmark times, per model, as "check one payload" functions that
+// return whether the payload was valid (so the harness can check they all agree before timing).
+import * as ours from "@org/payment-validators";
+import type { ModelName } from "../payloads.js";
+import { compileAjv } from "./ajv-runtime.js";
+import { isPaymentSessionResultByHand, isSessionResultResponseByHand } from "./hand-guards.js";
+import * as typebox from "./typebox-schemas.js";
+import * as zod from "./zod-schemas.js";
+
+export interface Competitor {
+  readonly id: string;
+  readonly label: string;
+  /** True when it reports what is wrong (not only yes/no). */
+  readonly reports: boolean;
+  readonly check: Record<ModelName, (payload: unknown) => boolean>;
+}
+
+export function competitors(): Competitor[] {
+  const ajvAll = compileAjv(true);
+  const ajvFirst = compileAjv(false);
+  const twoPass = (model: ModelName) => (payload: unknown) => {
+    if (ajvFirst[model](payload)) return true;
+    ajvAll[model](payload);
+    return (ajvAll[model].errors?.length ?? 0) === 0;
+  };
+  return [
+    { id: "ours.is", label: "isX (ours)", reports: false, check: { PaymentSessionResult: ours.isPaymentSessionResult, SessionResultResponse: ours.isSessionResultResponse } },
+    {
+      id: "ours.validate",
+      label: "validateX (ours, strict)",
+      reports: true,
+      check: { PaymentSessionResult: (p) => ours.validatePaymentSessionResult(p).ok, SessionResultResponse: (p) => ours.validateSessionResultResponse(p).ok },
+    },
+    {
+      id: "ours.tolerant",
+      label: "validateX (ours, tolerant)",
+      reports: true,
+      check: {
+        PaymentSessionResult: (p) => ours.validatePaymentSessionResult(p, { mode: "tolerant" }).ok,
+        SessionResultResponse: (p) => ours.validateSessionResultResponse(p, { mode: "tolerant" }).ok,
+      },
+    },
+    { id: "hand", label: "hand-written guard", reports: false, check: { PaymentSessionResult: isPaymentSessionResultByHand, SessionResultResponse: isSessionResultResponseByHand } },
+    { id: "ajv", label: "Ajv runtime (allErrors)", reports: true, check: { PaymentSessionResult: (p) => ajvAll.PaymentSessionResult(p), SessionResultResponse: (p) => ajvAll.SessionResultResponse(p) } },
+    { id: "ajv.first", label: "Ajv runtime (first error)", reports: true, check: { PaymentSessionResult: (p) => ajvFirst.PaymentSessionResult(p), SessionResultResponse: (p) => ajvFirst.SessionResultResponse(p) } },
+    { id: "ajv.two-pass", label: "Ajv runtime (first-error pass, allErrors on failure)", reports: true, check: { PaymentSessionResult: twoPass("PaymentSessionResult"), SessionResultResponse: twoPass("SessionResultResponse") } },
+    {
+      id: "zod",
+      label: "zod 4 (safeParse)",
+      reports: true,
+      check: { PaymentSessionResult: (p) => zod.paymentSessionResult.safeParse(p).success, SessionResultResponse: (p) => zod.sessionResultResponse.safeParse(p).success },
+    },
+    {
+      id: "typebox",
+      label: "TypeBox TypeCompiler (Check)",
+      reports: false,
+      check: { PaymentSessionResult: (p) => typebox.paymentSessionResult.Check(p), SessionResultResponse: (p) => typebox.sessionResultResponse.Check(p) },
+    },
+  ];
+}

@@ -1,0 +1,94 @@
+// pnpm bench [--quick] [--only SECTION,...] [--out DIR]
+//   Builds the packages (turbo, cached when up to date), then measures validation throughput
+//   against peers, cold start, size, the CLI on a large NDJSON file and codegen scaling, and writes
+//   BENCHMARKS.md and benchmarks.json at the repository root (or in DIR).
+//   --quick   shorter timings and smaller inputs (about a minute instead of several)
+//   --only    run only these sections (throughput, cold-start, size, cli, codegen); nothing is
+//             written unless --out is given, so a partial run never replaces the full report
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describeMachine } from "./machine.js";
+import { runNode } from "./measure.js";
+import { type Results, evaluateTargets, toJson, toMarkdown } from "./report.js";
+import { measureCli } from "./sections/cli.js";
+import { measureCodegen } from "./sections/codegen.js";
+import { measureColdStart } from "./sections/cold-start.js";
+import { measureSize } from "./sections/size.js";
+import { measureThroughput } from "./sections/throughput.js";
+
+const SECTIONS = ["throughput", "cold-start", "size", "cli", "codegen"] as const;
+type Section = (typeof SECTIONS)[number];
+const USAGE = `usage: pnpm bench [--quick] [--only ${SECTIONS.join(",")}] [--out DIR]`;
+
+interface Args {
+  quick: boolean;
+  only: Section[] | undefined;
+  out: string | undefined;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { quick: false, only: undefined, out: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (flag === "--quick") args.quick = true;
+    else if (flag === "--only") {
+      const list = (inline ?? argv[++i] ?? "").split(",").filter(Boolean);
+      const unknown = list.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+      if (list.length === 0 || unknown.length) return `unknown section(s) ${unknown.join(", ") || "(none given)"}`;
+      args.only = list as Section[];
+    } else if (flag === "--out") args.out = resolve(inline ?? argv[++i] ?? ".");
+    else if (flag === "--") continue;
+    else return `unknown argument "${arg}"`;
+  }
+  return args;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    console.error(`bench: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+  const log = (line: string) => console.error(line);
+  const wanted = (section: Section) => !args.only || args.only.includes(section);
+  const started = performance.now();
+
+  log("bench: building the packages (turbo)...");
+  const build = runNode([fileURLToPath(import.meta.resolve("turbo/bin/turbo")), "run", "build", "--output-logs=errors-only"], { cwd: repoRoot });
+  if (build.status !== 0) {
+    console.error(`bench: the build failed, nothing measured.\n${build.stdout}${build.stderr}`);
+    return 1;
+  }
+
+  const mode = args.quick ? "quick" : "full";
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    mode,
+    machine: describeMachine(repoRoot),
+    ...(wanted("throughput") ? { throughput: (log("bench: validation throughput..."), await measureThroughput({ quick: args.quick, log })) } : {}),
+    ...(wanted("cold-start") ? { coldStart: (log("bench: cold start..."), measureColdStart({ quick: args.quick, log })) } : {}),
+    ...(wanted("size") ? { size: (log("bench: size..."), measureSize({ repoRoot })) } : {}),
+    ...(wanted("cli") ? { cli: (log("bench: CLI on a large NDJSON file..."), await measureCli({ quick: args.quick, repoRoot, log })) } : {}),
+    ...(wanted("codegen") ? { codegen: (log("bench: codegen..."), measureCodegen({ quick: args.quick, repoRoot, log })) } : {}),
+  };
+  const targets = evaluateTargets(results);
+  for (const t of targets) log(`  ${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
+  const outDir = args.out ?? (args.only ? undefined : repoRoot);
+  if (outDir) {
+    writeFileSync(join(outDir, "BENCHMARKS.md"), toMarkdown(results, targets));
+    writeFileSync(join(outDir, "benchmarks.json"), toJson(results, targets));
+    log(`bench: wrote ${join(outDir, "BENCHMARKS.md")} and benchmarks.json (${Math.round((performance.now() - started) / 1000)} s).`);
+  } else log(`bench: partial run (--only), nothing written (${Math.round((performance.now() - started) / 1000)} s).`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,236 @@
+// The report: every figure of a run, the ratios the issue asks for, the targets with pass or miss,
+// as JSON (benchmarks.json) and as BENCHMARKS.md. Pure functions of the measured results.
+import type { CliResult } from "./sections/cli.js";
+import type { CodegenResult } from "./sections/codegen.js";
+import type { ColdStartResult } from "./sections/cold-start.js";
+import type { SizeResult } from "./sections/size.js";
+import type { ThroughputCell, ThroughputResult } from "./sections/throughput.js";
+import type { Machine } from "./machine.js";
+import { round } from "./measure.js";
+import { MODELS, type ModelName, PAYLOAD_KINDS, type PayloadKind } from "./payloads.js";
+
+export interface Results {
+  readonly generatedAt: string;
+  readonly mode: "full" | "quick";
+  readonly machine: Machine;
+  readonly throughput?: ThroughputResult;
+  readonly coldStart?: ColdStartResult;
+  readonly codegen?: CodegenResult;
+  readonly cli?: CliResult;
+  readonly size?: SizeResult;
+}
+
+export interface Target {
+  readonly id: string;
+  readonly target: string;
+  readonly measured: string;
+  /** "pass", "miss", or "not measured" (section skipped). */
+  readonly status: "pass" | "miss" | "not measured";
+}
+
+export interface Ratio {
+  readonly model: ModelName;
+  readonly kind: PayloadKind;
+  readonly ours: string;
+  readonly against: string;
+  /** time(against) / time(ours): above 1, ours is faster. */
+  readonly speedup: number;
+}
+
+const OURS = ["ours.is", "ours.validate"];
+const AGAINST = ["ajv", "ajv.first", "hand", "zod", "typebox"];
+
+function cell(t: ThroughputResult, model: ModelName, kind: PayloadKind, competitor: string): ThroughputCell | undefined {
+  return t.cells.find((c) => c.model === model && c.kind === kind && c.competitor === competitor);
+}
+
+export function ratios(t: ThroughputResult): Ratio[] {
+  const out: Ratio[] = [];
+  for (const model of MODELS) {
+    for (const kind of PAYLOAD_KINDS) {
+      for (const ours of [...OURS, "ours.tolerant"]) {
+        const mine = cell(t, model, kind, ours);
+        if (!mine) continue;
+        for (const against of AGAINST) {
+          const theirs = cell(t, model, kind, against);
+          if (theirs) out.push({ model, kind, ours, against, speedup: round(theirs.nsPerPayload / mine.nsPerPayload) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? String(round(n)) : "n/a");
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+export function evaluateTargets(r: Results): Target[] {
+  const targets: Target[] = [];
+  const add = (id: string, target: string, measured: string | undefined, pass: boolean | undefined) =>
+    targets.push({ id, target, measured: measured ?? "not measured", status: measured === undefined || pass === undefined ? "not measured" : pass ? "pass" : "miss" });
+  const t = r.throughput;
+  const per = (kind: PayloadKind, ours: string, against: string) =>
+    MODELS.map((model) => {
+      const mine = t && cell(t, model, kind, ours);
+      const theirs = t && cell(t, model, kind, against);
+      return { model, ratio: mine && theirs ? theirs.nsPerPayload / mine.nsPerPayload : Number.NaN, mine, theirs };
+    });
+  const describe = (rows: { model: string; ratio: number }[], suffix: string) => rows.map((row) => `${row.model} ${fmt(row.ratio)}${suffix}`).join("; ");
+
+  // time(ours) / time(hand) <= 1.5
+  const vsHand = OURS.flatMap((ours) => per("valid", ours, "hand").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}`, ratio: 1 / row.ratio })));
+  add("valid-vs-hand", "valid payloads: isX and validateX within 1.5x of the hand-written guard", t && `time ratio to the hand guard: ${describe(vsHand, "x")}`, t && vsHand.every((row) => row.ratio <= 1.5));
+  for (const [id, against, label] of [["valid-vs-typebox", "typebox", "TypeBox's compiler"], ["valid-vs-ajv", "ajv", "runtime Ajv (same options)"], ["valid-vs-ajv-first", "ajv.first", "runtime Ajv (first error only)"]] as const) {
+    const rows = OURS.flatMap((ours) => per("valid", ours, against).map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
+    add(id, `valid payloads: isX and validateX ahead of ${label}`, t && `speedup: ${describe(rows, "x")}`, t && rows.every((row) => row.ratio > 1));
+  }
+  const vsZod = OURS.flatMap((ours) => per("valid", ours, "zod").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
+  add("valid-vs-zod", "valid payloads: isX and validateX at least 5x faster than zod", t && `speedup: ${describe(vsZod, "x")}`, t && vsZod.every((row) => row.ratio >= 5));
+  const invalid = (["one error", "many errors"] as const).flatMap((kind) => per(kind, "ours.validate", "ajv").map((row) => ({ ...row, model: `${row.model} (${kind})` })));
+  add("invalid-vs-ajv", "invalid payloads: validateX (issues) no slower than Ajv with allErrors (errors)", t && `speedup: ${describe(invalid, "x")}`, t && invalid.every((row) => row.ratio >= 1));
+
+  const c = r.coldStart;
+  add("cold-start", "cold start at least 10x faster than compiling with Ajv at start-up", c && `${fmt(c.speedup)}x (${c.generated.importToFirstResultMs} ms vs ${c.ajvAtStartup.importToFirstResultMs} ms from import to first result; whole process ${c.generated.processWallMs} ms vs ${c.ajvAtStartup.processWallMs} ms)`, c && c.speedup >= 10);
+
+  const g = r.codegen;
+  const largest = g?.corpora.find((corpus) => corpus.schemas >= 500);
+  const smallest = g?.corpora[0];
+  add("codegen-500", "codegen for 500 schemas under 10 s (2 cores)", largest && `${fmt(largest.cliMs / 1000)} s`, largest && largest.cliMs < 10_000);
+  const growth = largest && smallest ? largest.cliMsPerSchema / smallest.cliMsPerSchema : Number.NaN;
+  add("codegen-flat", "codegen time per schema flat as the corpus grows (500 schemas: at most 1.5x the time per schema of 50)", g && `${g.corpora.map((x) => `${x.schemas}: ${fmt(x.cliMsPerSchema)} ms`).join(", ")} per schema (${fmt(growth)}x)`, g && growth <= 1.5);
+  add("turbo-cached", "cached turbo re-run under 1 s", g && `${fmt(g.turbo.cachedMs / 1000)} s${g.turbo.cachedFullTurbo ? " (FULL TURBO)" : ""}`, g && g.turbo.cachedMs < 1000);
+
+  const s = r.size;
+  const both = s?.bundles.find((b) => b.label.startsWith("both models"));
+  const each = s?.bundles.filter((b) => b.label.endsWith("validators (validate, is, assert)"));
+  add("size-both", "validators for both models under 10 KB minified + gzipped", both && kb(both.gzipBytes), both && both.gzipBytes < 10 * 1024);
+  add("size-each", "each model's validators under 10 KB minified + gzipped", each && each.map((b) => `${b.label.split(" ")[0]} ${kb(b.gzipBytes)}`).join("; "), each && each.every((b) => b.gzipBytes < 10 * 1024));
+
+  const l = r.cli;
+  add("cli-throughput", "CLI at 70% or more of the read-and-parse loop's throughput", l && `${fmt(l.throughputRatio * 100)}% (${l.cli.payloadsPerSecond} vs ${l.readAndParse.payloadsPerSecond} payloads/s)`, l && l.throughputRatio >= 0.7);
+  add("cli-memory", "CLI memory flat (peak RSS on 10x the payloads at most 1.25x)", l && `${l.cliSmall.peakRssMb} MB on ${l.cliSmall.payloads} payloads, ${l.cli.peakRssMb} MB on ${l.cli.payloads} (${fmt(l.cliMemoryGrowth)}x)`, l && l.cliMemoryGrowth <= 1.25);
+  return targets;
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+function throughputSection(t: ThroughputResult): string {
+  const parts: string[] = [];
+  for (const model of MODELS) {
+    const ids = [...new Set(t.cells.filter((c) => c.model === model).map((c) => c.competitor))];
+    const rows = ids.map((id) => {
+      const first = t.cells.find((c) => c.model === model && c.competitor === id)!;
+      const figures = PAYLOAD_KINDS.map((kind) => {
+        const c = cell(t, model, kind, id);
+        return c ? `${fmt(c.nsPerPayload)} ns (${c.payloadsPerSecond.toLocaleString("en-US")}/s)` : "disagrees";
+      });
+      return [first.label, first.reportsIssues ? "issues" : "yes/no", ...figures];
+    });
+    parts.push(`### ${model} (${t.payloadCounts[model]} example payloads, rotated)\n\n${table(["validator", "answers with", ...PAYLOAD_KINDS.map((k) => `${k}: time per payload`)], rows)}`);
+    const speedups = ratios(t).filter((r) => r.model === model && OURS.includes(r.ours));
+    const ratioRows = OURS.flatMap((ours) =>
+      PAYLOAD_KINDS.map((kind) => [ours === "ours.is" ? "isX" : "validateX", kind, ...AGAINST.map((against) => fmt(speedups.find((r) => r.ours === ours && r.kind === kind && r.against === against)?.speedup ?? Number.NaN))]),
+    );
+    parts.push(`Speedup of ours over each (time theirs / time ours; above 1 = ours faster):\n\n${table(["ours", "payloads", "Ajv (allErrors)", "Ajv (first error)", "hand guard", "zod", "TypeBox"], ratioRows)}`);
+  }
+  if (t.disagreements.length) parts.push(`Not timed where they disagreed with the expected verdict: ${t.disagreements.join("; ")}.`);
+  parts.push(`Median of ${t.rounds} interleaved round(s), each task timed for ${t.msPerTaskPerRound} ms (tinybench, median sample); each timed call validates a batch of at least 64 payloads.`);
+  return parts.join("\n\n");
+}
+
+export function toMarkdown(r: Results, targets: readonly Target[]): string {
+  const m = r.machine;
+  const out: string[] = [
+    "# Benchmarks",
+    "",
+    `Written by \`pnpm bench${r.mode === "quick" ? " --quick" : ""}\` (tools/bench) on ${r.generatedAt}, commit ${m.commit}. Every figure is also in [benchmarks.json](benchmarks.json). Speed and size are measured here only, never asserted in tests.`,
+    "",
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node} (V8 ${m.v8}). Compared: ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+    "",
+    "## Targets",
+    "",
+    table(["target", "measured", "result"], targets.map((t) => [t.target, t.measured, t.status === "pass" ? "**pass**" : t.status === "miss" ? "**miss**" : "not measured"])),
+  ];
+  if (r.throughput) {
+    out.push(
+      "",
+      "## Validation throughput",
+      "",
+      "Same process, same payloads (the schemas' own examples; the invalid ones are the same payloads with one wrong value, or with seven to nine problems at several depths). " +
+        "`validateX` runs a guard generated from the schemas (the fast path: yes or no, with Ajv's exact semantics), then, only for a payload the guard rejects, Ajv's standalone code with all errors for the issues, plus the legacy-drift checks; `isX` is the guard (and the drift checks) alone. " +
+        "Ajv's own fast option was tried first and is measured here: a first-error pass, with the all-errors pass only on failure (\"Ajv runtime (first-error pass, allErrors on failure)\").",
+      "",
+      throughputSection(r.throughput),
+    );
+  }
+  if (r.coldStart) {
+    const c = r.coldStart;
+    out.push(
+      "",
+      "## Cold start",
+      "",
+      table(
+        ["fresh process", "import to first result (median)", "whole process (median)"],
+        [
+          ["imports @org/payment-validators, validates one payload", `${c.generated.importToFirstResultMs} ms`, `${c.generated.processWallMs} ms`],
+          ["imports Ajv + ajv-formats + the schemas, compiles, validates one payload", `${c.ajvAtStartup.importToFirstResultMs} ms`, `${c.ajvAtStartup.processWallMs} ms`],
+        ],
+      ),
+      "",
+      `${c.generated.runs} runs of each, alternating. Speedup ${c.speedup}x from import to first result; ${c.processWallSpeedup}x on the whole process, Node's own start-up included.`,
+    );
+  }
+  if (r.codegen) {
+    const g = r.codegen;
+    const rows = [g.repository, ...g.corpora].map((x, i) => [
+      i === 0 ? `this repository (${x.schemas})` : String(x.schemas),
+      `${fmt(x.cliMs)} ms`,
+      `${fmt(x.cliMsPerSchema)} ms`,
+      `${fmt(x.inProcessColdMs)} / ${fmt(x.inProcessWarmMs)} ms`,
+      `${fmt(x.inProcessWarmMsPerSchema)} ms`,
+      `${fmt(x.openapiTypescriptMs)} ms`,
+      `${fmt(x.openapiTypescriptMsPerSchema)} ms`,
+    ]);
+    out.push(
+      "",
+      "## Codegen",
+      "",
+      table(["schemas", "payment-codegen CLI", "per schema", "in-process cold / warm", "warm per schema", "openapi-typescript CLI alone", "per schema"], rows),
+      "",
+      `The CLI is what \`pnpm codegen\` runs (tsx start-up included) and writes every output (types, OpenAPI, schemas, validators, docs, adapters, fixtures...); in-process is load + generate without writing, the first and the second time in one process. openapi-typescript runs on the OpenAPI document codegen wrote for the same corpus. Corpora are copies of this repository's schemas (renamed, $refs rewritten, API operations repeated) topped up with copies of models that reference nothing. Median of ${g.runs} run(s).`,
+      "",
+      `turbo run build: ${fmt(g.turbo.firstMs)} ms, then again at once: ${fmt(g.turbo.cachedMs)} ms (${g.turbo.cachedFullTurbo ? "FULL TURBO" : "not a full cache hit"}; cached: ${g.turbo.cachedTasks || "n/a"}).`,
+    );
+  }
+  if (r.cli) {
+    const l = r.cli;
+    const row = (label: string, x: typeof l.cli) => [label, x.payloads.toLocaleString("en-US"), `${x.megabytes} MB`, `${x.seconds} s`, x.payloadsPerSecond.toLocaleString("en-US"), `${x.megabytesPerSecond}`, `${x.peakRssMb} MB`];
+    out.push(
+      "",
+      "## CLI on a large NDJSON file",
+      "",
+      table(["process", "payloads", "file", "time", "payloads/s", "MB/s", "peak RSS"], [row("payment-validate", l.cli), row("read + JSON.parse loop", l.readAndParse), row("payment-validate, a tenth", l.cliSmall), row("read + JSON.parse loop, a tenth", l.readAndParseSmall)]),
+      "",
+      `Payloads of both models (${fmt(l.invalidShare * 100)}% invalid), one per line; payment-validate infers each payload's model and prints its default report. Throughput ratio ${fmt(l.throughputRatio * 100)}% of the loop; peak RSS grows ${l.cliMemoryGrowth}x from a tenth of the file to all of it. Median of ${l.runs} run(s).`,
+    );
+  }
+  if (r.size) {
+    const s = r.size;
+    out.push(
+      "",
+      "## Size",
+      "",
+      table(["bundle (esbuild, minified, tree-shaken; gzip -9)", "minified", "min + gzip"], s.bundles.map((b) => [b.label, kb(b.minifiedBytes), kb(b.gzipBytes)])),
+      "",
+      table(["installed", "size", "files"], s.installed.map((i) => [i.label, kb(i.bytes), i.files])),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function toJson(r: Results, targets: readonly Target[]): string {
+  return `${JSON.stringify({ ...r, ratios: r.throughput ? ratios(r.throughput) : [], targets }, null, 2)}\n`;
+}

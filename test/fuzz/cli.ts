@@ -4,7 +4,7 @@
 import { availableParallelism } from "node:os";
 import { topLevelModels } from "@org/payment-schemas";
 import { createChecker } from "./checks.js";
-import { InputSource } from "./inputs.js";
+import { FEATURES, InputSource } from "./inputs.js";
 import { runFuzz } from "./run.js";
 
 const USAGE = "usage: pnpm fuzz [--runs N] [--seed N] [--workers N] [--hang-ms N] [--models A,B] [--replay MODEL:INDEX]";
@@ -56,6 +56,8 @@ async function main(): Promise<number> {
   for (const [model, r] of Object.entries(report.models)) {
     console.log(`\n${model}: ${r.inputs + r.unreported} inputs, ${r.calls} calls (${(r.checkMs / 1000).toFixed(1)} s in calls and checks)`);
     for (const [recipe, n] of Object.entries(r.byRecipe).sort(([, a], [, b]) => b - a)) console.log(`  ${String(n).padStart(9)}  ${recipe}`);
+    console.log("  with:");
+    for (const [label] of FEATURES) console.log(`  ${String(r.features[label] ?? 0).padStart(9)}  ${label}`);
     console.log(`  slowest input: ${r.slowestMs.toFixed(1)} ms (index ${r.slowestIndex}: ${r.slowestRecipe.slice(0, 120)})`);
   }
   console.log(`\n${report.failureCount} failure(s) in ${(report.elapsedMs / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@
 import { topLevelModels } from "@org/payment-schemas";
 import { describe, expect, it } from "vitest";
 import { type Subjects, createChecker, shippedSubjects } from "./checks.js";
-import { type FuzzInput, InputSource } from "./inputs.js";
+import { FEATURES, type FuzzInput, InputSource } from "./inputs.js";
 import { builtinsSnapshot, changedBuiltins, prototypeKeyCounts } from "./invariants.js";
 import { runFuzz } from "./run.js";
 
@@ -22,6 +22,8 @@ describe("fuzz (seeded, short)", () => {
       expect(r.inputs).toBe(RUNS);
       // Every kind of input was made.
       expect(Object.keys(r.byRecipe).sort()).toEqual(["edited payload", "hostile root", "parsed JSON text", "random JS value", "random JSON", "valid payload"]);
+      // Each hostile feature that is common enough to show up in a short run did.
+      for (const [label] of FEATURES.slice(0, 7)) expect(r.features[label], label).toBeGreaterThan(0);
     }
   }, 300_000);
 

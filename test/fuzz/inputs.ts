@@ -26,6 +26,21 @@ export interface InputOptions {
 
 export const FULL_SIZE: InputOptions = { depth: 100_000, longString: 4_000_000, width: 50_000 };
 
+/** What the report counts: inputs whose recipe shows each hostile feature. */
+export const FEATURES: readonly (readonly [label: string, recipe: RegExp])[] = [
+  ["Proxy (transparent, throwing, revoked or inconsistent)", /proxy/],
+  ["throwing or inconsistent getter", /getter/],
+  ["cycle", /cycle/],
+  ["own __proto__ / constructor / prototype key", /pollution keys|at (__proto__|constructor|prototype)\b/],
+  ["undefined, NaN, BigInt or symbol", /\b(undefined|NaN|bigint|symbol)\b/],
+  ["null or inherited prototype", /null or inherited prototype|null prototype/],
+  ["frozen, sealed or non-extensible", /freeze|seal|preventExtensions/],
+  ["100k-deep nesting", /deep[^;]*\(full size\)/],
+  ["multi-megabyte string", /long string[^;]*\(full size\)/],
+  ["50k-key object or 50k-item array", /(wide object|array of)[^;]*\(full size\)|array of 50000/],
+  ["sparse array of length 2^32-1", /huge sparse array/],
+];
+
 /** One step of mulberry32: the next state and a 32-bit output. */
 function mulberry32(state: number): [state: number, output: number] {
   const next = (state + 0x6d2b79f5) >>> 0;
@@ -259,10 +274,10 @@ function edit(root: unknown, rng: Rng, size: InputOptions, another: () => unknow
       defineOwn(node, key, { value: another(), writable: true });
       return { root, name: `valid value of another shape at ${key}`, stable: true };
     case 13:
-      defineOwn(node, key, { value: longString(rng, rng.chance(0.1) ? size.longString : 200), writable: true });
+      defineOwn(node, key, { value: longString(rng, size.longString), writable: true });
       return { root, name: `long string at ${key}`, stable: true };
     case 14: {
-      const items = Array.from({ length: rng.chance(0.05) ? size.width : 20 }, () => node);
+      const items = Array.from({ length: size.width }, () => node);
       defineOwn(node, key, { value: items, writable: true });
       return { root, name: `array of ${items.length} at ${key}`, stable: true };
     }
@@ -338,7 +353,7 @@ export class InputSource {
     if (roll < 35) return { value: this.drawn("anything", ANYTHING_ARB, index), recipe: "random JS value", stable: true };
     if (roll < 43) return { value: this.valid(index), recipe: "valid payload", stable: true };
     if (roll < 50) {
-      const full = rng.chance(0.01);
+      const full = rng.chance(0.03);
       const leaf = hostileLeaf(rng, full ? this.size : SMALL);
       return { value: leaf.value, recipe: `hostile root: ${leaf.name}${full ? " (full size)" : ""}`, stable: leaf.stable };
     }
@@ -347,7 +362,7 @@ export class InputSource {
     let stable = true;
     const another = () => (rng.chance(0.5) ? this.drawn("other", this.modelArbitrary, index) : this.drawn("json", JSON_ARB, index));
     for (let edits = 1 + rng.int(3); edits > 0; edits--) {
-      const full = rng.chance(0.001);
+      const full = rng.chance(0.003);
       let result: ReturnType<typeof edit>;
       try {
         result = edit(root, rng, full ? this.size : SMALL, another);

@@ -14,6 +14,8 @@ export interface TaskStats {
   calls: number;
   /** Inputs by how they were made. */
   byRecipe: Record<string, number>;
+  /** Inputs by hostile feature (see FEATURES). */
+  features: Record<string, number>;
   slowestMs: number;
   slowestIndex: number;
   slowestRecipe: string;

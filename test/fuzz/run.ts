@@ -43,7 +43,7 @@ const BOOT = fileURLToPath(new URL("./boot.mjs", import.meta.url));
 const ENTRY = new URL("./worker.ts", import.meta.url).href;
 
 function emptyStats(): ModelReport {
-  return { inputs: 0, calls: 0, byRecipe: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0, unreported: 0 };
+  return { inputs: 0, calls: 0, byRecipe: {}, features: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0, unreported: 0 };
 }
 
 function merge(into: ModelReport, stats: TaskStats): void {
@@ -51,6 +51,7 @@ function merge(into: ModelReport, stats: TaskStats): void {
   into.calls += stats.calls;
   into.checkMs += stats.checkMs;
   for (const [recipe, n] of Object.entries(stats.byRecipe)) into.byRecipe[recipe] = (into.byRecipe[recipe] ?? 0) + n;
+  for (const [feature, n] of Object.entries(stats.features)) into.features[feature] = (into.features[feature] ?? 0) + n;
   if (stats.slowestMs > into.slowestMs) Object.assign(into, { slowestMs: stats.slowestMs, slowestIndex: stats.slowestIndex, slowestRecipe: stats.slowestRecipe });
 }
 

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { type Failure, type ModelChecker, createChecker, describe } from "./checks.js";
-import { type InputOptions, InputSource } from "./inputs.js";
+import { FEATURES, type InputOptions, InputSource } from "./inputs.js";
 import { builtinsSnapshot, changedBuiltins, prototypeKeyCounts } from "./invariants.js";
 import type { FailureMessage, Task, TaskStats, WorkerMessage } from "./protocol.js";
 
@@ -36,7 +36,7 @@ function setUp(model: string) {
 
 function runTask(task: Task): TaskStats {
   const { checker, source } = setUp(task.model);
-  const stats: TaskStats = { inputs: 0, calls: 0, byRecipe: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0 };
+  const stats: TaskStats = { inputs: 0, calls: 0, byRecipe: {}, features: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0 };
   const report = (index: number, recipe: string, failures: readonly Failure[]) => {
     for (const failure of failures) post({ type: "failure", failure: { ...failure, model: task.model, index, recipe } satisfies FailureMessage });
   };
@@ -56,6 +56,7 @@ function runTask(task: Task): TaskStats {
     const input = source.at(index);
     const category = input.recipe.split(":")[0]!;
     stats.byRecipe[category] = (stats.byRecipe[category] ?? 0) + 1;
+    for (const [label, recipe] of FEATURES) if (recipe.test(input.recipe)) stats.features[label] = (stats.features[label] ?? 0) + 1;
     const started = performance.now();
     let failures: Failure[];
     try {

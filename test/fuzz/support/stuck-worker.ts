@@ -12,6 +12,6 @@ parentPort!.on("message", (task: Task) => {
     if (index === 3) for (;;);
     if (index === 7 && task.model === "crashing") throw new Error("worker crashed on purpose");
   }
-  const done: WorkerMessage = { type: "done", task, stats: { inputs: task.to - task.from, calls: 0, byRecipe: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0 } };
+  const done: WorkerMessage = { type: "done", task, stats: { inputs: task.to - task.from, calls: 0, byRecipe: {}, features: {}, slowestMs: 0, slowestIndex: -1, slowestRecipe: "", checkMs: 0 } };
   parentPort!.postMessage(done);
 });

@@ -4,7 +4,7 @@
 // for reference; and turbo's build run twice in a row, the second a cache hit.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeCorpus } from "../corpus.js";
 import { median, round, runNode } from "../measure.js";
@@ -50,7 +50,8 @@ function timeCorpus(repoRoot: string, root: string, schemas: number, runs: numbe
   const out = mkdtempSync(join(tmpdir(), "bench-openapi-ts-"));
   const openapiRuns: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const run = runNode([resolve("openapi-typescript/bin/cli.js"), openapi, "-o", join(out, "types.ts")]);
+    // Its exports map sends bin/*.js to .mjs files that do not exist: go through its package.json.
+    const run = runNode([join(dirname(resolve("openapi-typescript/package.json")), "bin/cli.js"), openapi, "-o", join(out, "types.ts")]);
     if (run.status !== 0) throw new Error(`openapi-typescript failed: ${run.stderr}`);
     openapiRuns.push(run.wallMs);
   }

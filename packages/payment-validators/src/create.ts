@@ -72,7 +72,14 @@ export function createModelValidators<T, Tolerant>(
   checks: readonly SemanticCheck[] = [],
   fast: FastPaths = {},
 ): ModelValidators<T, Tolerant> {
-  const semantic = (value: unknown): readonly ValidationIssue[] => (checks.length === 0 ? EMPTY : checks.flatMap((check) => check(value)));
+  const semantic = (value: unknown): readonly ValidationIssue[] => {
+    let found: ValidationIssue[] | undefined;
+    for (const check of checks) {
+      const issues = check(value);
+      if (issues.length > 0) (found ??= []).push(...issues);
+    }
+    return found ?? EMPTY;
+  };
   const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data));
 
   function validate(data: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
@@ -110,9 +117,9 @@ export function createModelValidators<T, Tolerant>(
           return validate(data).ok;
         }
         if (!valid) return false;
-        if (checks.length === 0) return true;
         try {
-          return semantic(data).length === 0;
+          for (const check of checks) if (check(data).length > 0) return false;
+          return true;
         } catch {
           return false;
         }

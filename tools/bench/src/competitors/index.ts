@@ -18,6 +18,7 @@ export interface Competitor {
 export function competitors(): Competitor[] {
   const ajvAll = compileAjv(true);
   const ajvFirst = compileAjv(false);
+  const ajvMessages = compileAjv(true, true);
   const twoPass = (model: ModelName) => (payload: unknown) => {
     if (ajvFirst[model](payload)) return true;
     ajvAll[model](payload);
@@ -42,6 +43,12 @@ export function competitors(): Competitor[] {
     },
     { id: "hand", label: "hand-written guard", reports: false, check: { PaymentSessionResult: isPaymentSessionResultByHand, SessionResultResponse: isSessionResultResponseByHand } },
     { id: "ajv", label: "Ajv runtime (allErrors)", reports: true, check: { PaymentSessionResult: (p) => ajvAll.PaymentSessionResult(p), SessionResultResponse: (p) => ajvAll.SessionResultResponse(p) } },
+    {
+      id: "ajv.messages",
+      label: "Ajv runtime (allErrors, with messages)",
+      reports: true,
+      check: { PaymentSessionResult: (p) => ajvMessages.PaymentSessionResult(p), SessionResultResponse: (p) => ajvMessages.SessionResultResponse(p) },
+    },
     { id: "ajv.first", label: "Ajv runtime (first error)", reports: true, check: { PaymentSessionResult: (p) => ajvFirst.PaymentSessionResult(p), SessionResultResponse: (p) => ajvFirst.SessionResultResponse(p) } },
     { id: "ajv.two-pass", label: "Ajv runtime (first-error pass, allErrors on failure)", reports: true, check: { PaymentSessionResult: twoPass("PaymentSessionResult"), SessionResultResponse: twoPass("SessionResultResponse") } },
     {

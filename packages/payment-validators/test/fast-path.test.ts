@@ -9,6 +9,7 @@ import * as api from "@org/payment-validators";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CompiledGuard, CompiledValidator } from "../src/compiled.js";
+import { edited } from "../../../test/support/json-edits.js";
 import * as compiled from "../src/generated/standalone.js";
 
 const MODELS = {
@@ -54,35 +55,10 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   ),
 })).value;
 
-/** An example with up to three edits: a value somewhere replaced, a key removed or added. */
-function edited(example: unknown): fc.Arbitrary<unknown> {
-  const edit = fc.tuple(fc.nat(), fc.nat(), value, fc.constantFrom("replace", "remove", "add"));
-  return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => {
-    const copy = structuredClone(example);
-    for (const [where, which, generated, kind] of edits) {
-      const replacement = structuredClone(generated); // never share (or later edit) a generated value
-      const containers: (Record<string, unknown> | unknown[])[] = [];
-      const collect = (node: unknown) => {
-        if (node === null || typeof node !== "object") return;
-        containers.push(node as Record<string, unknown>);
-        for (const child of Object.values(node)) collect(child);
-      };
-      collect(copy);
-      if (containers.length === 0) return replacement;
-      const target = containers[where % containers.length]!;
-      const own = Object.keys(target);
-      if (kind === "add" || own.length === 0) (target as Record<string, unknown>)[Array.isArray(target) ? String(target.length) : KEYS[which % KEYS.length]!] = replacement;
-      else if (kind === "remove" && !Array.isArray(target)) delete target[own[which % own.length]!];
-      else (target as Record<string, unknown>)[own[which % own.length]!] = replacement;
-    }
-    return copy;
-  });
-}
-
 function inputs(model: Model): fc.Arbitrary<unknown> {
   const examples = MODELS[model].examples as readonly unknown[];
   const other = Object.values(MODELS).flatMap((schema) => schema.examples as readonly unknown[]);
-  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples, ...other) }, { weight: 6, arbitrary: fc.constantFrom(...examples).chain(edited) }, { weight: 1, arbitrary: value });
+  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples, ...other) }, { weight: 6, arbitrary: fc.constantFrom(...examples).chain((example) => edited(example, { values: value, keys: KEYS, maxEdits: 3 })) }, { weight: 1, arbitrary: value });
 }
 
 const RUNS = 25_000;

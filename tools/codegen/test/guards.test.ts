@@ -5,6 +5,7 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
 import { useOwnFormats } from "../src/emit/format-table.js";
 import { compileGuards } from "../src/emit/guards.js";
@@ -129,27 +130,6 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 const inputs = fc.oneof(value, fc.constantFrom<unknown>({ a: "s" }, { a: "s", c: 1 }, { a: "s", b: 1, c: 1 }, { k: "a", x: "s" }, { k: "b", x: null }, [1, 1], ["s", 1], [1, "a"], { x: "s" }, { x: "s", y: 1 }, { children: [{ x: 1 }, {}] }, { "x-a": 1, b: "s" }));
 
-/** `sample` with one property or item replaced by, or added as, a generated value, or removed. */
-function edited(sample: unknown): fc.Arbitrary<unknown> {
-  return fc.tuple(fc.nat(), fc.nat(), value, fc.boolean()).map(([where, which, replacement, remove]) => {
-    const copy = structuredClone(sample);
-    const containers: (Record<string, unknown> | unknown[])[] = [];
-    const collect = (node: unknown) => {
-      if (node === null || typeof node !== "object") return;
-      containers.push(node as Record<string, unknown>);
-      for (const child of Object.values(node)) collect(child);
-    };
-    collect(copy);
-    if (containers.length === 0) return replacement;
-    const target = containers[where % containers.length]!;
-    const keys = Array.isArray(target) ? [...target.keys(), target.length].map(String) : [...Object.keys(target), ...KEYS];
-    const key = keys[which % keys.length]!;
-    if (remove && !Array.isArray(target)) delete target[key];
-    else (target as Record<string, unknown>)[key] = replacement;
-    return copy;
-  });
-}
-
 describe("generated guards agree with Ajv", () => {
   for (const testCase of CASES) {
     it(testCase.name, () => {
@@ -163,7 +143,7 @@ describe("generated guards agree with Ajv", () => {
       const validate = ajv.getSchema(root.$id as string)!;
       const outcomes = { valid: 0, invalid: 0 };
       const samples = testCase.samples ?? [];
-      const cases = samples.length ? fc.oneof(inputs, fc.constantFrom(...samples), fc.constantFrom(...samples).chain(edited)) : inputs;
+      const cases = samples.length ? fc.oneof(inputs, fc.constantFrom(...samples), fc.constantFrom(...samples).chain((sample) => edited(sample, { values: value, keys: KEYS }))) : inputs;
       fc.assert(
         fc.property(cases, (data) => {
           const expected = validate(data);

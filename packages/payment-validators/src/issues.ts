@@ -61,6 +61,8 @@ function describe(error: AjvError): ValidationIssue {
       return { pointer, keyword: error.keyword, message: `must be ${String(p.comparison)} ${String(p.limit)}`, expected: p.limit };
     case "anyOf":
       return { pointer, keyword: "anyOf", message: "must match one of the allowed shapes" };
+    case "maxIssues": // added by the generated code when it stops gathering (see codegen's error-cap)
+      return { pointer, keyword: "maxIssues", message: `validation stopped after ${String(p.limit)} issues; there may be more`, expected: p };
     default:
       return { pointer, keyword: error.keyword, message: `fails the "${error.keyword}" rule`, ...(p && Object.keys(p).length > 0 ? { expected: p } : {}) };
   }

@@ -85,7 +85,7 @@ describe("PaymentSessionResult constraints", () => {
 describe("SessionResultResponse constraints", () => {
   it.each<[string, string, unknown[], unknown[]]>([
     ["amount.currency: exactly three characters", "/payments/0/amount/currency", ["EU", "EURO", "currency2"], ["EUR", "USD"]],
-    ["amount.value: integer in minor units (int64)", "/payments/0/amount/value", [79.5, "7900", 2 ** 64, -(2 ** 64)], [7900, 0, -100, Number.MAX_SAFE_INTEGER]],
+    ["amount.value: integer in minor units (int64)", "/payments/0/amount/value", [79.5, "7900", 2 ** 63, 2 ** 64, -(2 ** 64)], [7900, 0, -100, Number.MAX_SAFE_INTEGER, -(2 ** 63)]],
     ["status: enum", "/status", ["Status4", "authorised", null], ["active", "paymentPending"]],
     ["resultCode: enum", "/payments/0/resultCode", ["Refused", "pending"], ["Authorised", "Received", "Pending"]],
     ["additionalData: string values only", "/additionalData/authCode", [83146, null, {}], ["083146"]],

@@ -64,6 +64,8 @@ describe("openapi emitter", async () => {
     expect(document.components.schemas.Order.properties.price.anyOf[0]).toEqual({ $ref: "#/components/schemas/Price" });
     expect(document.paths["/orders/{id}"].get.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Order" });
     expect(document.components.schemas.Order.$id).toBeUndefined();
+    expect(document.components.schemas.Order.properties.price_label.deprecated).toBe(true);
+    expect(document.components.schemas.Order.properties.note.deprecated).toBeUndefined();
     expect(document.openapi).toBe("3.1.0");
   });
 

@@ -86,7 +86,7 @@ export interface components {
             currency: string;
             /**
              * Format: int64
-             * @description The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64, so it must lie in the signed 64-bit range.
+             * @description The numeric value of the amount, in minor units (for example 1000 for EUR 10.00). Adyen declares it as int64, so it must lie in the signed 64-bit range [-2^63, 2^63) (written with exclusiveMaximum 2^63, which a JSON number holds exactly where 2^63 - 1 is not).
              */
             value: number;
         };
@@ -465,7 +465,10 @@ export interface components {
             created_at: string | null;
             /** @description ISO 4217 currency code: three upper-case letters, e.g. EUR. */
             currency: string | null;
-            /** @description Legacy human-readable decline message. Prefer error_details.message. */
+            /**
+             * @deprecated
+             * @description Legacy human-readable decline message. Prefer error_details.message.
+             */
             error: string | null;
             /** @description Populated only for declined/failed outcomes; null otherwise. */
             error_details: components["schemas"]["ErrorDetails"] | null;
@@ -477,7 +480,10 @@ export interface components {
             object: string;
             /** @description The order created by the payment; null when no order was created. */
             order: components["schemas"]["OrderSummary"] | null;
-            /** @description Legacy. Prefer order.order_number. */
+            /**
+             * @deprecated
+             * @description Legacy. Prefer order.order_number.
+             */
             order_number: string | null;
             /** @description The payment gateway that processed the payment. */
             payment_gateway: components["schemas"]["PaymentGatewaySummary"] | null;
@@ -488,7 +494,10 @@ export interface components {
              * @description When the gateway processed the transaction (RFC 3339 date-time).
              */
             processed_at: string | null;
-            /** @description Whether the customer can submit another payment attempt. */
+            /**
+             * @deprecated
+             * @description Whether the customer can submit another payment attempt.
+             */
             retry_allowed: boolean | null;
             /** @description SEPA Direct Debit mandate details. */
             sepa: components["schemas"]["SepaDetails"];
@@ -500,7 +509,10 @@ export interface components {
             subscription: components["schemas"]["SubscriptionSummary"] | null;
             /** @description The gateway transaction behind the payment. */
             transaction: components["schemas"]["TransactionSummary"] | null;
-            /** @description Mandate verification URL: non-null exactly when status is awaiting_verification. */
+            /**
+             * @deprecated
+             * @description Mandate verification URL: non-null exactly when status is awaiting_verification.
+             */
             verification_url: string | null;
         } & (unknown & unknown);
         /**

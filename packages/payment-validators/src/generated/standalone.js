@@ -3380,8 +3380,8 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776e3 } };
+        if (data1 < -9223372036854776e3 || isNaN(data1)) {
+          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3389,8 +3389,8 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
+        if (data1 >= 9223372036854776e3 || isNaN(data1)) {
+          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3795,8 +3795,8 @@ function validate118(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 9223372036854776e3 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9223372036854776e3 } };
+        if (data1 < -9223372036854776e3 || isNaN(data1)) {
+          const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3804,8 +3804,8 @@ function validate118(data, { instancePath = "", parentData, parentDataProperty, 
           }
           errors++;
         }
-        if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
+        if (data1 >= 9223372036854776e3 || isNaN(data1)) {
+          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4349,7 +4349,7 @@ function guard$object34(d) {
   const p1 = d.currency;
   if (!(typeof p1 === "string" && ((p1.length >= 6 || p1.length >= 3 && ucs2length(p1) >= 3) && (p1.length <= 3 || ucs2length(p1) <= 3)))) return false;
   const p2 = d.value;
-  if (!(typeof p2 === "number" && !(p2 % 1) && !isNaN(p2) && isFinite(p2) && (p2 >= -9223372036854776e3 && p2 <= 9223372036854776e3 && formats32.validate(p2)))) return false;
+  if (!(typeof p2 === "number" && !(p2 % 1) && !isNaN(p2) && isFinite(p2) && (p2 >= -9223372036854776e3 && p2 < 9223372036854776e3 && formats32.validate(p2)))) return false;
   return true;
 }
 function guard$object36(d) {

@@ -2,6 +2,7 @@
 // component, plus the `paths`/`components` types openapi-typescript derives from it.
 import openapiTS, { astToString } from "openapi-typescript";
 import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
+import { LEGACY } from "../keywords.js";
 import { API_FILE, type SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, isObject, mapSchema } from "../schema-walk.js";
 import { TYPES_DIR } from "./types.js";
@@ -28,7 +29,8 @@ export function openapiDocument(set: SchemaSet): JsonObject {
   for (const model of set.models.values()) {
     const component = mapSchema(model.schema, (node) => {
       const { $schema: _s, $id: _i, ...rest } = node;
-      return rest;
+      // OpenAPI tools (Redoc, client generators) know `deprecated`, not our x-legacy annotation.
+      return LEGACY in rest ? { ...rest, deprecated: true } : rest;
     });
     schemas[model.name] = rewriteRefs(set, model.id, component);
   }

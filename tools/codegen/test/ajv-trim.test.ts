@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedTracking, inlineSchemaReads, markPatternsPure, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, dropUnusedTracking, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
 import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/format-table.js";
 import { loadSchemaSet } from "../src/load.js";
 import * as own from "../src/runtime/formats.js";
@@ -42,7 +42,7 @@ function trimmed(): { validators: Record<string, Validator>; source: string } {
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
   dropUnusedTracking(ajv, schemas);
-  const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exportsByName)))));
+  const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))));
   return { validators: load(source), source };
 }
 
@@ -83,6 +83,23 @@ describe("the rewrites", () => {
   it("embed only the parts of a schema the code reads, and only the keys of a map used for lookups", () => {
     expect(after.source).not.toMatch(/\bschema\d+\.[a-z]/);
     expect(after.source).toMatch(/const schemaValue\$\d+ = \{"adapter":0,/);
+  });
+
+  it("keep one of functions that differ only in their name, and point every use at it", () => {
+    const source = 'export const a = validate1;export const b = validate2;function validate1(data, {instancePath=""}={}){if(x){validate1.errors = [{s:"}"}];}return validate3(data);}function validate2(data, {instancePath=""}={}){if(x){validate2.errors = [{s:"}"}];}return validate3(data);}function validate3(data, {instancePath=""}={}){return true;}';
+    const merged = mergeIdenticalFunctions(source);
+    expect(merged).not.toContain("function validate2(");
+    expect(merged).toContain("export const b = validate1;");
+    expect(merged).toContain("function validate3(");
+    expect(mergeIdenticalFunctions(merged)).toBe(merged);
+  });
+
+  it("drop the parent, property and root arguments only when nothing else reads them", () => {
+    expect(after.source).not.toMatch(/\b(parentData|rootData)\b/);
+    const call = 'function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){return validate2(data.a, {instancePath:instancePath+"/a",parentData:data,parentDataProperty:"a",rootData});}';
+    expect(dropUnusedContext(call)).toBe('function validate1(data, {instancePath=""}={}){return validate2(data.a, {instancePath:instancePath+"/a"});}');
+    const reads = `${call}function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){return rootData === data;}`;
+    expect(dropUnusedContext(reads)).toBe(reads);
   });
 
   it("keep the tracking a schema needs", () => {

@@ -72,6 +72,26 @@ function dateTimeAt(text, offsetRequired) {
   return dateAt(text, 0) && timeAt(text, 11, offsetRequired);
 }
 var dateTime = (text) => dateTimeAt(text, true);
+function isHexDigit(code) {
+  return code >= 48 && code <= 57 || code >= 97 && code <= 102 || code >= 65 && code <= 70;
+}
+var URN_PREFIX = "urn:uuid:";
+function uuid(text) {
+  let start = 0;
+  if (text.length === 45) {
+    for (let i = 0; i < URN_PREFIX.length; i++) {
+      const expected = URN_PREFIX.charCodeAt(i);
+      const code = text.charCodeAt(i);
+      if (code !== expected && !(expected >= 97 && expected <= 122 && code === expected - 32)) return false;
+    }
+    start = URN_PREFIX.length;
+  } else if (text.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const code = text.charCodeAt(start + i);
+    if (i === 8 || i === 13 || i === 18 || i === 23 ? code !== 45 : !isHexDigit(code)) return false;
+  }
+  return true;
+}
 var int64 = { type: "number", validate: (value) => Number.isInteger(value) };
 function ucs2length(text) {
   let count = 0;
@@ -82,7 +102,7 @@ function ucs2length(text) {
   }
   return count;
 }
-var formats$ = { "date": date, "date-time": dateTime, "int64": int64 };
+var formats$ = { "date": date, "date-time": dateTime, "int64": int64, "uuid": uuid };
 var schemaValue$0 = ["string", "null"];
 var schemaValue$1 = ["insufficient_funds", "invalid_iban", "mandate_rejected", "account_closed", "do_not_honor", "gateway_unavailable", "unknown"];
 var schemaValue$2 = ["code", "gateway_code", "gateway_message", "message"];
@@ -101,7 +121,7 @@ var schemaValue$14 = ["Authorised", "Received", "Pending"];
 var schemaValue$15 = ["active", "canceled", "completed", "expired", "paymentPending", "refused"];
 var strictPaymentSessionResult = validate55;
 var func1 = Object.prototype.hasOwnProperty;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate56(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -160,7 +180,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   validate56.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate59(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -185,7 +205,7 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   validate59.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate58(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -223,7 +243,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.code !== void 0) {
-      if (!validate59(data.code, { instancePath: instancePath + "/code", parentData: data, parentDataProperty: "code", rootData })) {
+      if (!validate59(data.code, { instancePath: instancePath + "/code" })) {
         vErrors = appendErrors$(vErrors, validate59.errors);
         errors = vErrors.length;
       }
@@ -275,8 +295,8 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   validate58.errors = vErrors;
   return errors === 0;
 }
-var formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var formats2 = formats$.uuid;
+function validate62(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -314,7 +334,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
+        if (!formats2(data0)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -345,7 +365,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
   validate62.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate64(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -385,7 +405,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
+        if (!formats2(data0)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -438,7 +458,7 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
   validate64.errors = vErrors;
   return errors === 0;
 }
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate66(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -490,7 +510,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -546,7 +566,7 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
 var pattern6 = /* @__PURE__ */ new RegExp("^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$", "u");
 var pattern7 = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
 var pattern8 = /* @__PURE__ */ new RegExp("^[A-Z0-9]{4}$", "u");
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate68(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -702,7 +722,7 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
 var pattern9 = /* @__PURE__ */ new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$", "u");
 var pattern10 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9/?:().,'+ -]{1,35}$", "u");
 var func2 = ucs2length;
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate71(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -727,7 +747,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
   validate71.errors = vErrors;
   return errors === 0;
 }
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate70(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -824,7 +844,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs7 = errors;
       let valid1 = false;
       const _errs8 = errors;
-      if (!validate71(data2, { instancePath: instancePath + "/sequence_type", parentData: data, parentDataProperty: "sequence_type", rootData })) {
+      if (!validate71(data2, { instancePath: instancePath + "/sequence_type" })) {
         vErrors = appendErrors$(vErrors, validate71.errors);
         errors = vErrors.length;
       }
@@ -875,7 +895,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
   validate70.errors = vErrors;
   return errors === 0;
 }
-function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate74(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -901,7 +921,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var formats12 = formats$.date;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate76(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -953,7 +973,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1018,7 +1038,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
   validate76.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate78(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1070,7 +1090,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1149,7 +1169,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
 var pattern4 = /* @__PURE__ */ new RegExp("^(0|[1-9][0-9]*)\\.[0-9]{2}$", "u");
 var pattern5 = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 var formats0 = formats$["date-time"];
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate55(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1334,7 +1354,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate56(data.adapter, { instancePath: instancePath + "/adapter", parentData: data, parentDataProperty: "adapter", rootData })) {
+      if (!validate56(data.adapter, { instancePath: instancePath + "/adapter" })) {
         vErrors = appendErrors$(vErrors, validate56.errors);
         errors = vErrors.length;
       }
@@ -1425,7 +1445,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs29 = errors;
       let valid9 = false;
       const _errs30 = errors;
-      if (!validate58(data10, { instancePath: instancePath + "/error_details", parentData: data, parentDataProperty: "error_details", rootData })) {
+      if (!validate58(data10, { instancePath: instancePath + "/error_details" })) {
         vErrors = appendErrors$(vErrors, validate58.errors);
         errors = vErrors.length;
       }
@@ -1469,7 +1489,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs34 = errors;
       let valid10 = false;
       const _errs35 = errors;
-      if (!validate62(data11, { instancePath: instancePath + "/lead", parentData: data, parentDataProperty: "lead", rootData })) {
+      if (!validate62(data11, { instancePath: instancePath + "/lead" })) {
         vErrors = appendErrors$(vErrors, validate62.errors);
         errors = vErrors.length;
       }
@@ -1535,7 +1555,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs43 = errors;
       let valid11 = false;
       const _errs44 = errors;
-      if (!validate64(data14, { instancePath: instancePath + "/order", parentData: data, parentDataProperty: "order", rootData })) {
+      if (!validate64(data14, { instancePath: instancePath + "/order" })) {
         vErrors = appendErrors$(vErrors, validate64.errors);
         errors = vErrors.length;
       }
@@ -1591,7 +1611,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs50 = errors;
       let valid12 = false;
       const _errs51 = errors;
-      if (!validate66(data16, { instancePath: instancePath + "/payment_gateway", parentData: data, parentDataProperty: "payment_gateway", rootData })) {
+      if (!validate66(data16, { instancePath: instancePath + "/payment_gateway" })) {
         vErrors = appendErrors$(vErrors, validate66.errors);
         errors = vErrors.length;
       }
@@ -1631,7 +1651,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate68(data.payment_method, { instancePath: instancePath + "/payment_method", parentData: data, parentDataProperty: "payment_method", rootData })) {
+      if (!validate68(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
         vErrors = appendErrors$(vErrors, validate68.errors);
         errors = vErrors.length;
       }
@@ -1672,7 +1692,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate70(data.sepa, { instancePath: instancePath + "/sepa", parentData: data, parentDataProperty: "sepa", rootData })) {
+      if (!validate70(data.sepa, { instancePath: instancePath + "/sepa" })) {
         vErrors = appendErrors$(vErrors, validate70.errors);
         errors = vErrors.length;
       }
@@ -1689,7 +1709,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate74(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData })) {
+      if (!validate74(data.status, { instancePath: instancePath + "/status" })) {
         vErrors = appendErrors$(vErrors, validate74.errors);
         errors = vErrors.length;
       }
@@ -1699,7 +1719,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs64 = errors;
       let valid13 = false;
       const _errs65 = errors;
-      if (!validate76(data23, { instancePath: instancePath + "/subscription", parentData: data, parentDataProperty: "subscription", rootData })) {
+      if (!validate76(data23, { instancePath: instancePath + "/subscription" })) {
         vErrors = appendErrors$(vErrors, validate76.errors);
         errors = vErrors.length;
       }
@@ -1743,7 +1763,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs69 = errors;
       let valid14 = false;
       const _errs70 = errors;
-      if (!validate78(data24, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData })) {
+      if (!validate78(data24, { instancePath: instancePath + "/transaction" })) {
         vErrors = appendErrors$(vErrors, validate78.errors);
         errors = vErrors.length;
       }
@@ -1807,7 +1827,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var tolerantPaymentSessionResult = validate80;
-function validate81(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate81(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1845,32 +1865,7 @@ function validate81(data, { instancePath = "", parentData, parentDataProperty, r
   validate81.errors = vErrors;
   return errors === 0;
 }
-function validate84(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "insufficient_funds" || data === "invalid_iban" || data === "mandate_rejected" || data === "account_closed" || data === "do_not_honor" || data === "gateway_unavailable" || data === "unknown")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$1 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate84.errors = vErrors;
-  return errors === 0;
-}
-function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate83(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1887,8 +1882,8 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.code !== void 0) {
-      if (!validate84(data.code, { instancePath: instancePath + "/code", parentData: data, parentDataProperty: "code", rootData })) {
-        vErrors = appendErrors$(vErrors, validate84.errors);
+      if (!validate59(data.code, { instancePath: instancePath + "/code" })) {
+        vErrors = appendErrors$(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -1939,7 +1934,7 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
   validate83.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate87(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1956,7 +1951,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
+        if (!formats2(data0)) {
           const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1987,7 +1982,7 @@ function validate87(data, { instancePath = "", parentData, parentDataProperty, r
   validate87.errors = vErrors;
   return errors === 0;
 }
-function validate89(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate89(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2006,7 +2001,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
+        if (!formats2(data0)) {
           const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2059,7 +2054,7 @@ function validate89(data, { instancePath = "", parentData, parentDataProperty, r
   validate89.errors = vErrors;
   return errors === 0;
 }
-function validate91(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate91(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2090,7 +2085,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2143,7 +2138,7 @@ function validate91(data, { instancePath = "", parentData, parentDataProperty, r
   validate91.errors = vErrors;
   return errors === 0;
 }
-function validate93(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate93(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2275,32 +2270,7 @@ function validate93(data, { instancePath = "", parentData, parentDataProperty, r
   validate93.errors = vErrors;
   return errors === 0;
 }
-function validate96(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "FRST" || data === "RCUR")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$6 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate96.errors = vErrors;
-  return errors === 0;
-}
-function validate95(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate95(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2376,8 +2346,8 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs6 = errors;
       let valid1 = false;
       const _errs7 = errors;
-      if (!validate96(data2, { instancePath: instancePath + "/sequence_type", parentData: data, parentDataProperty: "sequence_type", rootData })) {
-        vErrors = appendErrors$(vErrors, validate96.errors);
+      if (!validate71(data2, { instancePath: instancePath + "/sequence_type" })) {
+        vErrors = appendErrors$(vErrors, validate71.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs7 === errors;
@@ -2427,32 +2397,7 @@ function validate95(data, { instancePath = "", parentData, parentDataProperty, r
   validate95.errors = vErrors;
   return errors === 0;
 }
-function validate99(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "completed" || data === "awaiting_verification" || data === "declined" || data === "failed")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$8 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate99.errors = vErrors;
-  return errors === 0;
-}
-function validate101(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate101(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2483,7 +2428,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2548,7 +2493,7 @@ function validate101(data, { instancePath = "", parentData, parentDataProperty, 
   validate101.errors = vErrors;
   return errors === 0;
 }
-function validate103(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate103(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2579,7 +2524,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
+        if (!formats2(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2655,7 +2600,7 @@ function validate103(data, { instancePath = "", parentData, parentDataProperty, 
   validate103.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate80(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2819,7 +2764,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate81(data.adapter, { instancePath: instancePath + "/adapter", parentData: data, parentDataProperty: "adapter", rootData })) {
+      if (!validate81(data.adapter, { instancePath: instancePath + "/adapter" })) {
         vErrors = appendErrors$(vErrors, validate81.errors);
         errors = vErrors.length;
       }
@@ -2910,7 +2855,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs28 = errors;
       let valid9 = false;
       const _errs29 = errors;
-      if (!validate83(data10, { instancePath: instancePath + "/error_details", parentData: data, parentDataProperty: "error_details", rootData })) {
+      if (!validate83(data10, { instancePath: instancePath + "/error_details" })) {
         vErrors = appendErrors$(vErrors, validate83.errors);
         errors = vErrors.length;
       }
@@ -2954,7 +2899,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs33 = errors;
       let valid10 = false;
       const _errs34 = errors;
-      if (!validate87(data11, { instancePath: instancePath + "/lead", parentData: data, parentDataProperty: "lead", rootData })) {
+      if (!validate87(data11, { instancePath: instancePath + "/lead" })) {
         vErrors = appendErrors$(vErrors, validate87.errors);
         errors = vErrors.length;
       }
@@ -3020,7 +2965,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs42 = errors;
       let valid11 = false;
       const _errs43 = errors;
-      if (!validate89(data14, { instancePath: instancePath + "/order", parentData: data, parentDataProperty: "order", rootData })) {
+      if (!validate89(data14, { instancePath: instancePath + "/order" })) {
         vErrors = appendErrors$(vErrors, validate89.errors);
         errors = vErrors.length;
       }
@@ -3076,7 +3021,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs49 = errors;
       let valid12 = false;
       const _errs50 = errors;
-      if (!validate91(data16, { instancePath: instancePath + "/payment_gateway", parentData: data, parentDataProperty: "payment_gateway", rootData })) {
+      if (!validate91(data16, { instancePath: instancePath + "/payment_gateway" })) {
         vErrors = appendErrors$(vErrors, validate91.errors);
         errors = vErrors.length;
       }
@@ -3116,7 +3061,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate93(data.payment_method, { instancePath: instancePath + "/payment_method", parentData: data, parentDataProperty: "payment_method", rootData })) {
+      if (!validate93(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
         vErrors = appendErrors$(vErrors, validate93.errors);
         errors = vErrors.length;
       }
@@ -3157,7 +3102,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate95(data.sepa, { instancePath: instancePath + "/sepa", parentData: data, parentDataProperty: "sepa", rootData })) {
+      if (!validate95(data.sepa, { instancePath: instancePath + "/sepa" })) {
         vErrors = appendErrors$(vErrors, validate95.errors);
         errors = vErrors.length;
       }
@@ -3174,8 +3119,8 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate99(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData })) {
-        vErrors = appendErrors$(vErrors, validate99.errors);
+      if (!validate74(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate74.errors);
         errors = vErrors.length;
       }
     }
@@ -3184,7 +3129,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs63 = errors;
       let valid13 = false;
       const _errs64 = errors;
-      if (!validate101(data23, { instancePath: instancePath + "/subscription", parentData: data, parentDataProperty: "subscription", rootData })) {
+      if (!validate101(data23, { instancePath: instancePath + "/subscription" })) {
         vErrors = appendErrors$(vErrors, validate101.errors);
         errors = vErrors.length;
       }
@@ -3228,7 +3173,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs68 = errors;
       let valid14 = false;
       const _errs69 = errors;
-      if (!validate103(data24, { instancePath: instancePath + "/transaction", parentData: data, parentDataProperty: "transaction", rootData })) {
+      if (!validate103(data24, { instancePath: instancePath + "/transaction" })) {
         vErrors = appendErrors$(vErrors, validate103.errors);
         errors = vErrors.length;
       }
@@ -3293,7 +3238,7 @@ function validate80(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var strictSessionResultResponse = validate105;
 var formats32 = formats$.int64;
-function validate107(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate107(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3421,7 +3366,7 @@ function validate107(data, { instancePath = "", parentData, parentDataProperty, 
   validate107.errors = vErrors;
   return errors === 0;
 }
-function validate109(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate109(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3481,7 +3426,7 @@ function validate109(data, { instancePath = "", parentData, parentDataProperty, 
   validate109.errors = vErrors;
   return errors === 0;
 }
-function validate111(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate111(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3506,7 +3451,7 @@ function validate111(data, { instancePath = "", parentData, parentDataProperty, 
   validate111.errors = vErrors;
   return errors === 0;
 }
-function validate106(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate106(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3533,13 +3478,13 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.amount !== void 0) {
-      if (!validate107(data.amount, { instancePath: instancePath + "/amount", parentData: data, parentDataProperty: "amount", rootData })) {
+      if (!validate107(data.amount, { instancePath: instancePath + "/amount" })) {
         vErrors = appendErrors$(vErrors, validate107.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate109(data.paymentMethod, { instancePath: instancePath + "/paymentMethod", parentData: data, parentDataProperty: "paymentMethod", rootData })) {
+      if (!validate109(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
         vErrors = appendErrors$(vErrors, validate109.errors);
         errors = vErrors.length;
       }
@@ -3556,7 +3501,7 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate111(data.resultCode, { instancePath: instancePath + "/resultCode", parentData: data, parentDataProperty: "resultCode", rootData })) {
+      if (!validate111(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
         vErrors = appendErrors$(vErrors, validate111.errors);
         errors = vErrors.length;
       }
@@ -3573,7 +3518,7 @@ function validate106(data, { instancePath = "", parentData, parentDataProperty, 
   validate106.errors = vErrors;
   return errors === 0;
 }
-function validate114(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate114(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3598,7 +3543,7 @@ function validate114(data, { instancePath = "", parentData, parentDataProperty, 
   validate114.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate105(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3684,7 +3629,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
             break;
           }
-          if (!validate106(data3[i0], { instancePath: instancePath + "/payments/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
+          if (!validate106(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
             vErrors = appendErrors$(vErrors, validate106.errors);
             errors = vErrors.length;
           }
@@ -3711,7 +3656,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.status !== void 0) {
-      if (!validate114(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData })) {
+      if (!validate114(data.status, { instancePath: instancePath + "/status" })) {
         vErrors = appendErrors$(vErrors, validate114.errors);
         errors = vErrors.length;
       }
@@ -3729,7 +3674,7 @@ function validate105(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 var tolerantSessionResultResponse = validate116;
-function validate118(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate118(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3836,7 +3781,7 @@ function validate118(data, { instancePath = "", parentData, parentDataProperty, 
   validate118.errors = vErrors;
   return errors === 0;
 }
-function validate120(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate120(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3875,7 +3820,7 @@ function validate120(data, { instancePath = "", parentData, parentDataProperty, 
   validate120.errors = vErrors;
   return errors === 0;
 }
-function validate122(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate122(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3891,19 +3836,19 @@ function validate122(data, { instancePath = "", parentData, parentDataProperty, 
   validate122.errors = vErrors;
   return errors === 0;
 }
-function validate117(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate117(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.amount !== void 0) {
-      if (!validate118(data.amount, { instancePath: instancePath + "/amount", parentData: data, parentDataProperty: "amount", rootData })) {
+      if (!validate118(data.amount, { instancePath: instancePath + "/amount" })) {
         vErrors = appendErrors$(vErrors, validate118.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate120(data.paymentMethod, { instancePath: instancePath + "/paymentMethod", parentData: data, parentDataProperty: "paymentMethod", rootData })) {
+      if (!validate120(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
         vErrors = appendErrors$(vErrors, validate120.errors);
         errors = vErrors.length;
       }
@@ -3920,7 +3865,7 @@ function validate117(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate122(data.resultCode, { instancePath: instancePath + "/resultCode", parentData: data, parentDataProperty: "resultCode", rootData })) {
+      if (!validate122(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
         vErrors = appendErrors$(vErrors, validate122.errors);
         errors = vErrors.length;
       }
@@ -3937,23 +3882,7 @@ function validate117(data, { instancePath = "", parentData, parentDataProperty, 
   validate117.errors = vErrors;
   return errors === 0;
 }
-function validate125(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate125.errors = vErrors;
-  return errors === 0;
-}
-function validate116(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate116(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -4018,7 +3947,7 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
             break;
           }
-          if (!validate117(data3[i0], { instancePath: instancePath + "/payments/" + i0, parentData: data3, parentDataProperty: i0, rootData })) {
+          if (!validate117(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
             vErrors = appendErrors$(vErrors, validate117.errors);
             errors = vErrors.length;
           }
@@ -4045,8 +3974,8 @@ function validate116(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.status !== void 0) {
-      if (!validate125(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData })) {
-        vErrors = appendErrors$(vErrors, validate125.errors);
+      if (!validate122(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate122.errors);
         errors = vErrors.length;
       }
     }
@@ -4103,7 +4032,7 @@ function guard$object8(d) {
     if (!(k0 === "id")) return false;
   }
   const p1 = d.id;
-  if (!(typeof p1 === "string" && formats2.test(p1))) return false;
+  if (!(typeof p1 === "string" && formats2(p1))) return false;
   return true;
 }
 function guard$object10(d) {
@@ -4116,7 +4045,7 @@ function guard$object10(d) {
   const p2 = d.status;
   if (!(typeof p2 === "string")) return false;
   const p3 = d.id;
-  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
+  if (!(typeof p3 === "string" && formats2(p3))) return false;
   return true;
 }
 function guard$object12(d) {
@@ -4131,7 +4060,7 @@ function guard$object12(d) {
   const p3 = d.test_mode;
   if (!(typeof p3 === "boolean")) return false;
   const p4 = d.id;
-  if (!(typeof p4 === "string" && formats2.test(p4))) return false;
+  if (!(typeof p4 === "string" && formats2(p4))) return false;
   return true;
 }
 function guard$object14(d) {
@@ -4189,7 +4118,7 @@ function guard$object19(d) {
   const p2 = d.status;
   if (!(typeof p2 === "string")) return false;
   const p3 = d.id;
-  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
+  if (!(typeof p3 === "string" && formats2(p3))) return false;
   const p4 = d.next_billing_date;
   if (!(typeof p4 === "string" && formats12(p4) || p4 === null)) return false;
   return true;
@@ -4220,7 +4149,7 @@ function guard$object21(d) {
   const p5 = d.type;
   if (!(typeof p5 === "string")) return false;
   const p6 = d.id;
-  if (!(typeof p6 === "string" && formats2.test(p6))) return false;
+  if (!(typeof p6 === "string" && formats2(p6))) return false;
   return true;
 }
 function guard$object22(d) {

@@ -1,9 +1,11 @@
 // ajv-trim: makes Ajv's standalone code smaller (and one part of it faster) without changing what it
-// accepts or reports. Two things cost bytes for nothing in our schemas: the bookkeeping Ajv 2020
-// always emits for `unevaluated*` and `$dynamicRef` (an `evaluated` record per function, a
-// `dynamicAnchors` object per call), and whole schemas embedded in the code because one error
-// parameter reads a part of them. And Ajv gathers a called validator's errors by copying every
-// error so far (`concat`), quadratic in the errors of a long array.
+// accepts or reports. What costs bytes for nothing in our schemas: the bookkeeping Ajv 2020 always
+// emits for `unevaluated*` and `$dynamicRef` (an `evaluated` record per function, a
+// `dynamicAnchors` object per call); whole schemas embedded in the code because one error
+// parameter reads a part of them; a parent, a property name and a root passed in every call that
+// no keyword of ours reads; and, since tolerant mode loosens only some parts of a model, strict and
+// tolerant copies of the same function. What costs time: Ajv gathers a called validator's errors by
+// copying every error so far (`concat`), quadratic in the errors of a long array.
 import { type JsonObject, type JsonValue, walkJson } from "../schema-walk.js";
 
 // Keywords that need Ajv's evaluated-property and dynamic-anchor tracking.
@@ -28,8 +30,9 @@ export function dropUnusedTracking(ajv: { opts: object }, schemas: readonly Json
   options.dynamicRef = false;
 }
 
-/** Index just past the JSON value that starts at `start` in `source`. */
-function endOfJson(source: string, start: number): number {
+/** Index just past the bracketed text (a JSON value, or a block of Ajv's code, whose strings are
+ *  all double-quoted) that starts at `start` in `source`. */
+function endOfBracketed(source: string, start: number): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < source.length; i++) {
@@ -44,7 +47,7 @@ function endOfJson(source: string, start: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  throw new Error("ajv-trim: unterminated schema literal in Ajv's standalone code");
+  throw new Error("ajv-trim: unbalanced brackets in Ajv's standalone code");
 }
 
 const DECLARATION = /\bconst (schema\d+) = (?=[{[])/g;
@@ -66,7 +69,7 @@ export function inlineSchemaReads(source: string): string {
   const schemas = new Map<string, JsonValue>();
   for (const match of source.matchAll(DECLARATION)) {
     const start = match.index + match[0].length;
-    schemas.set(match[1]!, JSON.parse(source.slice(start, endOfJson(source, start))) as JsonValue);
+    schemas.set(match[1]!, JSON.parse(source.slice(start, endOfBracketed(source, start))) as JsonValue);
   }
   if (schemas.size === 0) return source;
   // One constant per distinct value (error parameters often repeat, e.g. ["string","null"]).
@@ -128,4 +131,45 @@ export function appendErrorsInPlace(source: string): string {
   if (!CONCAT_ERRORS.test(source)) return source;
   const helper = `function ${APPEND_ERRORS}(errors, more) { if (errors === null) return more.slice(); for (let i = 0; i < more.length; i++) errors.push(more[i]); return errors; }`;
   return `${source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`)}\n${helper}`;
+}
+
+const CONTEXT_PARAMETERS = /,\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data\s*\}/g;
+const CONTEXT_ARGUMENTS = /,\s*parentData:\s*[\w$]+,\s*parentDataProperty:\s*(?:"(?:[^"\\]|\\.)*"|[\w$]+),\s*rootData\s*\}/g;
+
+/** Drops the parent, property and root Ajv passes to every validation function, when nothing but
+ *  those parameters and arguments mentions them (keywords such as `$data` would read them). */
+export function dropUnusedContext(source: string): string {
+  const dropped = source.replace(CONTEXT_PARAMETERS, "}").replace(CONTEXT_ARGUMENTS, "}");
+  return /\b(?:parentData|parentDataProperty|rootData)\b/.test(dropped) ? source : dropped;
+}
+
+const SOURCE_URL = /\/\*# sourceURL=[^*]*\*\//g;
+const FUNCTION_START = /\bfunction (validate\d+)\(data, \{[^}]*\}=\{\}\)\{/g;
+
+/** Keeps one of each set of validation functions that differ only in their own name (a strict
+ *  and a tolerant copy of a part tolerant mode does not change), pointing every use at it. */
+export function mergeIdenticalFunctions(source: string): string {
+  // Per-function records (Ajv's `evaluated`) would need merging too: leave such code alone.
+  if (/\.evaluated = /.test(source)) return source;
+  let merged = source;
+  for (;;) {
+    const byBody = new Map<string, string>();
+    const renames = new Map<string, string>();
+    const removals: [number, number][] = [];
+    for (const match of merged.matchAll(FUNCTION_START)) {
+      const name = match[1]!;
+      const bodyStart = match.index + match[0].length - 1;
+      const end = endOfBracketed(merged, bodyStart);
+      // Each function names its schema in a sourceURL comment (strict and tolerant ids differ).
+      const body = merged.slice(bodyStart, end).replace(SOURCE_URL, "").replace(new RegExp(`\\b${name}\\b`, "g"), "\0self");
+      const kept = byBody.get(body);
+      if (kept) {
+        renames.set(name, kept);
+        removals.push([match.index, end]);
+      } else byBody.set(body, name);
+    }
+    if (renames.size === 0) return merged;
+    for (const [from, to] of removals.reverse()) merged = merged.slice(0, from) + merged.slice(to);
+    merged = merged.replace(new RegExp(`\\b(${[...renames.keys()].join("|")})\\b`, "g"), (name) => renames.get(name)!);
+  }
 }

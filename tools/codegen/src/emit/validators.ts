@@ -13,7 +13,7 @@ import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedTracking, inlineSchemaReads, markPatternsPure } from "./ajv-trim.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, dropUnusedTracking, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions } from "./ajv-trim.js";
 import { checksExport } from "./checks.js";
 import { capErrorGathering } from "./error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
@@ -119,7 +119,7 @@ function compileStandalone(set: SchemaSet): string {
   // Tolerant mode gets its own guards only when the strict ones cannot stand in for them.
   const shareGuards = strictImpliesTolerant(set);
   const guarded = Object.entries(exports).filter(([name]) => !shareGuards || set.topLevel.some((model) => strictExport(model) === name));
-  const ajvCode = capErrorGathering(appendErrorsInPlace(inlineSchemaReads(standaloneCode(ajv, exports))));
+  const ajvCode = capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))));
   const guards = compileGuards({
     resources: views,
     roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),

@@ -3,10 +3,9 @@
 // knows no formats of its own: they are registered with the checks the generated validators use.
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
-import { date as isDate, dateTime as isDateTime } from "@org/payment-codegen/src/runtime/formats.js";
+import { date as isDate, dateTime as isDateTime, uuid as isUuid } from "@org/payment-codegen/src/runtime/formats.js";
 
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-FormatRegistry.Set("uuid", (value) => UUID.test(value));
+FormatRegistry.Set("uuid", isUuid);
 FormatRegistry.Set("date-time", isDateTime);
 FormatRegistry.Set("date", isDate);
 
@@ -77,7 +76,7 @@ const paymentSessionResultType = Type.Union([
 
 const payment = Type.Object(
   {
-    amount: Type.Optional(Type.Object({ currency: Type.String({ minLength: 3, maxLength: 3 }), value: Type.Integer({ minimum: -9223372036854775808, maximum: 9223372036854775807 }) }, closed)),
+    amount: Type.Optional(Type.Object({ currency: Type.String({ minLength: 3, maxLength: 3 }), value: Type.Integer({ minimum: -9223372036854775808, exclusiveMaximum: 9223372036854775808 }) }, closed)),
     paymentMethod: Type.Optional(Type.Object({ brand: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }, closed)),
     pspReference: Type.Optional(Type.String()),
     resultCode: Type.Optional(literals(["Authorised", "Received", "Pending"])),

@@ -85,11 +85,14 @@ export function createModelValidators<T, Tolerant>(
   function validate(data: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
       if (options?.mode === "tolerant") {
-        const issues = passes(fast.tolerant, data) ? EMPTY : run(tolerant, data);
+        const tolerantValid = passes(fast.tolerant, data);
+        const issues = tolerantValid ? EMPTY : run(tolerant, data);
         if (issues.length > 0) return { ok: false, issues, warnings: EMPTY };
         // Whatever strict mode objects to in a payload tolerant mode accepted is an unknown enum
         // value or an unknown property; the enum values are what a consumer should hear about.
-        const unknownValues = strictIssues(data).filter((i) => i.keyword === "enum");
+        // (When tolerant mode's fast path is the strict guard, its answer is already known.)
+        const strictValid = fast.tolerant === fast.strict ? tolerantValid : passes(fast.strict, data);
+        const unknownValues = strictValid ? EMPTY : run(strict, data).filter((i) => i.keyword === "enum");
         const drift = semantic(data);
         const warnings = unknownValues.length === 0 && drift.length === 0 ? EMPTY : [...unknownValues, ...drift];
         return { ok: true, value: data as Tolerant, warnings };

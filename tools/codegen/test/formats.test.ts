@@ -64,19 +64,6 @@ describe("own format checks agree with ajv-formats (full mode)", () => {
     });
   }
 
-  it("uuid", () => {
-    const ours = mine("uuid") as (value: string) => boolean;
-    const pattern = fullFormats.uuid as RegExp;
-    // Valid UUIDs in mixed case, the same with one character changed, behind prefix variants.
-    const valid = fc.tuple(fc.uuid(), fc.array(fc.boolean(), { minLength: 36, maxLength: 36 })).map(([u, upper]) => [...u].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
-    const oneOff = fc.tuple(valid, fc.nat(35), fc.constantFrom(..."gGzZ-:0aF/".split(""))).map(([u, i, c]) => u.slice(0, i) + c + u.slice(i + 1));
-    const uuidLike = fc.tuple(fc.constantFrom("", "", "urn:uuid:", "URN:UUID:", "urn:UUID:", "urn:uuid", "urn-uuid:", "urn:uuid::"), fc.oneof(valid, oneOff)).map(([prefix, u]) => prefix + u);
-    fc.assert(fc.property(fc.oneof(uuidLike, mutated(uuidLike), anyText), (text) => ours(text) === pattern.test(text)), { numRuns: RUNS });
-    for (const text of ["6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "6F1C2D3E-4B5A-4C7D-8E9F-0A1B2C3D4E5F", "urn:uuid:6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "URN:uuid:6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "6f1c2d3e4b5a4c7d8e9f0a1b2c3d4e5f"]) {
-      expect(ours(text), text).toBe(pattern.test(text));
-    }
-  });
-
   for (const name of ["int32", "int64", "float", "double"]) {
     it(name, () => {
       const ours = mine(name) as (value: number) => boolean;
@@ -97,7 +84,5 @@ describe("own format checks agree with ajv-formats (full mode)", () => {
       .map(([name]) => name);
     const leftToAjvFormats = functionFormats.filter((name) => !(name in own.FORMAT_EXPORTS));
     expect(leftToAjvFormats.sort()).toEqual(["byte", "regex", "uri"]);
-    // uuid is a pattern in ajv-formats; a check by character codes is three times faster.
-    expect(own.FORMAT_EXPORTS.uuid).toBe("uuid");
   });
 });

@@ -72,26 +72,6 @@ function dateTimeAt(text, offsetRequired) {
   return dateAt(text, 0) && timeAt(text, 11, offsetRequired);
 }
 var dateTime = (text) => dateTimeAt(text, true);
-function isHexDigit(code) {
-  return code >= 48 && code <= 57 || code >= 97 && code <= 102 || code >= 65 && code <= 70;
-}
-var URN_PREFIX = "urn:uuid:";
-function uuid(text) {
-  let start = 0;
-  if (text.length === 45) {
-    for (let i = 0; i < URN_PREFIX.length; i++) {
-      const expected = URN_PREFIX.charCodeAt(i);
-      const code = text.charCodeAt(i);
-      if (code !== expected && !(expected >= 97 && expected <= 122 && code === expected - 32)) return false;
-    }
-    start = URN_PREFIX.length;
-  } else if (text.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const code = text.charCodeAt(start + i);
-    if (i === 8 || i === 13 || i === 18 || i === 23 ? code !== 45 : !isHexDigit(code)) return false;
-  }
-  return true;
-}
 var int64 = { type: "number", validate: (value) => Number.isInteger(value) };
 function ucs2length(text) {
   let count = 0;
@@ -102,7 +82,7 @@ function ucs2length(text) {
   }
   return count;
 }
-var formats$ = { "date": date, "date-time": dateTime, "int64": int64, "uuid": uuid };
+var formats$ = { "date": date, "date-time": dateTime, "int64": int64 };
 var schemaValue$0 = ["string", "null"];
 var schemaValue$1 = ["insufficient_funds", "invalid_iban", "mandate_rejected", "account_closed", "do_not_honor", "gateway_unavailable", "unknown"];
 var schemaValue$2 = ["code", "gateway_code", "gateway_message", "message"];
@@ -295,7 +275,7 @@ function validate58(data, { instancePath = "" } = {}) {
   validate58.errors = vErrors;
   return errors === 0;
 }
-var formats2 = formats$.uuid;
+var formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 function validate62(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
@@ -334,7 +314,7 @@ function validate62(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2(data0)) {
+        if (!formats2.test(data0)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -405,7 +385,7 @@ function validate64(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2(data0)) {
+        if (!formats2.test(data0)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -510,7 +490,7 @@ function validate66(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -973,7 +953,7 @@ function validate76(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1090,7 +1070,7 @@ function validate78(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1951,7 +1931,7 @@ function validate87(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2(data0)) {
+        if (!formats2.test(data0)) {
           const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2001,7 +1981,7 @@ function validate89(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!formats2(data0)) {
+        if (!formats2.test(data0)) {
           const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2085,7 +2065,7 @@ function validate91(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2428,7 +2408,7 @@ function validate101(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2524,7 +2504,7 @@ function validate103(data, { instancePath = "" } = {}) {
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!formats2(data1)) {
+        if (!formats2.test(data1)) {
           const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -4032,7 +4012,7 @@ function guard$object8(d) {
     if (!(k0 === "id")) return false;
   }
   const p1 = d.id;
-  if (!(typeof p1 === "string" && formats2(p1))) return false;
+  if (!(typeof p1 === "string" && formats2.test(p1))) return false;
   return true;
 }
 function guard$object10(d) {
@@ -4045,7 +4025,7 @@ function guard$object10(d) {
   const p2 = d.status;
   if (!(typeof p2 === "string")) return false;
   const p3 = d.id;
-  if (!(typeof p3 === "string" && formats2(p3))) return false;
+  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
   return true;
 }
 function guard$object12(d) {
@@ -4060,7 +4040,7 @@ function guard$object12(d) {
   const p3 = d.test_mode;
   if (!(typeof p3 === "boolean")) return false;
   const p4 = d.id;
-  if (!(typeof p4 === "string" && formats2(p4))) return false;
+  if (!(typeof p4 === "string" && formats2.test(p4))) return false;
   return true;
 }
 function guard$object14(d) {
@@ -4118,7 +4098,7 @@ function guard$object19(d) {
   const p2 = d.status;
   if (!(typeof p2 === "string")) return false;
   const p3 = d.id;
-  if (!(typeof p3 === "string" && formats2(p3))) return false;
+  if (!(typeof p3 === "string" && formats2.test(p3))) return false;
   const p4 = d.next_billing_date;
   if (!(typeof p4 === "string" && formats12(p4) || p4 === null)) return false;
   return true;
@@ -4149,7 +4129,7 @@ function guard$object21(d) {
   const p5 = d.type;
   if (!(typeof p5 === "string")) return false;
   const p6 = d.id;
-  if (!(typeof p6 === "string" && formats2(p6))) return false;
+  if (!(typeof p6 === "string" && formats2.test(p6))) return false;
   return true;
 }
 function guard$object22(d) {

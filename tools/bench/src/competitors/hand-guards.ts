@@ -1,10 +1,10 @@
 // Hand-written type guards: the practical limit of a validator, the fewest checks that enforce the
 // same rules as the schemas (closed objects by counting keys where every key is required, one
-// pattern where a pattern already implies a length limit) with the fastest format checks at hand:
-// the ones the generated validators use (date, date-time, uuid), so the comparison is about
+// pattern where a pattern already implies a length limit) with the format checks the generated
+// validators use (their date and date-time, ajv-formats' uuid pattern), so the comparison is about
 // validation, not about parsing dates. They only answer yes or no; test/competitors.test.ts keeps
 // them honest.
-import { date as isDate, dateTime as isDateTime, uuid as isUuid } from "@org/payment-codegen/src/runtime/formats.js";
+import { date as isDate, dateTime as isDateTime } from "@org/payment-codegen/src/runtime/formats.js";
 
 type Obj = Record<string, unknown>;
 
@@ -28,7 +28,8 @@ function keys(value: Obj): number {
 const str = (v: unknown): v is string => typeof v === "string";
 const strOrNull = (v: unknown): boolean => v === null || typeof v === "string";
 const matchOrNull = (v: unknown, pattern: RegExp): boolean => v === null || (typeof v === "string" && pattern.test(v));
-const uuid = (v: unknown): boolean => typeof v === "string" && isUuid(v);
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i; // ajv-formats' uuid
+const uuid = (v: unknown): boolean => typeof v === "string" && UUID.test(v);
 
 const ERROR_CODES = new Set(["insufficient_funds", "invalid_iban", "mandate_rejected", "account_closed", "do_not_honor", "gateway_unavailable", "unknown"]);
 

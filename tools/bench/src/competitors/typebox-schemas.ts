@@ -3,9 +3,10 @@
 // knows no formats of its own: they are registered with the checks the generated validators use.
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
-import { date as isDate, dateTime as isDateTime, uuid as isUuid } from "@org/payment-codegen/src/runtime/formats.js";
+import { date as isDate, dateTime as isDateTime } from "@org/payment-codegen/src/runtime/formats.js";
 
-FormatRegistry.Set("uuid", isUuid);
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i; // ajv-formats' uuid
+FormatRegistry.Set("uuid", (value) => UUID.test(value));
 FormatRegistry.Set("date-time", isDateTime);
 FormatRegistry.Set("date", isDate);
 

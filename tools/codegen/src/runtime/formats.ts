@@ -103,31 +103,6 @@ export const isoTime = (text: string): boolean => timeAt(text, 0, false);
 /** ISO 8601 date-time, offset optional. */
 export const isoDateTime = (text: string): boolean => dateTimeAt(text, false);
 
-function isHexDigit(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
-}
-
-const URN_PREFIX = "urn:uuid:";
-
-/** A UUID: 8-4-4-4-12 hexadecimal digits (either case), optionally after "urn:uuid:" (either case). */
-export function uuid(text: string): boolean {
-  let start = 0;
-  if (text.length === 45) {
-    for (let i = 0; i < URN_PREFIX.length; i++) {
-      const expected = URN_PREFIX.charCodeAt(i);
-      const code = text.charCodeAt(i);
-      // Letters match in either case (ASCII only, as a case-insensitive pattern matches them).
-      if (code !== expected && !(expected >= 97 && expected <= 122 && code === expected - 32)) return false;
-    }
-    start = URN_PREFIX.length;
-  } else if (text.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const code = text.charCodeAt(start + i);
-    if (i === 8 || i === 13 || i === 18 || i === 23 ? code !== 45 : !isHexDigit(code)) return false;
-  }
-  return true;
-}
-
 export interface NumberFormat {
   readonly type: "number";
   readonly validate: (value: number) => boolean;
@@ -148,7 +123,6 @@ export const FORMAT_EXPORTS: Readonly<Record<string, string>> = {
   "date-time": "dateTime",
   "iso-time": "isoTime",
   "iso-date-time": "isoDateTime",
-  uuid: "uuid",
   int32: "int32",
   int64: "int64",
   float: "float",

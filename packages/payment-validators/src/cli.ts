@@ -7,11 +7,11 @@ import { fileURLToPath } from "node:url";
 import { validatedModels, validatorsByModel } from "./index.js";
 import type { ValidateOptions, ValidationResult } from "./create.js";
 import { helpText, parseArgs } from "./cli/args.js";
-import { createModelInference } from "./cli/infer-model.js";
+import { type ModelInference, createModelInference } from "./cli/infer-model.js";
 import { readSource, resolveInputs } from "./cli/inputs.js";
 import { createOutput } from "./cli/output.js";
 import { createProgress } from "./cli/progress.js";
-import { type Summary, createReporter } from "./cli/report.js";
+import { type Location, type Summary, createReporter } from "./cli/report.js";
 import { modelProperties } from "./generated/shapes.js";
 
 const EXIT_VALID = 0;
@@ -39,6 +39,10 @@ function packageInfo(): PackageInfo {
   return { version: "unknown", schemaSetHash: undefined };
 }
 
+function locate(source: string, line: number | undefined, index: number | undefined): Location {
+  return { source, ...(line !== undefined ? { line } : {}), ...(index !== undefined ? { index } : {}) };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const models = [...validatedModels];
   const parsed = parseArgs(argv, models);
@@ -59,11 +63,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const validators = validatorsByModel as unknown as Readonly<Record<string, Validate>>;
   const infer = createModelInference(modelProperties);
   const out = createOutput(process.stdout);
+  // Should the run fail unexpectedly, the report so far still goes out (stdout to a file or a pipe is synchronous).
+  process.once("exit", () => out.flush());
   const progress = createProgress(process.stderr);
   const info = packageInfo();
   const reporter = createReporter(options.format, out, { version: info.version, schemaSetHash: info.schemaSetHash, mode: options.tolerant ? "tolerant" : "strict" });
   const summary: Summary = { sources: 0, payloads: 0, valid: 0, invalid: 0, warnings: 0, errors: 0 };
   const validateOptions: ValidateOptions = { mode: options.tolerant ? "tolerant" : "strict" };
+  const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;
 
   const { sources, problems } = resolveInputs(options.inputs, process.cwd());
   for (const problem of problems) {
@@ -74,11 +81,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (out.closed) break;
     summary.sources++;
     await readSource(source, process.stdin, {
-      payload(value, location) {
-        const inferred = options.model ? { ok: true as const, model: options.model } : infer(value);
+      payload(value, source, line, index) {
+        const inferred = given ?? infer(value);
         if (!inferred.ok) {
           summary.errors++;
-          reporter.problem({ ...location, message: inferred.message });
+          reporter.problem({ ...locate(source, line, index), message: inferred.message });
           return;
         }
         const result = validators[inferred.model]!(value, validateOptions);
@@ -86,13 +93,18 @@ async function main(argv: readonly string[]): Promise<number> {
         summary.warnings += result.warnings.length;
         if (result.ok) summary.valid++;
         else summary.invalid++;
-        reporter.payload({ ...location, model: inferred.model, valid: result.ok, issues: result.ok ? [] : result.issues, warnings: result.warnings });
+        // Only payloads with something to say get an outcome object: most payloads are valid, and
+        // this runs for every line of a large file.
+        if (result.ok && result.warnings.length === 0) return;
+        reporter.payload({ ...locate(source, line, index), model: inferred.model, valid: result.ok, issues: result.ok ? [] : result.issues, warnings: result.warnings });
       },
       problem(problem) {
         summary.errors++;
         reporter.problem(problem);
       },
       async progress(name, bytes, totalBytes) {
+        // The report so far goes out before the progress line is drawn (both may be one terminal).
+        out.flush();
         progress.update(name, bytes, totalBytes, summary.payloads);
         await out.drained();
       },

@@ -14,23 +14,43 @@ export function createModelInference(modelProperties: Readonly<Record<string, re
   for (const [property, declaredBy] of owners) if (declaredBy.length === 1) distinguishing.set(property, declaredBy[0]!);
   const choose = `pass --model with one of: ${models.join(", ")}`;
 
+  // One answer object per model, shared: a recognised payload (nearly every one) allocates nothing.
+  const recognised = new Map<string, ModelInference>(models.map((model) => [model, { ok: true, model }]));
+
   return (payload) => {
-    if (models.length === 1) return { ok: true, model: models[0]! };
+    if (models.length === 1) return recognised.get(models[0]!)!;
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
       return { ok: false, message: `cannot tell the model of a payload that is not a JSON object (it is ${payload === null ? "null" : Array.isArray(payload) ? "an array" : `a ${typeof payload}`}); ${choose}` };
     }
+    const keys = Object.keys(payload);
+    let only: string | undefined;
+    let several = false;
+    for (const key of keys) {
+      const model = distinguishing.get(key);
+      if (model === undefined || model === only) continue;
+      if (only === undefined) only = model;
+      else {
+        several = true;
+        break;
+      }
+    }
+    if (only !== undefined && !several) return recognised.get(only)!;
+    return ambiguous(keys);
+  };
+
+  /** Why a payload whose keys name no model, or several, cannot be placed. */
+  function ambiguous(keys: readonly string[]): ModelInference {
     const evidence = new Map<string, string[]>();
-    for (const key of Object.keys(payload)) {
+    for (const key of keys) {
       const model = distinguishing.get(key);
       if (model) evidence.set(model, [...(evidence.get(model) ?? []), key]);
     }
-    if (evidence.size === 1) return { ok: true, model: [...evidence.keys()][0]! };
     if (evidence.size === 0) {
       return { ok: false, message: `cannot tell the model: no top-level property of the payload belongs to only one model; ${choose}` };
     }
     const mixed = [...evidence.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([model, keys]) => `${model} (${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", ..." : ""})`);
+      .map(([model, found]) => `${model} (${found.slice(0, 3).join(", ")}${found.length > 3 ? ", ..." : ""})`);
     return { ok: false, message: `cannot tell the model: the payload has properties of ${mixed.join(" and ")}; ${choose}` };
-  };
+  }
 }

@@ -122,12 +122,17 @@ export function positionOf(text: string, offset: number): TextPosition {
 
 export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly position: TextPosition; readonly message: string };
 
+/** Where and why `text` is not JSON, after JSON.parse rejected it with `error`. */
+export function describeJsonError(text: string, error: unknown): { readonly position: TextPosition; readonly message: string } {
+  const problem = findJsonSyntaxProblem(text) ?? { offset: 0, message: (error as Error).message };
+  return { position: positionOf(text, problem.offset), message: problem.message };
+}
+
 /** JSON.parse, with the line and column of the first problem when the text is not JSON. */
 export function parseJson(text: string): ParsedJson {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const problem = findJsonSyntaxProblem(text) ?? { offset: 0, message: (error as Error).message };
-    return { ok: false, position: positionOf(text, problem.offset), message: problem.message };
+    return { ok: false, ...describeJsonError(text, error) };
   }
 }

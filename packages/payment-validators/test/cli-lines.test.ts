@@ -1,0 +1,93 @@
+// The line splitter behind payment-validate's NDJSON reading: whatever way the bytes are cut into
+// chunks (inside a line, between "\r" and "\n", inside a multi-byte UTF-8 character), it hands over
+// the same lines with the same numbers as splitting the whole text at once would.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { forEachLine } from "../src/cli/lines.js";
+
+/** What the lines of a whole text are: cut at "\n", one trailing "\r" dropped, a byte order mark
+ *  dropped from the first line, and no line after a final "\n". */
+function expectedLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (text.endsWith("\n")) lines.pop();
+  return lines.map((line, i) => {
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    return i === 0 && text.startsWith("\uFEFF") ? text.slice(1) : text;
+  });
+}
+
+/** The bytes of `text`, cut at the given offsets (any byte: inside characters too). */
+async function* chunks(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+  let start = 0;
+  for (const cut of [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)) {
+    yield bytes.subarray(start, cut);
+    start = cut;
+  }
+  yield bytes.subarray(start);
+}
+
+async function collect(stream: AsyncIterable<Uint8Array | string>): Promise<{ lines: [number, string][]; bytesSeen: number[] }> {
+  const lines: [number, string][] = [];
+  const bytesSeen: number[] = [];
+  await forEachLine(stream, { line: (text, number) => void lines.push([number, text]), chunk: (bytes) => void bytesSeen.push(bytes) });
+  return { lines, bytesSeen };
+}
+
+/** Lines of any Unicode text (multi-byte characters included), "\r" and blank lines among them. */
+const lineText = fc.oneof(fc.string({ unit: "binary", maxLength: 12 }), fc.constantFrom("", "\r", "é€😀", "\uFEFF{}", '{"a":1}')).map((s) => s.replaceAll("\n", ""));
+const ndjsonText = fc
+  .tuple(fc.array(lineText, { maxLength: 8 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
+  .map(([lines, breakWith, finalBreak]) => lines.join(breakWith) + (finalBreak && lines.length > 0 ? breakWith : ""));
+
+describe("forEachLine", () => {
+  it("gives the lines of the whole text however its bytes are cut into chunks", async () => {
+    await fc.assert(
+      fc.asyncProperty(ndjsonText, fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
+        const bytes = Buffer.from(text);
+        const { lines, bytesSeen } = await collect(chunks(bytes, cuts));
+        expect(lines).toEqual(expectedLines(text).map((line, i) => [i + 1, line]));
+        expect(bytesSeen.at(-1)).toBe(bytes.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes string chunks as well (a stream with an encoding set)", async () => {
+    async function* pieces(): AsyncGenerator<string> {
+      yield '{"a":1}\r\n{"b"';
+      yield ':"é"}\n\n{"c":3}';
+    }
+    const { lines, bytesSeen } = await collect(pieces());
+    expect(lines).toEqual([
+      [1, '{"a":1}'],
+      [2, '{"b":"é"}'],
+      [3, ""],
+      [4, '{"c":3}'],
+    ]);
+    expect(bytesSeen.at(-1)).toBe(Buffer.byteLength('{"a":1}\r\n{"b":"é"}\n\n{"c":3}'));
+  });
+
+  it("keeps a character whose bytes are split over two chunks whole, and the line it ends", async () => {
+    const euro = Buffer.from("€");
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      yield Buffer.concat([Buffer.from("x"), euro.subarray(0, 1)]);
+      yield euro.subarray(1, 2);
+      yield Buffer.concat([euro.subarray(2), Buffer.from("\ny")]);
+    }
+    expect((await collect(pieces())).lines).toEqual([
+      [1, "x€"],
+      [2, "y"],
+    ]);
+  });
+
+  it("stops reading when the line handler says so", async () => {
+    const seen: number[] = [];
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from("a\nb\nc\n");
+      throw new Error("read past the stop");
+    }
+    await forEachLine(pieces(), { line: (_text, number) => (seen.push(number), number === 2) });
+    expect(seen).toEqual([1, 2]);
+  });
+});

@@ -10,4 +10,13 @@ pnpm codegen --check
 # changeset with at least the bump schema:diff classifies them as.
 pnpm changeset:check
 pnpm exec turbo run build typecheck
-pnpm exec vitest run "$@"
+# vitest's own summary is styled for terminals; the last line restates it plainly for CI logs.
+summary="test-output/vitest-summary.json"
+mkdir -p test-output
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$summary" "$@" || status=$?
+if [ -f "$summary" ]; then
+  [ "$status" -eq 0 ] || echo "vitest exited with $status (failed tests, suites or type errors above)"
+  node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$PWD/$summary"
+fi
+exit "$status"

@@ -19,13 +19,14 @@ const REPO = join(HERE, "../..");
 type Json = Parameters<typeof mutationsOf>[1];
 
 /** What a TypeScript type can tell apart: not an integer from another number, a pattern, a format,
- *  a length, a range, or a rule between fields. */
+ *  a length or a range. A rule between fields is told apart too: a model with if/then/else rules is
+ *  typed as a discriminated union on the property its rules test (codegen says so when it cannot be). */
 function expressibleInTypes(m: Mutation): boolean {
   if (m.kind === "type") {
     const numeric = (t: string) => t === "number" || t === "integer";
     return !(numeric(m.types!.put) && (m.types!.admitted ?? []).some(numeric));
   }
-  return m.kind === "enum" || m.kind === "const" || m.kind === "required" || m.kind === "additionalProperties";
+  return m.kind === "enum" || m.kind === "const" || m.kind === "required" || m.kind === "additionalProperties" || m.kind === "cross-field";
 }
 
 /** Type-checks `source` as a module at test/properties/; returns the 0-based lines with an error. */

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCodegen } from "../src/cli.js";
+import { emitDocs } from "../src/emit/docs.js";
 import { emitTypes } from "../src/emit/types.js";
 import { discriminatedUnion, pascalCase, unionNotes } from "../src/emit/union-variants.js";
 import type { SchemaSet } from "../src/load.js";
@@ -101,6 +102,11 @@ describe("variants from cross-field rules", () => {
     const card = /export interface TicketCard extends TicketFields \{([^}]*)\}/s.exec(models)![1]!;
     expect(card.replace(/\/\*\*[\s\S]*?\*\/\s*/g, "").trim().split(/\s*\n\s*/)).toEqual(['kind: "card";', "iban: null;"]);
     expect(models).toMatch(/A \{@link Ticket\} whose `kind` is `bank`\./);
+  });
+
+  it("the model's docs page names the union and its variants", () => {
+    const page = emitDocs(loadSpec(ticket([IBAN_RULE, PAN_RULE]))).get("packages/payment-docs/generated/shop/Ticket.md")!;
+    expect(page).toContain("- **TypeScript type:** a discriminated union on [`kind`](#field-kind), one variant per value with the rules across fields applied: `TicketCard` (`card`), `TicketBank` (`bank`), `TicketCash` (`cash`)");
   });
 
   it("tolerant: an unrecognized value of a provider-extensible discriminator gets every rule's else", async () => {

@@ -88,6 +88,14 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
       ` * A discriminated union on \`${d}\`, one variant per value, each with the schema's cross-field rules applied:`,
       ` * narrow with \`if (x.${d} === ...)\` or an exhaustive \`switch (x.${d})\`.`,
       ...(tolerant ? [` *`, ` * Tolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`] : []),
+      ...(tolerant && union.unrecognized
+        ? [
+            ` *`,
+            ` * \`${d}\` is provider-extensible: an unrecognized value is {@link ${union.unrecognized.name}} (every rule's \`else\`),`,
+            ` * so a \`switch\` over the known values needs a default branch. TypeScript does not narrow this union`,
+            ` * by comparing \`${d}\` with a known value (a branded string may equal it); {@link ${model.name}} does.`,
+          ]
+        : []),
       " */",
       `export type ${self} = ${names.join(" | ")};`,
     ].join("\n"),

@@ -4,7 +4,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { arbitraries } from "@org/payment-fixtures/arbitraries";
-import { topLevelModels } from "@org/payment-schemas";
+import { schemas, topLevelModels } from "@org/payment-schemas";
 import fc from "fast-check";
 import ts from "typescript";
 import { expect, it } from "vitest";
@@ -19,13 +19,26 @@ const REPO = join(HERE, "../..");
 type Json = Parameters<typeof mutationsOf>[1];
 
 /** What a TypeScript type can tell apart: not an integer from another number, a pattern, a format,
- *  a length, a range, or a rule between fields. */
+ *  a length or a range. A rule between fields is told apart too: a model with if/then/else rules is
+ *  typed as a discriminated union on the property its rules test (codegen says so when it cannot be). */
 function expressibleInTypes(m: Mutation): boolean {
   if (m.kind === "type") {
     const numeric = (t: string) => t === "number" || t === "integer";
     return !(numeric(m.types!.put) && (m.types!.admitted ?? []).some(numeric));
   }
-  return m.kind === "enum" || m.kind === "const" || m.kind === "required" || m.kind === "additionalProperties";
+  return m.kind === "enum" || m.kind === "const" || m.kind === "required" || m.kind === "additionalProperties" || m.kind === "cross-field";
+}
+
+/** The property a model's if/then/else rules test, read from its published schema: codegen types
+ *  such a model as a union of variants, one per value of it (`<Model>By<Property>[value]`). */
+function unionDiscriminator(model: string): string | undefined {
+  const schema = (schemas as Record<string, { allOf?: { if?: { properties?: Record<string, unknown> } }[] }>)[model];
+  const tested = new Set((schema?.allOf ?? []).flatMap((rule) => Object.keys(rule.if?.properties ?? {})));
+  return tested.size === 1 ? [...tested][0] : undefined;
+}
+
+function pascalCase(value: string): string {
+  return value.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join("");
 }
 
 /** Type-checks `source` as a module at test/properties/; returns the 0-based lines with an error. */
@@ -60,9 +73,16 @@ it("every generated value of every model type-checks; each mutation a type can e
   const lines = [`import type * as T from "@org/payment-types";`];
   const mustFail = new Map<number, string>();
   const byName = arbitraries as unknown as Record<string, fc.Arbitrary<Json>>;
+  let variantChecks = 0;
   for (const [name, arbitrary] of Object.entries(byName)) {
     const values = fc.sample(arbitrary, { numRuns: VALUES_PER_MODEL, seed: SEED });
     values.forEach((value, i) => lines.push(`export const ${name}_${i}: T.${name} = ${JSON.stringify(value)};`));
+    // A model typed as a discriminated union: each value is also its own variant, by its discriminator.
+    const discriminator = unionDiscriminator(name);
+    if (discriminator) {
+      values.forEach((value, i) => lines.push(`export const ${name}_${i}_variant: T.${name}By${pascalCase(discriminator)}[${JSON.stringify((value as Record<string, Json>)[discriminator])}] = ${JSON.stringify(value)};`));
+      variantChecks += values.length;
+    }
   }
   let expressible = 0;
   for (const model of topLevelModels as readonly string[]) {
@@ -82,4 +102,5 @@ it("every generated value of every model type-checks; each mutation a type can e
   const accepted = [...mustFail].filter(([line]) => !failing.has(line)).map(([, what]) => what);
   expect(accepted, "mutations the types accept").toEqual([]);
   expect(expressible).toBeGreaterThan(100);
+  expect(variantChecks).toBeGreaterThan(0);
 });

@@ -9,7 +9,13 @@ import {
   withLegacyFieldsPaymentSessionResult,
   withoutLegacyFieldsPaymentSessionResult,
 } from "@org/payment-adapters";
-import type { PaymentSessionResult, PaymentSessionStatus } from "@org/payment-types";
+import type {
+  PaymentSessionResult,
+  PaymentSessionResultAwaitingVerification,
+  PaymentSessionResultCompleted,
+  PaymentSessionResultDeclined,
+  PaymentSessionStatus,
+} from "@org/payment-types";
 import { describe, expectTypeOf, it } from "vitest";
 
 describe("legacy adapter types", () => {
@@ -20,6 +26,7 @@ describe("legacy adapter types", () => {
     expectTypeOf<LegacyPaymentSessionResult["order_number"]>().toEqualTypeOf<string | null>();
     expectTypeOf<LegacyPaymentSessionResult["status"]>().toEqualTypeOf<PaymentSessionStatus>();
     expectTypeOf(toLegacyPaymentSessionResult).returns.toEqualTypeOf<LegacyPaymentSessionResult>();
+    expectTypeOf<LegacyPaymentSessionResult["verification_url"]>().toEqualTypeOf<string | null>();
   });
 
   it("withoutLegacyFields: typed without any legacy key", () => {
@@ -30,9 +37,30 @@ describe("legacy adapter types", () => {
   });
 
   it("withLegacyFields: accepts a payload without the replaced legacy keys and returns the full model", () => {
-    expectTypeOf<Omit<PaymentSessionResult, "order_number" | "error">>().toExtend<CanonicalPaymentSessionResult>();
-    expectTypeOf<Omit<PaymentSessionResult, "retry_allowed">>().not.toExtend<CanonicalPaymentSessionResult>();
+    expectTypeOf<Omit<PaymentSessionResultCompleted, "order_number" | "error">>().toExtend<CanonicalPaymentSessionResult>();
+    expectTypeOf<Omit<PaymentSessionResultDeclined, "order_number" | "error">>().toExtend<CanonicalPaymentSessionResult>();
+    expectTypeOf<Omit<PaymentSessionResultCompleted, "retry_allowed">>().not.toExtend<CanonicalPaymentSessionResult>();
     expectTypeOf(withLegacyFieldsPaymentSessionResult).returns.toEqualTypeOf<PaymentSessionResult>();
+  });
+
+  it("keeps the variants of PaymentSessionResult apart: each function answers with the variant it was given", () => {
+    const completed = {} as CanonicalPaymentSessionResult<PaymentSessionResultCompleted>;
+    const awaiting = {} as PaymentSessionResultAwaitingVerification;
+    expectTypeOf(withLegacyFieldsPaymentSessionResult(completed)).toEqualTypeOf<PaymentSessionResultCompleted>();
+    expectTypeOf(withLegacyFieldsPaymentSessionResult(awaiting).verification_url).toEqualTypeOf<string>();
+    expectTypeOf(toLegacyPaymentSessionResult(awaiting).verification_url).toEqualTypeOf<string>();
+    expectTypeOf(toLegacyPaymentSessionResult(completed).verification_url).toEqualTypeOf<null>();
+    expectTypeOf(toLegacyPaymentSessionResult(completed).error).toEqualTypeOf<string | null>();
+    expectTypeOf(withoutLegacyFieldsPaymentSessionResult(completed).error_details).toEqualTypeOf<null>();
+    expectTypeOf(withoutLegacyFieldsPaymentSessionResult(completed)).toEqualTypeOf<PaymentSessionResultWithoutLegacyFields<PaymentSessionResultCompleted>>();
+    const any = {} as CanonicalPaymentSessionResult;
+    expectTypeOf(withLegacyFieldsPaymentSessionResult(any)).toEqualTypeOf<PaymentSessionResult>();
+    const r = withoutLegacyFieldsPaymentSessionResult(any);
+    if (r.status === "completed") expectTypeOf(r.error_details).toEqualTypeOf<null>();
+    // @ts-expect-error a completed result has no verification URL, canonical or not
+    const broken: CanonicalPaymentSessionResult = { ...completed, verification_url: "https://pay.example.com/verify" };
+    void broken;
+    expectTypeOf<PaymentSessionStatus>().toEqualTypeOf<PaymentSessionResult["status"]>();
   });
 
   it("legacyDrift: accepts anything and lists drifts", () => {

@@ -1,5 +1,13 @@
 // The fixtures' types: arbitraries, factories and scenarios are typed by the generated models.
-import type { PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
+import type {
+  PaymentSessionResult,
+  PaymentSessionResultAwaitingVerification,
+  PaymentSessionResultCompleted,
+  PaymentSessionResultDeclined,
+  PaymentSessionResultFailed,
+  PaymentSessionStatus,
+  SessionResultResponse,
+} from "@org/payment-types";
 import { type DeepPartial, type PaymentSessionResultScenario, makePaymentSessionResult, makePaymentSessionResultScenario } from "@org/payment-fixtures";
 import { arbPaymentSessionResult, arbitraries } from "@org/payment-fixtures/arbitraries";
 import type fc from "fast-check";
@@ -12,11 +20,27 @@ describe("fixture types", () => {
   });
 
   it("factories take deep-partial overrides and return the model", () => {
-    expectTypeOf(makePaymentSessionResult).parameter(0).toEqualTypeOf<DeepPartial<PaymentSessionResult> | undefined>();
-    expectTypeOf(makePaymentSessionResult).returns.toEqualTypeOf<PaymentSessionResult>();
+    expectTypeOf(makePaymentSessionResult()).toEqualTypeOf<PaymentSessionResult>();
+    expectTypeOf(makePaymentSessionResult({ amount: "1.00" })).toEqualTypeOf<PaymentSessionResult>();
+    const overrides: DeepPartial<PaymentSessionResult> = { amount: "1.00" };
+    expectTypeOf(makePaymentSessionResult(overrides)).toEqualTypeOf<PaymentSessionResult>();
     makePaymentSessionResult({ order: { order_number: "ORD-1" }, status: "declined" });
     // @ts-expect-error not a status
     makePaymentSessionResult({ status: "lost" });
+  });
+
+  it("a status override returns that variant", () => {
+    expectTypeOf(makePaymentSessionResult({ status: "completed" })).toEqualTypeOf<PaymentSessionResultCompleted>();
+    expectTypeOf(makePaymentSessionResult({ status: "awaiting_verification" })).toEqualTypeOf<PaymentSessionResultAwaitingVerification>();
+    expectTypeOf(makePaymentSessionResult({ status: "declined", error_details: { code: "invalid_iban" } })).toEqualTypeOf<PaymentSessionResultDeclined>();
+    expectTypeOf(makePaymentSessionResult({ status: "failed" })).toEqualTypeOf<PaymentSessionResultFailed>();
+    expectTypeOf(makePaymentSessionResult({ status: "awaiting_verification" }).verification_url).toEqualTypeOf<string>();
+    const status = "declined" as PaymentSessionStatus;
+    expectTypeOf(makePaymentSessionResult({ status })).toEqualTypeOf<PaymentSessionResult>();
+    // @ts-expect-error a completed result has no verification URL
+    makePaymentSessionResult({ status: "completed", verification_url: "https://pay.example.com/verify" });
+    // @ts-expect-error a completed result has no error details
+    makePaymentSessionResult({ status: "completed", error_details: { code: "invalid_iban" } });
   });
 
   it("scenario names are a closed union", () => {

@@ -108,6 +108,14 @@ describe("factories", () => {
     expect(makePaymentSessionResult({ order: null }).order).toBeNull();
   });
 
+  it("a status override gives a valid value of that status (the variant its overload is typed as)", () => {
+    for (const status of PAYMENT_SESSION_STATUSES) {
+      const value = makePaymentSessionResult({ status });
+      expect(value.status).toBe(status);
+      expect(validatePaymentSessionResult(value).ok, status).toBe(true);
+    }
+  });
+
   it("build a nested object from its own model's example where the chosen example has null", () => {
     const value = makePaymentSessionResult({ status: "awaiting_verification", order: { order_number: "ORD-9" } });
     expect(value.order).toEqual({ ...fixtures.makeOrderSummary(), order_number: "ORD-9" });

@@ -31,8 +31,16 @@ function propertiesOf(typeName: string) {
 describe("@org/payment-types declarations", () => {
   it("export exactly one type per named schema, plus one value array per enum", () => {
     const typeNames = schemas.map((s) => s.title as string).sort();
+    // A model typed as a discriminated union also exports its variants, the fields they share and
+    // the map from discriminator value to variant (<Model>Fields, <Model>By<Property>).
+    const unionParts = schemas.flatMap((s) => {
+      const type = checker.getDeclaredTypeOfSymbol(exported.get(s.title)!);
+      if (!s.properties || !type.isUnion()) return [];
+      return [...type.types.map((t) => t.getSymbol()!.getName()), `${s.title}Fields`, ...[...exported.keys()].filter((n) => n.startsWith(`${s.title}By`))];
+    });
+    expect(unionParts).toContain("PaymentSessionResultByStatus");
     const exportedTypes = [...exported.keys()].filter((n) => /^[A-Z][a-z]/.test(n)).sort();
-    expect(exportedTypes).toEqual(typeNames);
+    expect(exportedTypes).toEqual([...typeNames, ...unionParts].sort());
     expect(exportedTypes.filter((n) => /\d$/.test(n))).toEqual([]);
     const enumCount = schemas.filter((s) => Array.isArray(s.enum)).length;
     expect([...exported.keys()].filter((n) => /^[A-Z_]+$/.test(n))).toHaveLength(enumCount);

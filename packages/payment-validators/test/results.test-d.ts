@@ -1,8 +1,16 @@
 // How validation results are typed: strict results carry the exact model, tolerant ones the
 // tolerant model, so a consumer's exhaustive switch must handle unrecognized provider values.
-import type { PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
-import type { TolerantSessionResultResponse, TolerantSessionResultStatus } from "@org/payment-types/tolerant";
-import { type ValidationIssue, type ValidationResult, assertPaymentSessionResult, isSessionResultResponse, validateSessionResultResponse } from "@org/payment-validators";
+import type { ErrorDetails, PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
+import type { TolerantErrorDetails, TolerantSessionResultResponse, TolerantSessionResultStatus } from "@org/payment-types/tolerant";
+import {
+  type ValidationIssue,
+  type ValidationResult,
+  assertPaymentSessionResult,
+  isPaymentSessionResult,
+  isSessionResultResponse,
+  validatePaymentSessionResult,
+  validateSessionResultResponse,
+} from "@org/payment-validators";
 import { describe, expectTypeOf, it } from "vitest";
 
 describe("validator result types", () => {
@@ -25,5 +33,23 @@ describe("validator result types", () => {
     const other: unknown = {};
     assertPaymentSessionResult(other);
     expectTypeOf(other).toEqualTypeOf<PaymentSessionResult>();
+  });
+
+  it("a validated PaymentSessionResult narrows on status (the schema's cross-field rules are in its type)", () => {
+    const data: unknown = {};
+    if (isPaymentSessionResult(data)) {
+      if (data.status === "awaiting_verification") expectTypeOf(data.verification_url).toEqualTypeOf<string>();
+      else expectTypeOf(data.verification_url).toEqualTypeOf<null>();
+    }
+    const other: unknown = {};
+    assertPaymentSessionResult(other);
+    if (other.status === "completed") expectTypeOf(other.error_details).toEqualTypeOf<null>();
+    const strict = validatePaymentSessionResult({});
+    if (strict.ok && strict.value.status === "declined") expectTypeOf(strict.value.error_details).toEqualTypeOf<ErrorDetails | null>();
+    const tolerant = validatePaymentSessionResult({}, { mode: "tolerant" });
+    if (tolerant.ok) {
+      if (tolerant.value.status === "failed") expectTypeOf(tolerant.value.error_details).toEqualTypeOf<TolerantErrorDetails | null>();
+      if (tolerant.value.status === "awaiting_verification") expectTypeOf(tolerant.value.verification_url).toEqualTypeOf<string>();
+    }
   });
 });

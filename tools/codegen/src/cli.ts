@@ -7,6 +7,7 @@ import { existsSync, readdirSync, watch } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
+import { unionNotes } from "./emit/union-variants.js";
 import { generate } from "./generate.js";
 import { loadSchemaSet } from "./load.js";
 import { checkStamps, writeStamps } from "./package-stamp.js";
@@ -41,6 +42,8 @@ export async function runCodegen(root: string, mode: "write" | "check", log: (li
     }
     throw error;
   }
+  // Rules the types cannot carry (the model keeps one flat interface): said, not fatal.
+  for (const note of unionNotes(set)) log(`codegen: note: ${note.toString()}`);
   const known = existingGeneratedRoots(root);
   if (mode === "check") {
     const differences = [...checkFiles(root, files, known), ...checkStamps(root, set)];

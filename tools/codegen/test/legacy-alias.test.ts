@@ -38,8 +38,9 @@ describe("one more x-legacy annotation, then codegen", () => {
     expect(adapters).toContain(`{ field: "lead_id", replacedBy: "/lead/id", replacementPath: ["lead","id"], nullable: true }`);
     expect(adapters).toMatch(/export type PaymentSessionResultLegacyKey = "error" \| "lead_id" \| "order_number" \| "retry_allowed" \| "verification_url";/);
     expect(adapters).toMatch(/export type PaymentSessionResultReplacedLegacyKey = "error" \| "lead_id" \| "order_number";/);
-    const legacyType = adapters.slice(adapters.indexOf("export interface LegacyPaymentSessionResult"), adapters.indexOf("\n}\n", adapters.indexOf("export interface LegacyPaymentSessionResult")));
-    expect(legacyType).toContain(`lead_id: PaymentSessionResult["lead_id"] | NonNullable<PaymentSessionResult["lead"]>["id"] | null;`);
+    const start = adapters.indexOf("export type LegacyPaymentSessionResult<");
+    const legacyType = adapters.slice(start, adapters.indexOf(": never;", start));
+    expect(legacyType).toContain(`lead_id: V["lead_id"] | NonNullable<V["lead"]>["id"] | null;`);
     expect(adapters).toContain("- `lead_id` <- `/lead/id`");
   });
 

@@ -14,6 +14,7 @@ import type {
   TransactionSummary,
   PaymentSessionResult,
   SessionResultResponse,
+  PaymentSessionResultByStatus,
 } from "@org/payment-types";
 import { withLegacyFieldsPaymentSessionResult } from "@org/payment-adapters";
 import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";
@@ -387,7 +388,11 @@ const paymentSessionResultSpec: FactorySpec = {
   },
   legacy: { keys: ["error", "order_number"], fill: withLegacyFieldsPaymentSessionResult },
 };
-/** A realistic, valid PaymentSessionResult: the first example of its schema that agrees with the overrides on `status`, with `overrides` deep-merged in; legacy fields are refilled from their replacements unless the overrides set them. Returns a fresh object every call. */
+/** A realistic, valid PaymentSessionResult: the first example of its schema that agrees with the overrides on `status`, with `overrides` deep-merged in; legacy fields are refilled from their replacements unless the overrides set them. Returns a fresh object every call. Given a `status`, it is typed as that variant ({@link PaymentSessionResultByStatus}). */
+export function makePaymentSessionResult<S extends keyof PaymentSessionResultByStatus>(
+  overrides: DeepPartial<PaymentSessionResultByStatus[S]> & { readonly status: S },
+): PaymentSessionResultByStatus[S];
+export function makePaymentSessionResult(overrides?: DeepPartial<PaymentSessionResult>): PaymentSessionResult;
 export function makePaymentSessionResult(overrides?: DeepPartial<PaymentSessionResult>): PaymentSessionResult {
   return build(paymentSessionResultSpec, overrides) as PaymentSessionResult;
 }

@@ -206,8 +206,28 @@ type _PAYMENT_RESULT_CODES_covers_PaymentResultCode = AssertNever<
 
 /**
  * Enriched response payload shared by POST /pay/ and POST /verify/ (SEPA Direct Debit). Every documented key is always present (absent values are null). Legacy flat fields (order_number, verification_url, error, retry_allowed) are preserved for backward compatibility.
+ *
+ * A discriminated union on `status`, one variant per value, each with the schema's cross-field rules applied:
+ * narrow with `if (x.status === ...)` or an exhaustive `switch (x.status)`.
  */
-export interface PaymentSessionResult {
+export type PaymentSessionResult =
+  | PaymentSessionResultCompleted
+  | PaymentSessionResultAwaitingVerification
+  | PaymentSessionResultDeclined
+  | PaymentSessionResultFailed;
+
+/** Each variant of {@link PaymentSessionResult} by its `status`: `PaymentSessionResultByStatus[S]` is the PaymentSessionResult whose `status` is `S`. */
+export interface PaymentSessionResultByStatus {
+  completed: PaymentSessionResultCompleted;
+  awaiting_verification: PaymentSessionResultAwaitingVerification;
+  declined: PaymentSessionResultDeclined;
+  failed: PaymentSessionResultFailed;
+}
+
+/**
+ * Every field of {@link PaymentSessionResult} as the schema declares it, before the cross-field rules narrow them by `status`: what its variants share. Type payloads as {@link PaymentSessionResult}.
+ */
+export interface PaymentSessionResultFields {
   /**
    * The payment adapter that handled the request.
    */
@@ -300,6 +320,92 @@ export interface PaymentSessionResult {
    * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
    */
   verification_url: string | null;
+}
+
+/**
+ * A {@link PaymentSessionResult} whose `status` is `completed`: The SEPA Direct Debit was accepted by the gateway; the order is placed.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ * - error_details is non-null only when status is declined or failed.
+ */
+export interface PaymentSessionResultCompleted extends PaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "completed";
+  /**
+   * Populated only for declined/failed outcomes; null otherwise.
+   */
+  error_details: null;
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
+}
+
+/**
+ * A {@link PaymentSessionResult} whose `status` is `awaiting_verification`: The mandate must be verified by the customer first; verification_url says where.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ * - error_details is non-null only when status is declined or failed.
+ */
+export interface PaymentSessionResultAwaitingVerification extends PaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "awaiting_verification";
+  /**
+   * Populated only for declined/failed outcomes; null otherwise.
+   */
+  error_details: null;
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: string;
+}
+
+/**
+ * A {@link PaymentSessionResult} whose `status` is `declined`: The gateway or bank declined the debit; error_details says why.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ */
+export interface PaymentSessionResultDeclined extends PaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "declined";
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
+}
+
+/**
+ * A {@link PaymentSessionResult} whose `status` is `failed`: The payment could not be processed (technical failure); error_details says why.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ */
+export interface PaymentSessionResultFailed extends PaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "failed";
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
 }
 
 /**

@@ -182,9 +182,29 @@ export type TolerantPaymentResultCode = PaymentResultCode | UnrecognizedEnumValu
 /**
  * Enriched response payload shared by POST /pay/ and POST /verify/ (SEPA Direct Debit). Every documented key is always present (absent values are null). Legacy flat fields (order_number, verification_url, error, retry_allowed) are preserved for backward compatibility.
  *
+ * A discriminated union on `status`, one variant per value, each with the schema's cross-field rules applied:
+ * narrow with `if (x.status === ...)` or an exhaustive `switch (x.status)`.
+ *
  * Tolerant view of {@link PaymentSessionResult}: unknown properties are accepted and kept.
  */
-export interface TolerantPaymentSessionResult {
+export type TolerantPaymentSessionResult =
+  | TolerantPaymentSessionResultCompleted
+  | TolerantPaymentSessionResultAwaitingVerification
+  | TolerantPaymentSessionResultDeclined
+  | TolerantPaymentSessionResultFailed;
+/** Each variant of {@link TolerantPaymentSessionResult} by its `status`: `TolerantPaymentSessionResultByStatus[S]` is the TolerantPaymentSessionResult whose `status` is `S`. */
+export interface TolerantPaymentSessionResultByStatus {
+  completed: TolerantPaymentSessionResultCompleted;
+  awaiting_verification: TolerantPaymentSessionResultAwaitingVerification;
+  declined: TolerantPaymentSessionResultDeclined;
+  failed: TolerantPaymentSessionResultFailed;
+}
+/**
+ * Every field of {@link TolerantPaymentSessionResult} as the schema declares it, before the cross-field rules narrow them by `status`: what its variants share. Type payloads as {@link TolerantPaymentSessionResult}.
+ *
+ * Tolerant view of {@link PaymentSessionResult}: unknown properties are accepted and kept.
+ */
+export interface TolerantPaymentSessionResultFields {
   /**
    * The payment adapter that handled the request.
    */
@@ -278,6 +298,88 @@ export interface TolerantPaymentSessionResult {
    */
   verification_url: string | null;
   [k: string]: unknown;
+}
+/**
+ * A {@link TolerantPaymentSessionResult} whose `status` is `completed`: The SEPA Direct Debit was accepted by the gateway; the order is placed.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ * - error_details is non-null only when status is declined or failed.
+ */
+export interface TolerantPaymentSessionResultCompleted extends TolerantPaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "completed";
+  /**
+   * Populated only for declined/failed outcomes; null otherwise.
+   */
+  error_details: null;
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
+}
+/**
+ * A {@link TolerantPaymentSessionResult} whose `status` is `awaiting_verification`: The mandate must be verified by the customer first; verification_url says where.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ * - error_details is non-null only when status is declined or failed.
+ */
+export interface TolerantPaymentSessionResultAwaitingVerification extends TolerantPaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "awaiting_verification";
+  /**
+   * Populated only for declined/failed outcomes; null otherwise.
+   */
+  error_details: null;
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: string;
+}
+/**
+ * A {@link TolerantPaymentSessionResult} whose `status` is `declined`: The gateway or bank declined the debit; error_details says why.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ */
+export interface TolerantPaymentSessionResultDeclined extends TolerantPaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "declined";
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
+}
+/**
+ * A {@link TolerantPaymentSessionResult} whose `status` is `failed`: The payment could not be processed (technical failure); error_details says why.
+ *
+ * The schema's rules for it:
+ * - verification_url is non-null exactly when status is awaiting_verification.
+ */
+export interface TolerantPaymentSessionResultFailed extends TolerantPaymentSessionResultFields {
+  /**
+   * Outcome of the call.
+   */
+  status: "failed";
+  /**
+   * Mandate verification URL: non-null exactly when status is awaiting_verification.
+   *
+   * @deprecated Legacy flat field kept for old clients; nothing replaces it yet.
+   */
+  verification_url: null;
 }
 /** {@link PaymentSessionStatus} as tolerant validation accepts it (not provider-extensible: the known values only). */
 export type TolerantPaymentSessionStatus = PaymentSessionStatus;

@@ -6,6 +6,7 @@ import type { Model, SchemaSet } from "../load.js";
 import { isObject } from "../schema-walk.js";
 import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, adapterNames, flatFields, legacyFieldTable, legacyFields, modelsWithLegacyFields, pathType } from "./legacy.js";
 import { legacyNote } from "./type-view.js";
+import { discriminatedUnion } from "./union-variants.js";
 
 export const ADAPTERS_DIR = "packages/payment-adapters/src/generated";
 
@@ -22,6 +23,14 @@ function jsdoc(lines: readonly string[], indent = ""): string {
   return [`${indent}/**`, ...text.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join("\n");
 }
 
+/** For a discriminated union whose discriminator a producer must always give (it is no replaced
+ *  legacy key): the map from value to variant, so each function answers with the variant it got. */
+function variantKey(set: SchemaSet, model: Model): { map: string; key: string } | undefined {
+  const { union } = discriminatedUnion(set, model);
+  const replaced = legacyFields(model).filter((f) => f.replacedBy !== null).map((f) => f.name);
+  return union?.byValueName !== undefined && !replaced.includes(union.discriminator) ? { map: union.byValueName, key: union.discriminator } : undefined;
+}
+
 function modelAdapters(set: SchemaSet, model: Model): string {
   const n = adapterNames(model.name);
   const fields = legacyFields(model);
@@ -33,14 +42,22 @@ function modelAdapters(set: SchemaSet, model: Model): string {
     return isObject(p) && typeof p.description === "string" ? p.description : name;
   };
 
+  // Every type is generic over the model's variants (V, distributed one by one): a model that is a
+  // discriminated union (union-variants.ts) keeps its variants apart through Omit and Pick.
   const legacyMembers = [
-    ...flat.map((name) => `${jsdoc([describe(name)], "  ")}\n  ${propertyKey(name)}: ${model.name}[${JSON.stringify(name)}];`),
+    ...flat.map((name) => `${jsdoc([describe(name)], "    ")}\n    ${propertyKey(name)}: V[${JSON.stringify(name)}];`),
     ...fields.map((f) => {
       const source = f.replacedBy === null ? `Nothing replaces it yet: taken from \`${f.name}\` as sent.` : `Taken from \`${f.replacedBy}\` when that is present, from \`${f.name}\` otherwise.`;
-      const type = f.replacedBy === null ? `${model.name}[${JSON.stringify(f.name)}]` : `${model.name}[${JSON.stringify(f.name)}] | ${pathType(model.name, f.replacementPath)}`;
-      return `${jsdoc([f.description, "", source], "  ")}\n  ${propertyKey(f.name)}${f.nullable ? "" : "?"}: ${type}${f.nullable ? " | null" : ""};`;
+      const type = f.replacedBy === null ? `V[${JSON.stringify(f.name)}]` : `V[${JSON.stringify(f.name)}] | ${pathType("V", f.replacementPath)}`;
+      // null stands in for an absent replaced field; a field nothing replaces is required, so as sent.
+      return `${jsdoc([f.description, "", source], "    ")}\n    ${propertyKey(f.name)}${f.nullable ? "" : "?"}: ${type}${f.nullable && f.replacedBy !== null ? " | null" : ""};`;
     }),
   ];
+  const variants = `V extends ${model.name} = ${model.name}`;
+  const keyed = variantKey(set, model);
+  const generic = keyed ? `<C extends ${n.canonicalType}>` : "";
+  const input = keyed ? "C" : n.canonicalType;
+  const variantOf = keyed ? `${keyed.map}[C[${JSON.stringify(keyed.key)}]]` : model.name;
 
   return [
     jsdoc([`The legacy fields of {@link ${model.name}}, read from the x-legacy annotations of its schema.`]),
@@ -57,26 +74,28 @@ function modelAdapters(set: SchemaSet, model: Model): string {
       `{@link ${model.name}} as a producer builds it: the legacy keys a canonical field replaces are optional,`,
       `because {@link ${n.withLegacy}} fills them in.`,
     ]),
-    `export type ${n.canonicalType} = Omit<${model.name}, ${n.replacedKey}> & Partial<Pick<${model.name}, ${n.replacedKey}>>;`,
+    `export type ${n.canonicalType}<${variants}> = V extends unknown ? Omit<V, ${n.replacedKey}> & Partial<Pick<V, ${n.replacedKey}>> : never;`,
     "",
     `/** {@link ${model.name}} as a client that has migrated reads it: without any legacy key. */`,
-    `export type ${n.withoutType} = Omit<${model.name}, ${n.legacyKey}>;`,
+    `export type ${n.withoutType}<${variants}> = V extends unknown ? Omit<V, ${n.legacyKey}> : never;`,
     "",
     jsdoc([
       `The legacy flat view of {@link ${model.name}} that clients predating the enriched payload read:`,
       `its flat (non-object) fields and its legacy fields, each legacy value resolved from its replacement.`,
     ]),
-    `export interface ${n.legacyType} {`,
+    `export type ${n.legacyType}<${variants}> = V extends unknown`,
+    "  ? {",
     legacyMembers.join("\n"),
-    "}",
+    "  }",
+    "  : never;",
     "",
     jsdoc([
       `The legacy flat view of a {@link ${model.name}}: ${flat.map((f) => `\`${f}\``).join(", ")} as sent, and`,
       ...fields.map((f) => `- \`${f.name}\`: ${f.replacedBy === null ? "as sent (nothing replaces it yet)" : `from \`${f.replacedBy}\` when present, else as sent`}`),
       "Never mutates its input; keys such as `__proto__` stay plain keys.",
     ]),
-    `export function ${n.toLegacy}(result: ${n.canonicalType}): ${n.legacyType} {`,
-    `  return toLegacy(result, ${n.fields}, ${n.fields}Flat) as unknown as ${n.legacyType};`,
+    `export function ${n.toLegacy}${generic}(result: ${input}): ${n.legacyType}<${variantOf}> {`,
+    `  return toLegacy(result, ${n.fields}, ${n.fields}Flat) as unknown as ${n.legacyType}<${variantOf}>;`,
     "}",
     "",
     jsdoc([
@@ -85,8 +104,8 @@ function modelAdapters(set: SchemaSet, model: Model): string {
       ...fields.filter((f) => f.replacedBy !== null).map((f) => `- \`${f.name}\` <- \`${f.replacedBy}\``),
       "Never mutates its input.",
     ]),
-    `export function ${n.withLegacy}(result: ${n.canonicalType}): ${model.name} {`,
-    `  return withLegacyFields(result, ${n.fields}) as unknown as ${model.name};`,
+    `export function ${n.withLegacy}${generic}(result: ${input}): ${variantOf} {`,
+    `  return withLegacyFields(result, ${n.fields}) as unknown as ${variantOf};`,
     "}",
     "",
     jsdoc([
@@ -102,8 +121,8 @@ function modelAdapters(set: SchemaSet, model: Model): string {
       ...fields.map((f) => `- \`${f.name}\`: ${legacyNote(f.replacedBy)}`),
       "Never mutates its input.",
     ]),
-    `export function ${n.without}(result: ${n.canonicalType}): ${n.withoutType} {`,
-    `  return withoutLegacyFields(result, ${n.fields}) as unknown as ${n.withoutType};`,
+    `export function ${n.without}${generic}(result: ${input}): ${n.withoutType}<${variantOf}> {`,
+    `  return withoutLegacyFields(result, ${n.fields}) as unknown as ${n.withoutType}<${variantOf}>;`,
     "}",
   ].join("\n");
 }
@@ -115,7 +134,7 @@ export function emitAdapters(set: SchemaSet): GeneratedFiles {
   files.set(runtime, withHeader(runtime, LEGACY_RUNTIME));
 
   const body = [
-    models.length > 0 ? `import type { ${models.map((m) => m.name).join(", ")} } from "@org/payment-types";` : "",
+    models.length > 0 ? `import type { ${models.flatMap((m) => [m.name, ...(variantKey(set, m) ? [variantKey(set, m)!.map] : [])]).join(", ")} } from "@org/payment-types";` : "",
     `import { type LegacyDrift, type LegacyFieldSpec, legacyDrift, toLegacy, withLegacyFields, withoutLegacyFields } from "./legacy-runtime.js";`,
     "",
     `export type { LegacyDrift, LegacyFieldSpec } from "./legacy-runtime.js";`,

@@ -224,7 +224,7 @@ interface Conditional {
 }
 
 /** The values a discriminating property can take, when they are finitely many. */
-function finiteValues(ctx: ArbitraryContext, model: Model, schema: JsonObject): JsonValue[] | undefined {
+export function finiteValues(ctx: ArbitraryContext, model: Model, schema: JsonObject): JsonValue[] | undefined {
   if (typeof schema.$ref === "string") {
     const target = ctx.set.modelForRef(model.id, schema.$ref);
     return target ? finiteValues(ctx, target, target.schema) : undefined;

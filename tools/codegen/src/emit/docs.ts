@@ -8,6 +8,7 @@ import { API_FILE, type Model, type SchemaSet } from "../load.js";
 import { referencedModel, resolvePropertyPath } from "../model-paths.js";
 import { type JsonObject, type JsonValue, isObject, walkJson } from "../schema-walk.js";
 import { enumMeanings, legacyNote } from "./type-view.js";
+import { discriminatedUnion } from "./union-variants.js";
 
 export const DOCS_DIR = "packages/payment-docs/generated";
 export const DOCS_INDEX = `${DOCS_DIR}/README.md`;
@@ -290,6 +291,8 @@ function modelPage(set: SchemaSet, model: Model, operations: readonly string[], 
     `- **Kind:** ${model.kind === "enum" ? `enum of ${typeLabel(ctx, model.schema)}` : "object"}`,
     `- **Schema:** ${code(model.file)} (\`$id\` ${code(model.id)})`,
   ];
+  const { union } = discriminatedUnion(set, model);
+  if (union) facts.push(`- **TypeScript type:** a discriminated union on [${code(union.discriminator)}](#${fieldAnchor(union.discriminator)}), one variant per value with the rules across fields applied: ${union.variants.map((v) => `${code(v.name)} (${code(literal(v.value!))})`).join(", ")}`);
   if (operations.length > 0) facts.push(`- **Returned by:** ${operations.map(code).join(", ")}`);
   if (usages.length > 0) facts.push(`- **Used by:** ${usages.map((u) => `[${code(`${u.model.name}.${u.property}`)}](${pageHref(model.source, u.model, fieldAnchor(u.property))})`).join(", ")}`);
   if (model.schema[PROVIDER_EXTENSIBLE] === true) facts.push("- **Provider-extensible:** the provider adds values without notice; tolerant validation accepts unknown values and reports them as warnings.");

@@ -11,6 +11,7 @@ import { format } from "prettier";
 import { DATES, DATES_DECLARATION, arbitraryFor, conditionProperties, objectKey } from "./arbitrary-code.js";
 import { adapterNames, legacyFields } from "./legacy.js";
 import { scenarios } from "./scenarios.js";
+import { discriminatedUnion } from "./union-variants.js";
 
 export const FIXTURES_DIR = "packages/payment-fixtures/src/generated";
 
@@ -47,8 +48,14 @@ function legacyImports(models: readonly Model[]): string {
   return names.length > 0 ? `import { ${names.join(", ")} } from "@org/payment-adapters";` : "";
 }
 
-function typeImports(models: readonly Model[]): string {
-  return `import type { ${models.map((m) => m.name).join(", ")} } from "@org/payment-types";`;
+function typeImports(models: readonly Model[], extra: readonly string[] = []): string {
+  return `import type { ${[...models.map((m) => m.name), ...extra].join(", ")} } from "@org/payment-types";`;
+}
+
+/** A model typed as a discriminated union with a value-to-variant map: its factory's overrides pick the variant. */
+function variantMap(set: SchemaSet, model: Model): { map: string; key: string } | undefined {
+  const { union } = discriminatedUnion(set, model);
+  return union?.byValueName !== undefined ? { map: union.byValueName, key: union.discriminator } : undefined;
 }
 
 function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
@@ -83,9 +90,21 @@ function specName(model: string): string {
   return `${lowerFirst(model)}Spec`;
 }
 
+/** The overloads of a union model's factory: the variant of the given discriminator value, else the union. */
+function variantOverload(set: SchemaSet, model: Model): string[] {
+  const keyed = variantMap(set, model);
+  if (!keyed) return [];
+  const key = objectKey(keyed.key);
+  return [
+    `export function ${factoryName(model.name)}<S extends keyof ${keyed.map}>(overrides: DeepPartial<${keyed.map}[S]> & { readonly ${key}: S }): ${keyed.map}[S];`,
+    `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name};`,
+  ];
+}
+
 function emitFactories(set: SchemaSet, models: readonly Model[]): string {
   const objects = models.filter((m) => m.kind === "object");
-  const lines = [typeImports(objects), legacyImports(objects), `import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";`, ""];
+  const maps = objects.flatMap((m) => variantMap(set, m)?.map ?? []);
+  const lines = [typeImports(objects, maps), legacyImports(objects), `import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";`, ""];
   for (const model of objects) {
     const properties = isObject(model.schema.properties) ? model.schema.properties : {};
     const nested = Object.entries(properties)
@@ -100,7 +119,8 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
       `  nested: { ${nested.join(", ")} },`,
       ...(hasLegacy(model) ? [`  legacy: { keys: ${JSON.stringify(legacy.map((f) => f.name))}, fill: ${adapterNames(model.name).withLegacy} },`] : []),
       "};",
-      `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call. */`,
+      `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
+      ...variantOverload(set, model),
       `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
       `  return build(${specName(model.name)}, overrides) as ${model.name};`,
       "}",

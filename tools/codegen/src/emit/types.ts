@@ -3,17 +3,20 @@
 import { compile } from "json-schema-to-typescript";
 import { format } from "prettier";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import { PROVIDER_EXTENSIBLE } from "../keywords.js";
+import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
+import { type JsonObject, isObject } from "../schema-walk.js";
 import { enumValuesConstName, tolerantName } from "./names.js";
 import { type TypeViewOptions, typeView } from "./type-view.js";
+import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "./union-variants.js";
 
 export const TYPES_DIR = "packages/payment-types/src/generated";
 
-async function declaration(set: SchemaSet, model: Model, options: TypeViewOptions, name: string): Promise<string> {
+async function declaration(set: SchemaSet, model: Model, options: TypeViewOptions, name: string, description?: string): Promise<string> {
   const view = typeView(set, model, options);
   const schema: Record<string, unknown> = { ...view, title: name };
-  if (options.open) schema.description = `${String(view.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
+  if (description !== undefined) schema.description = description;
+  if (options.open) schema.description = `${String(schema.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
   const ts = await compile(schema as never, name, {
     bannerComment: "",
     declareExternallyReferenced: false,
@@ -23,6 +26,102 @@ async function declaration(set: SchemaSet, model: Model, options: TypeViewOption
     unknownAny: true,
   });
   return ts.trim();
+}
+
+/** What an enum value of the discriminator means (x-enum-descriptions), if the schema says. */
+function valueMeaning(set: SchemaSet, model: Model, discriminator: JsonObject, value: unknown): string {
+  const owner = typeof discriminator.$ref === "string" ? set.modelForRef(model.id, discriminator.$ref)?.schema : discriminator;
+  const meanings = owner?.[ENUM_DESCRIPTIONS];
+  return isObject(meanings) && typeof value === "string" && typeof meanings[value] === "string" ? `: ${meanings[value]}` : "";
+}
+
+/** The model as a discriminated union (see union-variants.ts): the interface of every field as
+ *  declared, one interface per variant extending it with the fields the rules narrow, the union, and
+ *  (string discriminators) the map from value to variant. `tolerant`: the Tolerant* counterparts,
+ *  plus the variant of an unrecognized value when the discriminator's enum is provider-extensible. */
+async function unionDeclarations(set: SchemaSet, model: Model, union: DiscriminatedUnion, tolerant: boolean): Promise<string[]> {
+  const nameOf = (name: string) => (tolerant ? tolerantName(name) : name);
+  const refName = tolerant ? (m: Model) => tolerantName(m.name) : undefined;
+  const d = union.discriminator;
+  const properties = model.schema.properties as JsonObject;
+  const required = new Set(Array.isArray(model.schema.required) ? model.schema.required.map(String) : []);
+  const dSchema = properties[d] as JsonObject;
+  const fields = nameOf(union.fieldsName);
+  const self = nameOf(model.name);
+  const out = [
+    await declaration(
+      set,
+      model,
+      tolerant ? { open: true, refName } : {},
+      fields,
+      `Every field of {@link ${self}} as the schema declares it, before the cross-field rules narrow them by \`${d}\`: what its variants share. Type payloads as {@link ${self}}.`,
+    ),
+  ];
+  const variants: UnionVariant[] = [...union.variants, ...(tolerant && union.unrecognized ? [union.unrecognized] : [])];
+  for (const variant of variants) {
+    const name = variant.name === union.unrecognized?.name ? variant.name : nameOf(variant.name);
+    const discriminatorSchema: JsonObject =
+      variant.value === undefined
+        ? { description: String(dSchema.description ?? ""), tsType: "UnrecognizedEnumValue" }
+        : { ...(typeof dSchema.description === "string" ? { description: dSchema.description } : {}), const: variant.value };
+    const which = variant.value === undefined ? `holds a \`${d}\` this version of the schema does not know (reported as a warning)` : `whose \`${d}\` is \`${String(variant.value)}\`${valueMeaning(set, model, dSchema, variant.value)}`;
+    const rules = variant.rules.length > 0 ? `\n\nThe schema's rules for it:\n${variant.rules.map((r) => `- ${r}`).join("\n")}` : "";
+    const members: JsonObject = { [d]: discriminatorSchema, ...variant.properties };
+    const schema: JsonObject = {
+      type: "object",
+      properties: members,
+      required: Object.keys(members).filter((p) => required.has(p) || variant.required.includes(p)),
+      additionalProperties: false,
+    };
+    const ts = await declaration(set, { ...model, schema }, refName ? { refName } : {}, name, `A {@link ${self}} ${which}${which.endsWith(".") ? "" : "."}${rules}`);
+    const header = `export interface ${name} {`;
+    if (!ts.includes(header)) throw new Error(`json-schema-to-typescript did not declare ${header}`);
+    out.push(ts.replace(header, `export interface ${name} extends ${fields} {`));
+  }
+  const names = variants.map((v) => (v.name === union.unrecognized?.name ? v.name : nameOf(v.name)));
+  const head: string[] = [];
+  head.push(
+    [
+      "/**",
+      ...String(model.schema.description ?? "").split("\n").map((l) => ` * ${l}`.trimEnd()),
+      " *",
+      ` * A discriminated union on \`${d}\`, one variant per value, each with the schema's cross-field rules applied:`,
+      ` * narrow with \`if (x.${d} === ...)\` or an exhaustive \`switch (x.${d})\`.`,
+      ...(tolerant ? [` *`, ` * Tolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`] : []),
+      ...(tolerant && union.unrecognized
+        ? [
+            ` *`,
+            ` * \`${d}\` is provider-extensible: an unrecognized value is {@link ${union.unrecognized.name}} (every rule's \`else\`),`,
+            ` * so a \`switch\` over the known values needs a default branch. TypeScript does not narrow this union`,
+            ` * by comparing \`${d}\` with a known value (a branded string may equal it); {@link ${model.name}} does.`,
+          ]
+        : []),
+      " */",
+      `export type ${self} = ${names.join(" | ")};`,
+    ].join("\n"),
+  );
+  if (union.byValueName) {
+    const byValue = nameOf(union.byValueName);
+    head.push(
+      [
+        `/** Each variant of {@link ${self}} by its \`${d}\`: \`${byValue}[S]\` is the ${self} whose \`${d}\` is \`S\`. */`,
+        `export interface ${byValue} {`,
+        ...union.variants.map((v) => `  ${JSON.stringify(v.value)}: ${nameOf(v.name)};`),
+        "}",
+      ].join("\n"),
+    );
+  }
+  return [...head, ...out];
+}
+
+/** A model's declarations: the flat interface, or its discriminated union; a rule the union cannot
+ *  express is named in the flat interface's description (and printed by codegen). */
+async function modelDeclarations(set: SchemaSet, model: Model, tolerant: boolean): Promise<string[]> {
+  const { union, note } = discriminatedUnion(set, model);
+  if (union) return unionDeclarations(set, model, union, tolerant);
+  const options: TypeViewOptions = tolerant ? { open: true, refName: (m) => tolerantName(m.name) } : {};
+  const description = note ? `${String(model.schema.description ?? "")}\n\nNot a discriminated union: ${note.message} (${note.file}#${note.pointer}).` : undefined;
+  return [await declaration(set, model, options, tolerant ? tolerantName(model.name) : model.name, description)];
 }
 
 function enumValues(model: Model): string {
@@ -39,8 +138,8 @@ function enumValues(model: Model): string {
 export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   const parts: string[] = ["type AssertNever<T extends never> = T;"];
   for (const model of set.models.values()) {
-    parts.push(await declaration(set, model, {}, model.name));
-    if (model.kind === "enum") parts.push(enumValues(model));
+    if (model.kind === "enum") parts.push(await declaration(set, model, {}, model.name), enumValues(model));
+    else parts.push(...(await modelDeclarations(set, model, false)));
   }
 
   const tolerant: string[] = [
@@ -60,7 +159,7 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
         `export type ${name} = ${model.name}${extensible ? " | UnrecognizedEnumValue" : ""};`,
       );
     } else {
-      tolerant.push(await declaration(set, model, { open: true, refName: (m) => tolerantName(m.name) }, name));
+      tolerant.push(...(await modelDeclarations(set, model, true)));
     }
   }
 

@@ -65,7 +65,7 @@ const fmt = (n: number) => (Number.isFinite(n) ? String(round(n)) : "n/a");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 /** Extra CLI time per extra schema between consecutive corpora. */
-export function marginalCosts(g: CodegenResult): { from: number; to: number; msPerSchema: number }[] {
+function marginalCosts(g: CodegenResult): { from: number; to: number; msPerSchema: number }[] {
   return g.corpora.slice(1).map((corpus, i) => {
     const previous = g.corpora[i]!;
     return { from: previous.schemas, to: corpus.schemas, msPerSchema: round((corpus.cliMs - previous.cliMs) / (corpus.schemas - previous.schemas)) };

@@ -1,6 +1,9 @@
 // The throughput comparison is only fair if every competitor enforces the same rules. Each must give
-// the expected verdict on every benchmark payload, and the hand-written guards (which claim the
+// the expected verdict on every benchmark payload; must accept every value the fixtures' arbitraries
+// generate from the schemas (optional fields, nulls, odd strings the examples never show) and reject
+// every schema-derived mutation of a rule it claims; and the hand-written guards (which claim the
 // exact rules of the schemas) must agree with Ajv on thousands of edited payloads too.
+import { arbPaymentSessionResult, arbSessionResultResponse } from "@org/payment-fixtures/arbitraries";
 import { PaymentSessionResultSchema, SessionResultResponseSchema } from "@org/payment-schemas";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,7 +11,8 @@ import { edited } from "../../../test/support/json-edits.js";
 import { compileAjv } from "../src/competitors/ajv-runtime.js";
 import { isPaymentSessionResultByHand, isSessionResultResponseByHand } from "../src/competitors/hand-guards.js";
 import { competitors } from "../src/competitors/index.js";
-import { MODELS, PAYLOAD_KINDS, payloads } from "../src/payloads.js";
+import { MODELS, type ModelName, PAYLOAD_KINDS, payloads } from "../src/payloads.js";
+import { type Mutation, mutations } from "./schema-mutations.js";
 
 describe("every competitor on the benchmark payloads", () => {
   for (const competitor of competitors()) {
@@ -18,6 +22,37 @@ describe("every competitor on the benchmark payloads", () => {
           const verdicts = payloads(model, kind).map((p) => competitor.check[model](p));
           expect(verdicts, `${model}, ${kind}`).toEqual(verdicts.map(() => kind === "valid"));
         }
+      }
+    });
+  }
+});
+
+describe("every competitor on the fixtures' arbitraries", () => {
+  const ajv = compileAjv(true);
+  const arbitraries: Record<ModelName, fc.Arbitrary<unknown>> = { PaymentSessionResult: arbPaymentSessionResult, SessionResultResponse: arbSessionResultResponse };
+  const valid = Object.fromEntries(MODELS.map((model) => [model, fc.sample(arbitraries[model], { numRuns: 150, seed: 19 })])) as Record<ModelName, unknown[]>;
+  // Only the mutations the schemas reject (Ajv says so): a broken anyOf branch may leave another.
+  const invalid = Object.fromEntries(MODELS.map((model) => [model, valid[model].flatMap((payload) => mutations(model, payload)).filter((m) => !ajv[model](m.payload))])) as Record<ModelName, Mutation[]>;
+
+  it("generates valid values and mutations of every kind of rule", () => {
+    for (const model of MODELS) expect(valid[model].filter((payload) => !ajv[model](payload)), model).toEqual([]);
+    const kinds = new Set(MODELS.flatMap((model) => invalid[model].map((m) => m.kind)));
+    expect([...kinds].sort()).toEqual(["closed-object", "enum", "extensible-enum", "format", "length", "pattern", "range", "required", "type"]);
+  });
+
+  for (const competitor of competitors()) {
+    it(`${competitor.label}: accepts every generated value`, () => {
+      for (const model of MODELS) {
+        const rejected = valid[model].filter((payload) => !competitor.check[model](payload));
+        expect(rejected.length, `${model}: ${rejected.length} of ${valid[model].length} valid values rejected, e.g. ${JSON.stringify(rejected[0])}`).toBe(0);
+      }
+    });
+
+    it(`${competitor.label}: rejects every mutation of a rule it claims`, () => {
+      for (const model of MODELS) {
+        const held = invalid[model].filter((m) => !competitor.waives?.includes(m.kind));
+        const accepted = held.filter((m) => competitor.check[model](m.payload));
+        expect(accepted.length, `${model}: ${accepted.length} of ${held.length} invalid payloads accepted, e.g. ${accepted.slice(0, 5).map((m) => `${m.kind} ${m.label}`).join("; ")}`).toBe(0);
       }
     });
   }

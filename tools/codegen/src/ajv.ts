@@ -9,8 +9,28 @@ import { ANNOTATION_KEYWORDS } from "./keywords.js";
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
 const addFormats: AddFormats = (addFormatsModule as unknown as { default: { default?: AddFormats } & AddFormats }).default.default ?? (addFormatsModule as unknown as { default: AddFormats }).default;
 
-export function createAjv(options: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, ...options });
+export interface CodegenAjvOptions extends Options {
+  /** Compile Ajv 2020's bookkeeping for `unevaluated*` and `$dynamicRef` (an `evaluated` record per
+   *  function, a `dynamicAnchors` argument per call) into the code. Default true; false is for
+   *  schemas that use none of those keywords (emit/ajv-trim.ts `usesTrackedKeywords`). Such an
+   *  instance does not check schemas against the 2020-12 meta-schema, whose own code needs the
+   *  tracking: load.ts has checked every schema by then. */
+  readonly tracking?: boolean;
+}
+
+/** Ajv 2020 turns its tracking on whatever its options say; this one leaves it off, decided as it
+ *  is built, before any schema is added or compiled. */
+class UntrackedAjv2020 extends Ajv2020 {
+  constructor(options: Options) {
+    super({ ...options, validateSchema: false });
+    this.opts.unevaluated = false;
+    this.opts.dynamicRef = false;
+  }
+}
+
+export function createAjv({ tracking = true, ...options }: CodegenAjvOptions = {}): Ajv2020 {
+  const settings: Options = { strict: true, allowUnionTypes: true, allErrors: true, ...options };
+  const ajv = tracking ? new Ajv2020(settings) : new UntrackedAjv2020(settings);
   addFormats(ajv);
   for (const definition of ANNOTATION_KEYWORDS) ajv.addKeyword(definition);
   return ajv;

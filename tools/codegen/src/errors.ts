@@ -1,9 +1,11 @@
 // One error type for everything wrong with the schema input: file, JSON Pointer, rule id, message.
+import type { SchemaRuleId } from "./schema-rules.js";
+
 export class SchemaError {
   constructor(
     readonly file: string,
     readonly pointer: string,
-    readonly rule: string,
+    readonly rule: SchemaRuleId,
     readonly message: string,
   ) {}
 

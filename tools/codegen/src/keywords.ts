@@ -5,9 +5,6 @@ import type { KeywordDefinition } from "ajv";
 /** A legacy flat field kept for old clients. `replacedBy` is the JSON Pointer (from the model root)
  *  of the canonical field that replaces it, or null when nothing replaces it yet. */
 export const LEGACY = "x-legacy";
-export interface LegacyAnnotation {
-  replacedBy: string | null;
-}
 /** On an enum: the provider adds values without notice, so tolerant mode accepts unknown ones. */
 export const PROVIDER_EXTENSIBLE = "x-provider-extensible";
 /** On an enum: what each value means, for JSDoc and docs. */

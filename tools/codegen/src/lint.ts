@@ -3,6 +3,7 @@
 import { SchemaError } from "./errors.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "./keywords.js";
 import { redosProblem, regexesOf } from "./redos.js";
+import type { SchemaRuleId } from "./schema-rules.js";
 import { type JsonObject, SCHEMA_BASE_URL, isObject, walkSchema } from "./schema-walk.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -21,7 +22,7 @@ const KNOWN_KEYWORDS = new Set([
 
 export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const errors: SchemaError[] = [];
-  const add = (pointer: string, rule: string, message: string) => errors.push(new SchemaError(file, pointer, rule, message));
+  const add = (pointer: string, rule: SchemaRuleId, message: string) => errors.push(new SchemaError(file, pointer, rule, message));
   const expectedName = file.split("/").pop()!.replace(/\.schema\.json$/, "");
 
   if (schema.$schema !== DIALECT) add("/$schema", "dialect", `expected "$schema": "${DIALECT}"`);

@@ -22,7 +22,8 @@ export function referencedModel(schema: JsonObject, fromId: string, lookup: Mode
 }
 
 export function resolvePropertyPath(model: Model, pointer: string, lookup: ModelLookup): ResolvedProperty | undefined {
-  const path = pointer.split("/").slice(1);
+  // JSON Pointer tokens: "~1" is "/" and "~0" is "~" inside a property name.
+  const path = pointer.split("/").slice(1).map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
   let current: Model | undefined = model;
   let schema: JsonObject | undefined;
   for (const [i, token] of path.entries()) {

@@ -22,7 +22,7 @@ interface PlannedStamp {
 }
 
 /** The package.json of every package under packages/ that is published (not `"private": true`). */
-export function publishedManifests(repoRoot: string): string[] {
+function publishedManifests(repoRoot: string): string[] {
   const dir = join(repoRoot, "packages");
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

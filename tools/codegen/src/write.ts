@@ -3,7 +3,7 @@
 // in a temporary sibling and then swaps the folders in, so a run replaces output entirely or leaves
 // the previous output untouched. Files no emitter claims disappear with the swap.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import type { GeneratedFiles } from "./emitter.js";
 
 /** The `.../generated` folder that owns a path, or an error naming the path. */
@@ -104,8 +104,4 @@ export function writeFiles(repoRoot: string, files: GeneratedFiles, knownRoots: 
   }
   for (const { old } of staged) rmSync(old, { recursive: true, force: true });
   return differences;
-}
-
-export function toPosix(repoRoot: string, abs: string): string {
-  return relative(repoRoot, abs).split(sep).join("/");
 }

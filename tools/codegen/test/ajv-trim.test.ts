@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, dropUnusedTracking, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
+import { AjvTrimError, appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
 import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/format-table.js";
 import { loadSchemaSet } from "../src/load.js";
 import * as own from "../src/runtime/formats.js";
@@ -38,10 +38,9 @@ function asEmitted(): Record<string, Validator> {
 }
 
 function trimmed(): { validators: Record<string, Validator>; source: string } {
-  const ajv = createAjv({ ...options, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  const ajv = createAjv({ ...options, tracking: usesTrackedKeywords(schemas), code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  dropUnusedTracking(ajv, schemas);
   const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))));
   return { validators: load(source), source };
 }
@@ -102,12 +101,30 @@ describe("the rewrites", () => {
     expect(dropUnusedContext(reads)).toBe(reads);
   });
 
-  it("keep the tracking a schema needs", () => {
+  it("keep the tracking a schema needs, decided when Ajv is built", () => {
     expect(usesTrackedKeywords(schemas as JsonObject[])).toBe(false);
     expect(usesTrackedKeywords([{ type: "object", unevaluatedProperties: false }])).toBe(true);
-    const ajv = createAjv();
-    dropUnusedTracking(ajv, [{ $dynamicRef: "#x" }]);
-    expect((ajv.opts as { unevaluated?: boolean }).unevaluated).toBe(true);
+    expect(createAjv().opts).toMatchObject({ unevaluated: true, dynamicRef: true });
+    expect(createAjv({ tracking: false }).opts).toMatchObject({ unevaluated: false, dynamicRef: false });
+  });
+
+  it("leave code that needs the tracking correct: every rewrite accepts its shape", () => {
+    const tracked: JsonObject[] = [
+      { $id: "https://example.invalid/tree", $dynamicAnchor: "node", type: "object", properties: { id: { type: "string" }, children: { type: "array", items: { $dynamicRef: "#node" } } }, unevaluatedProperties: false },
+      { $id: "https://example.invalid/root", type: "object", properties: { tree: { $ref: "tree" }, note: { type: "string", pattern: "^n" } }, required: ["tree"] },
+    ];
+    expect(usesTrackedKeywords(tracked)).toBe(true);
+    const ajv = createAjv({ ...options, code: { source: true, esm: true, lines: false } });
+    for (const schema of tracked) ajv.addSchema(schema);
+    const raw = standaloneCode(ajv, { Root: "https://example.invalid/root" });
+    expect(raw).toMatch(/dynamicAnchors=\{\}/);
+    expect(raw).toMatch(/\.evaluated = /);
+    const source = markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))));
+    const [original, rewritten] = [load(raw).Root!, load(source).Root!];
+    for (const data of [{ tree: { id: "a", children: [{ id: "b", children: [] }] } }, { tree: { id: "a", extra: 1, children: [{ id: 2, more: true }] }, note: "x" }, { tree: null }]) {
+      expect(rewritten(data)).toBe(original(data));
+      expect(rewritten.errors).toEqual(original.errors);
+    }
   });
 
   it("find the patterns and format lookups a guard may share", () => {
@@ -117,5 +134,59 @@ describe("the rewrites", () => {
       ['new RegExp("^a\\\\/b$", "i")', "formats2"],
       ['formats$["date-time"]', "formats0"],
     ]);
+  });
+});
+
+describe("each rewrite refuses code not in the shape it rewrites (a new Ajv version), naming itself", () => {
+  const refuses = (rewrite: string, run: () => unknown, detail: RegExp) => {
+    let error: unknown;
+    try {
+      run();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AjvTrimError);
+    expect((error as AjvTrimError).rewrite).toBe(rewrite);
+    expect((error as Error).message).toMatch(new RegExp(`^ajv-trim ${rewrite}: Ajv's standalone code is not in the shape this rewrite expects`));
+    expect((error as Error).message).toMatch(detail);
+  };
+  const fn = (name: string, body: string, parameters = 'instancePath="", parentData, parentDataProperty, rootData=data') => `function ${name}(data, {${parameters}}={}){${body}${name}.errors = vErrors;return errors === 0;}`;
+
+  it("inlineSchemaReads: a schema not declared as JSON, or read by a computed key", () => {
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = JSON.parse("{}");${fn("validate1", "f(schema3.enum);")}`), /schema3 used but not declared/);
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {enum: [1]};${fn("validate1", "f(schema3.enum);")}`), /schema3 is not declared as a JSON value/);
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {"enum":[1]};${fn("validate1", "f(schema3[key]);")}`), /a read of schema3 not in the form/);
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {"a":{"b":1}};${fn("validate1", "f(schema3.a.c);")}`), /\.a\.c does not exist/);
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const func2 = {}.hasOwnProperty;const schema3 = {"p":{}};${fn("validate1", "f(func2.call(schema3.p, k));")}`), /hasOwnProperty used but not declared/);
+    // The shape it expects: rewritten, and a property named like a schema is no schema.
+    expect(inlineSchemaReads(`const schema3 = {"enum":[1]};${fn("validate1", "f(schema3.enum, data.schema9);")}`)).toMatch(/^const schemaValue\$0 = \[1\];.*f\(schemaValue\$0, data\.schema9\)/);
+  });
+
+  it("markPatternsPure: a pattern not built by new RegExp", () => {
+    refuses("markPatternsPure", () => markPatternsPure('const pattern0 = /^a$/u;'), /pattern0 is not declared as "new RegExp\(\.\.\.\)"/);
+    expect(markPatternsPure('const pattern0 = new RegExp("^a$", "u");')).toBe('const pattern0 = /* @__PURE__ */ new RegExp("^a$", "u");');
+  });
+
+  it("declaredConstants: a pattern or format used but not declared, or a literal that is none", () => {
+    refuses("declaredConstants", () => declaredConstants(fn("validate1", "if(!formats3.validate(data)){}")), /formats3 used but not declared/);
+    refuses("declaredConstants", () => declaredConstants("const formats1 = /unterminated;"), /formats1 starts like a regular expression literal but is none/);
+    expect([...declaredConstants("const formats1 = /^a;b$/i;const pattern0 = x;")]).toEqual([['new RegExp("^a;b$", "i")', "formats1"], ["x", "pattern0"]]);
+  });
+
+  it("appendErrorsInPlace: a called validator's errors gathered some other way", () => {
+    refuses("appendErrorsInPlace", () => appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : [...vErrors, ...validate2.errors];}")), /validate2\.errors is read other than as/);
+    const gathered = appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);}"));
+    expect(gathered).toContain("vErrors = appendErrors$(vErrors, validate2.errors);");
+    expect(gathered).toContain("function appendErrors$(errors, more)");
+  });
+
+  it("dropUnusedContext: parameters or arguments in another order or spelling", () => {
+    refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", "", 'instancePath="", rootData=data, parentData, parentDataProperty')), /1 validation functions but 0 parameter lists/);
+    refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", 'validate2(data.a, {instancePath,parentData:data,rootData});')), /1 calls passing parentData but 0 in the form/);
+  });
+
+  it("mergeIdenticalFunctions: a validation function with another signature", () => {
+    refuses("mergeIdenticalFunctions", () => mergeIdenticalFunctions("function validate1(data, options){return true;}"), /1 validation functions but 0 starting/);
+    refuses("mergeIdenticalFunctions", () => mergeIdenticalFunctions(`function validate1(data, {instancePath=""}={}){if(x){return "}`), /unbalanced brackets/);
   });
 });

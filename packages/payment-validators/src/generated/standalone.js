@@ -99,9 +99,9 @@ var schemaValue$12 = { "adapter": 0, "amount": 0, "created_at": 0, "currency": 0
 var schemaValue$13 = ["boolean", "null"];
 var schemaValue$14 = ["Authorised", "Received", "Pending"];
 var schemaValue$15 = ["active", "canceled", "completed", "expired", "paymentPending", "refused"];
-var strictPaymentSessionResult = validate55;
-var func1 = Object.prototype.hasOwnProperty;
-function validate56(data, { instancePath = "" } = {}) {
+var strictPaymentSessionResult = validate3;
+var func0 = Object.prototype.hasOwnProperty;
+function validate4(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -157,10 +157,10 @@ function validate56(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, { instancePath = "" } = {}) {
+function validate7(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -182,10 +182,10 @@ function validate59(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, { instancePath = "" } = {}) {
+function validate6(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -223,8 +223,8 @@ function validate58(data, { instancePath = "" } = {}) {
       }
     }
     if (data.code !== void 0) {
-      if (!validate59(data.code, { instancePath: instancePath + "/code" })) {
-        vErrors = appendErrors$(vErrors, validate59.errors);
+      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
+        vErrors = appendErrors$(vErrors, validate7.errors);
         errors = vErrors.length;
       }
     }
@@ -272,11 +272,11 @@ function validate58(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
 var formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-function validate62(data, { instancePath = "" } = {}) {
+function validate10(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -342,10 +342,10 @@ function validate62(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, { instancePath = "" } = {}) {
+function validate12(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -435,10 +435,10 @@ function validate64(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-function validate66(data, { instancePath = "" } = {}) {
+function validate14(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -540,13 +540,13 @@ function validate66(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var pattern6 = /* @__PURE__ */ new RegExp("^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$", "u");
-var pattern7 = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
-var pattern8 = /* @__PURE__ */ new RegExp("^[A-Z0-9]{4}$", "u");
-function validate68(data, { instancePath = "" } = {}) {
+var pattern3 = /* @__PURE__ */ new RegExp("^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$", "u");
+var pattern4 = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
+var pattern5 = /* @__PURE__ */ new RegExp("^[A-Z0-9]{4}$", "u");
+function validate16(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -607,7 +607,7 @@ function validate68(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data1 === "string") {
-        if (!pattern6.test(data1)) {
+        if (!pattern3.test(data1)) {
           const err4 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
           if (vErrors === null) {
             vErrors = [err4];
@@ -642,7 +642,7 @@ function validate68(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
+        if (!pattern4.test(data3)) {
           const err7 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
           if (vErrors === null) {
             vErrors = [err7];
@@ -665,7 +665,7 @@ function validate68(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data4 === "string") {
-        if (!pattern8.test(data4)) {
+        if (!pattern5.test(data4)) {
           const err9 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
           if (vErrors === null) {
             vErrors = [err9];
@@ -696,13 +696,13 @@ function validate68(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var pattern9 = /* @__PURE__ */ new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$", "u");
-var pattern10 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9/?:().,'+ -]{1,35}$", "u");
-var func2 = ucs2length;
-function validate71(data, { instancePath = "" } = {}) {
+var pattern6 = /* @__PURE__ */ new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$", "u");
+var pattern7 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9/?:().,'+ -]{1,35}$", "u");
+var func1 = ucs2length;
+function validate19(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -724,10 +724,10 @@ function validate71(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-function validate70(data, { instancePath = "" } = {}) {
+function validate18(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -776,7 +776,7 @@ function validate70(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -799,7 +799,7 @@ function validate70(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data1 === "string") {
-        if (func2(data1) > 35) {
+        if (func1(data1) > 35) {
           const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
           if (vErrors === null) {
             vErrors = [err5];
@@ -808,7 +808,7 @@ function validate70(data, { instancePath = "" } = {}) {
           }
           errors++;
         }
-        if (!pattern10.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err6 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
           if (vErrors === null) {
             vErrors = [err6];
@@ -824,8 +824,8 @@ function validate70(data, { instancePath = "" } = {}) {
       const _errs7 = errors;
       let valid1 = false;
       const _errs8 = errors;
-      if (!validate71(data2, { instancePath: instancePath + "/sequence_type" })) {
-        vErrors = appendErrors$(vErrors, validate71.errors);
+      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
+        vErrors = appendErrors$(vErrors, validate19.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs8 === errors;
@@ -872,10 +872,10 @@ function validate70(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-function validate74(data, { instancePath = "" } = {}) {
+function validate22(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -897,11 +897,11 @@ function validate74(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
 var formats12 = formats$.date;
-function validate76(data, { instancePath = "" } = {}) {
+function validate24(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1015,10 +1015,10 @@ function validate76(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, { instancePath = "" } = {}) {
+function validate26(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1143,13 +1143,13 @@ function validate78(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-var pattern4 = /* @__PURE__ */ new RegExp("^(0|[1-9][0-9]*)\\.[0-9]{2}$", "u");
-var pattern5 = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
+var pattern1 = /* @__PURE__ */ new RegExp("^(0|[1-9][0-9]*)\\.[0-9]{2}$", "u");
+var pattern2 = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 var formats0 = formats$["date-time"];
-function validate55(data, { instancePath = "" } = {}) {
+function validate3(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1323,7 +1323,7 @@ function validate55(data, { instancePath = "" } = {}) {
         errors++;
         break;
       }
-      if (!func1.call(schemaValue$12, key0)) {
+      if (!func0.call(schemaValue$12, key0)) {
         const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err10];
@@ -1334,8 +1334,8 @@ function validate55(data, { instancePath = "" } = {}) {
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate56(data.adapter, { instancePath: instancePath + "/adapter" })) {
-        vErrors = appendErrors$(vErrors, validate56.errors);
+      if (!validate4(data.adapter, { instancePath: instancePath + "/adapter" })) {
+        vErrors = appendErrors$(vErrors, validate4.errors);
         errors = vErrors.length;
       }
     }
@@ -1351,7 +1351,7 @@ function validate55(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data6 === "string") {
-        if (!pattern4.test(data6)) {
+        if (!pattern1.test(data6)) {
           const err12 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1397,7 +1397,7 @@ function validate55(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
+        if (!pattern2.test(data8)) {
           const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
           if (vErrors === null) {
             vErrors = [err16];
@@ -1425,8 +1425,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs29 = errors;
       let valid9 = false;
       const _errs30 = errors;
-      if (!validate58(data10, { instancePath: instancePath + "/error_details" })) {
-        vErrors = appendErrors$(vErrors, validate58.errors);
+      if (!validate6(data10, { instancePath: instancePath + "/error_details" })) {
+        vErrors = appendErrors$(vErrors, validate6.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs30 === errors;
@@ -1469,8 +1469,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs34 = errors;
       let valid10 = false;
       const _errs35 = errors;
-      if (!validate62(data11, { instancePath: instancePath + "/lead" })) {
-        vErrors = appendErrors$(vErrors, validate62.errors);
+      if (!validate10(data11, { instancePath: instancePath + "/lead" })) {
+        vErrors = appendErrors$(vErrors, validate10.errors);
         errors = vErrors.length;
       }
       var _valid3 = _errs35 === errors;
@@ -1535,8 +1535,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs43 = errors;
       let valid11 = false;
       const _errs44 = errors;
-      if (!validate64(data14, { instancePath: instancePath + "/order" })) {
-        vErrors = appendErrors$(vErrors, validate64.errors);
+      if (!validate12(data14, { instancePath: instancePath + "/order" })) {
+        vErrors = appendErrors$(vErrors, validate12.errors);
         errors = vErrors.length;
       }
       var _valid4 = _errs44 === errors;
@@ -1591,8 +1591,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs50 = errors;
       let valid12 = false;
       const _errs51 = errors;
-      if (!validate66(data16, { instancePath: instancePath + "/payment_gateway" })) {
-        vErrors = appendErrors$(vErrors, validate66.errors);
+      if (!validate14(data16, { instancePath: instancePath + "/payment_gateway" })) {
+        vErrors = appendErrors$(vErrors, validate14.errors);
         errors = vErrors.length;
       }
       var _valid5 = _errs51 === errors;
@@ -1631,8 +1631,8 @@ function validate55(data, { instancePath = "" } = {}) {
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate68(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
-        vErrors = appendErrors$(vErrors, validate68.errors);
+      if (!validate16(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
+        vErrors = appendErrors$(vErrors, validate16.errors);
         errors = vErrors.length;
       }
     }
@@ -1672,8 +1672,8 @@ function validate55(data, { instancePath = "" } = {}) {
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate70(data.sepa, { instancePath: instancePath + "/sepa" })) {
-        vErrors = appendErrors$(vErrors, validate70.errors);
+      if (!validate18(data.sepa, { instancePath: instancePath + "/sepa" })) {
+        vErrors = appendErrors$(vErrors, validate18.errors);
         errors = vErrors.length;
       }
     }
@@ -1689,8 +1689,8 @@ function validate55(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate74(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate74.errors);
+      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate22.errors);
         errors = vErrors.length;
       }
     }
@@ -1699,8 +1699,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs64 = errors;
       let valid13 = false;
       const _errs65 = errors;
-      if (!validate76(data23, { instancePath: instancePath + "/subscription" })) {
-        vErrors = appendErrors$(vErrors, validate76.errors);
+      if (!validate24(data23, { instancePath: instancePath + "/subscription" })) {
+        vErrors = appendErrors$(vErrors, validate24.errors);
         errors = vErrors.length;
       }
       var _valid6 = _errs65 === errors;
@@ -1743,8 +1743,8 @@ function validate55(data, { instancePath = "" } = {}) {
       const _errs69 = errors;
       let valid14 = false;
       const _errs70 = errors;
-      if (!validate78(data24, { instancePath: instancePath + "/transaction" })) {
-        vErrors = appendErrors$(vErrors, validate78.errors);
+      if (!validate26(data24, { instancePath: instancePath + "/transaction" })) {
+        vErrors = appendErrors$(vErrors, validate26.errors);
         errors = vErrors.length;
       }
       var _valid7 = _errs70 === errors;
@@ -1803,11 +1803,11 @@ function validate55(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-var tolerantPaymentSessionResult = validate80;
-function validate81(data, { instancePath = "" } = {}) {
+var tolerantPaymentSessionResult = validate28;
+function validate29(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1842,10 +1842,10 @@ function validate81(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-function validate83(data, { instancePath = "" } = {}) {
+function validate31(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1862,8 +1862,8 @@ function validate83(data, { instancePath = "" } = {}) {
       }
     }
     if (data.code !== void 0) {
-      if (!validate59(data.code, { instancePath: instancePath + "/code" })) {
-        vErrors = appendErrors$(vErrors, validate59.errors);
+      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
+        vErrors = appendErrors$(vErrors, validate7.errors);
         errors = vErrors.length;
       }
     }
@@ -1911,10 +1911,10 @@ function validate83(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, { instancePath = "" } = {}) {
+function validate35(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1959,10 +1959,10 @@ function validate87(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-function validate89(data, { instancePath = "" } = {}) {
+function validate37(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2031,10 +2031,10 @@ function validate89(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-function validate91(data, { instancePath = "" } = {}) {
+function validate39(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2115,10 +2115,10 @@ function validate91(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-function validate93(data, { instancePath = "" } = {}) {
+function validate41(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2158,7 +2158,7 @@ function validate93(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data1 === "string") {
-        if (!pattern6.test(data1)) {
+        if (!pattern3.test(data1)) {
           const err3 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2193,7 +2193,7 @@ function validate93(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data3 === "string") {
-        if (!pattern7.test(data3)) {
+        if (!pattern4.test(data3)) {
           const err6 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
           if (vErrors === null) {
             vErrors = [err6];
@@ -2216,7 +2216,7 @@ function validate93(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data4 === "string") {
-        if (!pattern8.test(data4)) {
+        if (!pattern5.test(data4)) {
           const err8 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
           if (vErrors === null) {
             vErrors = [err8];
@@ -2247,10 +2247,10 @@ function validate93(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate93.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-function validate95(data, { instancePath = "" } = {}) {
+function validate43(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2278,7 +2278,7 @@ function validate95(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err2 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2301,7 +2301,7 @@ function validate95(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data1 === "string") {
-        if (func2(data1) > 35) {
+        if (func1(data1) > 35) {
           const err4 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2310,7 +2310,7 @@ function validate95(data, { instancePath = "" } = {}) {
           }
           errors++;
         }
-        if (!pattern10.test(data1)) {
+        if (!pattern7.test(data1)) {
           const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
           if (vErrors === null) {
             vErrors = [err5];
@@ -2326,8 +2326,8 @@ function validate95(data, { instancePath = "" } = {}) {
       const _errs6 = errors;
       let valid1 = false;
       const _errs7 = errors;
-      if (!validate71(data2, { instancePath: instancePath + "/sequence_type" })) {
-        vErrors = appendErrors$(vErrors, validate71.errors);
+      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
+        vErrors = appendErrors$(vErrors, validate19.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs7 === errors;
@@ -2374,10 +2374,10 @@ function validate95(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-function validate101(data, { instancePath = "" } = {}) {
+function validate49(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2470,10 +2470,10 @@ function validate101(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-function validate103(data, { instancePath = "" } = {}) {
+function validate51(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2577,10 +2577,10 @@ function validate103(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate103.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, { instancePath = "" } = {}) {
+function validate28(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -2744,8 +2744,8 @@ function validate80(data, { instancePath = "" } = {}) {
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate81(data.adapter, { instancePath: instancePath + "/adapter" })) {
-        vErrors = appendErrors$(vErrors, validate81.errors);
+      if (!validate29(data.adapter, { instancePath: instancePath + "/adapter" })) {
+        vErrors = appendErrors$(vErrors, validate29.errors);
         errors = vErrors.length;
       }
     }
@@ -2761,7 +2761,7 @@ function validate80(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data6 === "string") {
-        if (!pattern4.test(data6)) {
+        if (!pattern1.test(data6)) {
           const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
           if (vErrors === null) {
             vErrors = [err11];
@@ -2807,7 +2807,7 @@ function validate80(data, { instancePath = "" } = {}) {
         errors++;
       }
       if (typeof data8 === "string") {
-        if (!pattern5.test(data8)) {
+        if (!pattern2.test(data8)) {
           const err15 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
           if (vErrors === null) {
             vErrors = [err15];
@@ -2835,8 +2835,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs28 = errors;
       let valid9 = false;
       const _errs29 = errors;
-      if (!validate83(data10, { instancePath: instancePath + "/error_details" })) {
-        vErrors = appendErrors$(vErrors, validate83.errors);
+      if (!validate31(data10, { instancePath: instancePath + "/error_details" })) {
+        vErrors = appendErrors$(vErrors, validate31.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs29 === errors;
@@ -2879,8 +2879,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs33 = errors;
       let valid10 = false;
       const _errs34 = errors;
-      if (!validate87(data11, { instancePath: instancePath + "/lead" })) {
-        vErrors = appendErrors$(vErrors, validate87.errors);
+      if (!validate35(data11, { instancePath: instancePath + "/lead" })) {
+        vErrors = appendErrors$(vErrors, validate35.errors);
         errors = vErrors.length;
       }
       var _valid3 = _errs34 === errors;
@@ -2945,8 +2945,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs42 = errors;
       let valid11 = false;
       const _errs43 = errors;
-      if (!validate89(data14, { instancePath: instancePath + "/order" })) {
-        vErrors = appendErrors$(vErrors, validate89.errors);
+      if (!validate37(data14, { instancePath: instancePath + "/order" })) {
+        vErrors = appendErrors$(vErrors, validate37.errors);
         errors = vErrors.length;
       }
       var _valid4 = _errs43 === errors;
@@ -3001,8 +3001,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs49 = errors;
       let valid12 = false;
       const _errs50 = errors;
-      if (!validate91(data16, { instancePath: instancePath + "/payment_gateway" })) {
-        vErrors = appendErrors$(vErrors, validate91.errors);
+      if (!validate39(data16, { instancePath: instancePath + "/payment_gateway" })) {
+        vErrors = appendErrors$(vErrors, validate39.errors);
         errors = vErrors.length;
       }
       var _valid5 = _errs50 === errors;
@@ -3041,8 +3041,8 @@ function validate80(data, { instancePath = "" } = {}) {
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate93(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
-        vErrors = appendErrors$(vErrors, validate93.errors);
+      if (!validate41(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
+        vErrors = appendErrors$(vErrors, validate41.errors);
         errors = vErrors.length;
       }
     }
@@ -3082,8 +3082,8 @@ function validate80(data, { instancePath = "" } = {}) {
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate95(data.sepa, { instancePath: instancePath + "/sepa" })) {
-        vErrors = appendErrors$(vErrors, validate95.errors);
+      if (!validate43(data.sepa, { instancePath: instancePath + "/sepa" })) {
+        vErrors = appendErrors$(vErrors, validate43.errors);
         errors = vErrors.length;
       }
     }
@@ -3099,8 +3099,8 @@ function validate80(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate74(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate74.errors);
+      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate22.errors);
         errors = vErrors.length;
       }
     }
@@ -3109,8 +3109,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs63 = errors;
       let valid13 = false;
       const _errs64 = errors;
-      if (!validate101(data23, { instancePath: instancePath + "/subscription" })) {
-        vErrors = appendErrors$(vErrors, validate101.errors);
+      if (!validate49(data23, { instancePath: instancePath + "/subscription" })) {
+        vErrors = appendErrors$(vErrors, validate49.errors);
         errors = vErrors.length;
       }
       var _valid6 = _errs64 === errors;
@@ -3153,8 +3153,8 @@ function validate80(data, { instancePath = "" } = {}) {
       const _errs68 = errors;
       let valid14 = false;
       const _errs69 = errors;
-      if (!validate103(data24, { instancePath: instancePath + "/transaction" })) {
-        vErrors = appendErrors$(vErrors, validate103.errors);
+      if (!validate51(data24, { instancePath: instancePath + "/transaction" })) {
+        vErrors = appendErrors$(vErrors, validate51.errors);
         errors = vErrors.length;
       }
       var _valid7 = _errs69 === errors;
@@ -3213,12 +3213,12 @@ function validate80(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var strictSessionResultResponse = validate105;
+var strictSessionResultResponse = validate53;
 var formats32 = formats$.int64;
-function validate107(data, { instancePath = "" } = {}) {
+function validate55(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3265,7 +3265,7 @@ function validate107(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
-        if (func2(data0) > 3) {
+        if (func1(data0) > 3) {
           const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3274,7 +3274,7 @@ function validate107(data, { instancePath = "" } = {}) {
           }
           errors++;
         }
-        if (func2(data0) < 3) {
+        if (func1(data0) < 3) {
           const err4 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3343,10 +3343,10 @@ function validate107(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate107.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-function validate109(data, { instancePath = "" } = {}) {
+function validate57(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3403,10 +3403,10 @@ function validate109(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-function validate111(data, { instancePath = "" } = {}) {
+function validate59(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3428,10 +3428,10 @@ function validate111(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate111.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-function validate106(data, { instancePath = "" } = {}) {
+function validate54(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3458,14 +3458,14 @@ function validate106(data, { instancePath = "" } = {}) {
       }
     }
     if (data.amount !== void 0) {
-      if (!validate107(data.amount, { instancePath: instancePath + "/amount" })) {
-        vErrors = appendErrors$(vErrors, validate107.errors);
+      if (!validate55(data.amount, { instancePath: instancePath + "/amount" })) {
+        vErrors = appendErrors$(vErrors, validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate109(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
-        vErrors = appendErrors$(vErrors, validate109.errors);
+      if (!validate57(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
+        vErrors = appendErrors$(vErrors, validate57.errors);
         errors = vErrors.length;
       }
     }
@@ -3481,8 +3481,8 @@ function validate106(data, { instancePath = "" } = {}) {
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate111(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
-        vErrors = appendErrors$(vErrors, validate111.errors);
+      if (!validate59(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
+        vErrors = appendErrors$(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -3495,10 +3495,10 @@ function validate106(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate106.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-function validate114(data, { instancePath = "" } = {}) {
+function validate62(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3520,10 +3520,10 @@ function validate114(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate114.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, { instancePath = "" } = {}) {
+function validate53(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3609,8 +3609,8 @@ function validate105(data, { instancePath = "" } = {}) {
             errors++;
             break;
           }
-          if (!validate106(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
-            vErrors = appendErrors$(vErrors, validate106.errors);
+          if (!validate54(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
+            vErrors = appendErrors$(vErrors, validate54.errors);
             errors = vErrors.length;
           }
         }
@@ -3636,8 +3636,8 @@ function validate105(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate114(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate114.errors);
+      if (!validate62(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate62.errors);
         errors = vErrors.length;
       }
     }
@@ -3650,11 +3650,11 @@ function validate105(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-var tolerantSessionResultResponse = validate116;
-function validate118(data, { instancePath = "" } = {}) {
+var tolerantSessionResultResponse = validate64;
+function validate66(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3680,7 +3680,7 @@ function validate118(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
-        if (func2(data0) > 3) {
+        if (func1(data0) > 3) {
           const err2 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3689,7 +3689,7 @@ function validate118(data, { instancePath = "" } = {}) {
           }
           errors++;
         }
-        if (func2(data0) < 3) {
+        if (func1(data0) < 3) {
           const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3758,10 +3758,10 @@ function validate118(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate118.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-function validate120(data, { instancePath = "" } = {}) {
+function validate68(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3797,10 +3797,10 @@ function validate120(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate120.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate122(data, { instancePath = "" } = {}) {
+function validate70(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3813,23 +3813,23 @@ function validate122(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate122.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-function validate117(data, { instancePath = "" } = {}) {
+function validate65(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.amount !== void 0) {
-      if (!validate118(data.amount, { instancePath: instancePath + "/amount" })) {
-        vErrors = appendErrors$(vErrors, validate118.errors);
+      if (!validate66(data.amount, { instancePath: instancePath + "/amount" })) {
+        vErrors = appendErrors$(vErrors, validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate120(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
-        vErrors = appendErrors$(vErrors, validate120.errors);
+      if (!validate68(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
+        vErrors = appendErrors$(vErrors, validate68.errors);
         errors = vErrors.length;
       }
     }
@@ -3845,8 +3845,8 @@ function validate117(data, { instancePath = "" } = {}) {
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate122(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
-        vErrors = appendErrors$(vErrors, validate122.errors);
+      if (!validate70(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
+        vErrors = appendErrors$(vErrors, validate70.errors);
         errors = vErrors.length;
       }
     }
@@ -3859,10 +3859,10 @@ function validate117(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate117.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate116(data, { instancePath = "" } = {}) {
+function validate64(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -3927,8 +3927,8 @@ function validate116(data, { instancePath = "" } = {}) {
             errors++;
             break;
           }
-          if (!validate117(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
-            vErrors = appendErrors$(vErrors, validate117.errors);
+          if (!validate65(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
+            vErrors = appendErrors$(vErrors, validate65.errors);
             errors = vErrors.length;
           }
         }
@@ -3954,8 +3954,8 @@ function validate116(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate122(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate122.errors);
+      if (!validate70(data.status, { instancePath: instancePath + "/status" })) {
+        vErrors = appendErrors$(vErrors, validate70.errors);
         errors = vErrors.length;
       }
     }
@@ -3968,7 +3968,7 @@ function validate116(data, { instancePath = "" } = {}) {
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
 function appendErrors$(errors, more) {
@@ -4065,11 +4065,11 @@ function guard$object14(d) {
   const p3 = d.type;
   if (!(typeof p3 === "string")) return false;
   const p4 = d.bic;
-  if (!(typeof p4 === "string" && pattern6.test(p4) || p4 === null)) return false;
+  if (!(typeof p4 === "string" && pattern3.test(p4) || p4 === null)) return false;
   const p5 = d.iban_country;
-  if (!(typeof p5 === "string" && pattern7.test(p5) || p5 === null)) return false;
+  if (!(typeof p5 === "string" && pattern4.test(p5) || p5 === null)) return false;
   const p6 = d.iban_last4;
-  if (!(typeof p6 === "string" && pattern8.test(p6) || p6 === null)) return false;
+  if (!(typeof p6 === "string" && pattern5.test(p6) || p6 === null)) return false;
   return true;
 }
 function guard$schema16(d) {
@@ -4083,9 +4083,9 @@ function guard$object17(d) {
   const p1 = d.sequence_type;
   if (!(guard$schema16(p1) || p1 === null)) return false;
   const p2 = d.creditor_identifier;
-  if (!(typeof p2 === "string" && pattern9.test(p2) || p2 === null)) return false;
+  if (!(typeof p2 === "string" && pattern6.test(p2) || p2 === null)) return false;
   const p3 = d.mandate_reference;
-  if (!(typeof p3 === "string" && ((p3.length <= 35 || ucs2length(p3) <= 35) && pattern10.test(p3)) || p3 === null)) return false;
+  if (!(typeof p3 === "string" && ((p3.length <= 35 || ucs2length(p3) <= 35) && pattern7.test(p3)) || p3 === null)) return false;
   return true;
 }
 function guard$object19(d) {
@@ -4179,9 +4179,9 @@ function guard$object22(d) {
   const p8 = d.verification_url;
   if (!(typeof p8 === "string" || p8 === null)) return false;
   const p9 = d.amount;
-  if (!(typeof p9 === "string" && pattern4.test(p9) || p9 === null)) return false;
+  if (!(typeof p9 === "string" && pattern1.test(p9) || p9 === null)) return false;
   const p10 = d.currency;
-  if (!(typeof p10 === "string" && pattern5.test(p10) || p10 === null)) return false;
+  if (!(typeof p10 === "string" && pattern2.test(p10) || p10 === null)) return false;
   const p11 = d.created_at;
   if (!(typeof p11 === "string" && formats0(p11) || p11 === null)) return false;
   const p12 = d.processed_at;

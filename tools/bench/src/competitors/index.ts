@@ -7,11 +7,16 @@ import { isPaymentSessionResultByHand, isSessionResultResponseByHand } from "./h
 import * as typebox from "./typebox-schemas.js";
 import * as zod from "./zod-schemas.js";
 
+/** The kinds of schema rule a competitor is held to (test/competitors.test.ts breaks each one). */
+export type RuleKind = "type" | "enum" | "extensible-enum" | "pattern" | "format" | "length" | "range" | "required" | "closed-object";
+
 export interface Competitor {
   readonly id: string;
   readonly label: string;
   /** True when it reports what is wrong (not only yes/no). */
   readonly reports: boolean;
+  /** The kinds of rule it leaves unchecked by design; it claims every other. */
+  readonly waives?: readonly RuleKind[];
   readonly check: Record<ModelName, (payload: unknown) => boolean>;
 }
 
@@ -36,6 +41,7 @@ export function competitors(): Competitor[] {
       id: "ours.tolerant",
       label: "validateX (ours, tolerant)",
       reports: true,
+      waives: ["closed-object", "extensible-enum"],
       check: {
         PaymentSessionResult: (p) => ours.validatePaymentSessionResult(p, { mode: "tolerant" }).ok,
         SessionResultResponse: (p) => ours.validateSessionResultResponse(p, { mode: "tolerant" }).ok,

@@ -1,14 +1,18 @@
 // The same two models written with TypeBox and compiled with its TypeCompiler: closed objects,
 // nullable unions, and PaymentSessionResult's cross-field rules as a union over status. TypeBox
 // knows no formats of its own: they are registered with the checks the generated validators use.
+// Its minLength/maxLength count UTF-16 code units where JSON Schema counts code points, so a
+// length is a registered check too; and a string map is an object whose additionalProperties is
+// the value schema (Type.Record's key pattern skips keys with line terminators).
 import { FormatRegistry, Type, type TSchema } from "@sinclair/typebox";
 import { TypeCompiler } from "@sinclair/typebox/compiler";
-import { date as isDate, dateTime as isDateTime } from "@org/payment-codegen/src/runtime/formats.js";
+import { date as isDate, dateTime as isDateTime, ucs2length } from "@org/payment-codegen/src/runtime/formats.js";
 
 const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i; // ajv-formats' uuid
 FormatRegistry.Set("uuid", (value) => UUID.test(value));
 FormatRegistry.Set("date-time", isDateTime);
 FormatRegistry.Set("date", isDate);
+FormatRegistry.Set("three-code-points", (value) => ucs2length(value) === 3);
 
 const closed = { additionalProperties: false };
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -77,7 +81,7 @@ const paymentSessionResultType = Type.Union([
 
 const payment = Type.Object(
   {
-    amount: Type.Optional(Type.Object({ currency: Type.String({ minLength: 3, maxLength: 3 }), value: Type.Integer({ minimum: -9223372036854775808, exclusiveMaximum: 9223372036854775808 }) }, closed)),
+    amount: Type.Optional(Type.Object({ currency: Type.String({ format: "three-code-points" }), value: Type.Integer({ minimum: -9223372036854775808, exclusiveMaximum: 9223372036854775808 }) }, closed)),
     paymentMethod: Type.Optional(Type.Object({ brand: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }, closed)),
     pspReference: Type.Optional(Type.String()),
     resultCode: Type.Optional(literals(["Authorised", "Received", "Pending"])),
@@ -87,7 +91,7 @@ const payment = Type.Object(
 
 const sessionResultResponseType = Type.Object(
   {
-    additionalData: Type.Optional(Type.Record(Type.String(), Type.String())),
+    additionalData: Type.Optional(Type.Object({}, { additionalProperties: Type.String() })),
     id: Type.Optional(Type.String()),
     payments: Type.Optional(Type.Array(payment)),
     reference: Type.Optional(Type.String()),

@@ -12,8 +12,6 @@ export interface NodeView {
   readonly nullable: boolean;
 }
 
-export type Side = "before" | "after";
-
 export interface CompareContext {
   /** The model being compared (after-side name). */
   readonly model: string;

@@ -6,11 +6,33 @@
 // no keyword of ours reads; and, since tolerant mode loosens only some parts of a model, strict and
 // tolerant copies of the same function. What costs time: Ajv gathers a called validator's errors by
 // copying every error so far (`concat`), quadratic in the errors of a long array.
+// Each rewrite checks that Ajv's code still has the shape it rewrites, and throws an AjvTrimError
+// naming itself when it does not (a new Ajv version): it never silently leaves its work undone.
 import { type JsonObject, type JsonValue, walkJson } from "../schema-walk.js";
+
+/** Ajv's standalone code is not in the shape a rewrite expects. */
+export class AjvTrimError extends Error {
+  constructor(
+    readonly rewrite: string,
+    detail: string,
+  ) {
+    super(`ajv-trim ${rewrite}: Ajv's standalone code is not in the shape this rewrite expects (${detail}); update the rewrite for this Ajv version`);
+    this.name = "AjvTrimError";
+  }
+}
+
+/** The distinct identifiers `<prefix><digits>` the code mentions (e.g. schema0, schema12), outside
+ *  double-quoted strings and not as a property (`data.schema1` is a payload's key). */
+function numbered(source: string, prefix: string): Set<string> {
+  const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  return new Set(code.match(new RegExp(`(?<![.\\w$])${prefix}\\d+\\b`, "g")) ?? []);
+}
 
 // Keywords that need Ajv's evaluated-property and dynamic-anchor tracking.
 const TRACKED_KEYWORDS = ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"];
 
+/** True when some schema needs the tracking; createAjv's `tracking` option takes the answer, so
+ *  Ajv is built without the tracking when none does. */
 export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
   let used = false;
   for (const schema of schemas) {
@@ -21,18 +43,9 @@ export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
   return used;
 }
 
-/** Switches off Ajv 2020's tracking when no schema needs it. Call after the schemas were added
- *  (the 2020-12 meta-schema they are checked against uses $dynamicRef) and before compiling. */
-export function dropUnusedTracking(ajv: { opts: object }, schemas: readonly JsonObject[]): void {
-  if (usesTrackedKeywords(schemas)) return;
-  const options = ajv.opts as { unevaluated?: boolean; dynamicRef?: boolean };
-  options.unevaluated = false;
-  options.dynamicRef = false;
-}
-
 /** Index just past the bracketed text (a JSON value, or a block of Ajv's code, whose strings are
  *  all double-quoted) that starts at `start` in `source`. */
-function endOfBracketed(source: string, start: number): number {
+function endOfBracketed(source: string, start: number, rewrite: string): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < source.length; i++) {
@@ -47,7 +60,7 @@ function endOfBracketed(source: string, start: number): number {
       if (depth === 0) return i + 1;
     }
   }
-  throw new Error("ajv-trim: unbalanced brackets in Ajv's standalone code");
+  throw new AjvTrimError(rewrite, `unbalanced brackets from offset ${start}`);
 }
 
 const DECLARATION = /\bconst (schema\d+) = (?=[{[])/g;
@@ -58,7 +71,7 @@ function read(value: JsonValue, path: string): JsonValue {
   for (const [step] of path.matchAll(ACCESS)) {
     const key = step.startsWith(".") ? step.slice(1) : (JSON.parse(step.slice(1, -1)) as string | number);
     current = Array.isArray(current) ? current[Number(key)] : current !== null && typeof current === "object" ? current[String(key)] : undefined;
-    if (current === undefined) throw new Error(`ajv-trim: ${path} does not exist in an embedded schema`);
+    if (current === undefined) throw new AjvTrimError("inlineSchemaReads", `${path} does not exist in the embedded schema`);
   }
   return current;
 }
@@ -69,8 +82,15 @@ export function inlineSchemaReads(source: string): string {
   const schemas = new Map<string, JsonValue>();
   for (const match of source.matchAll(DECLARATION)) {
     const start = match.index + match[0].length;
-    schemas.set(match[1]!, JSON.parse(source.slice(start, endOfBracketed(source, start))) as JsonValue);
+    const text = source.slice(start, endOfBracketed(source, start, "inlineSchemaReads"));
+    try {
+      schemas.set(match[1]!, JSON.parse(text) as JsonValue);
+    } catch {
+      throw new AjvTrimError("inlineSchemaReads", `${match[1]} is not declared as a JSON value: ${text.slice(0, 60)}`);
+    }
   }
+  const undeclared = [...numbered(source, "schema")].filter((name) => !schemas.has(name));
+  if (undeclared.length > 0) throw new AjvTrimError("inlineSchemaReads", `${undeclared.join(", ")} used but not declared as "const schemaN = {...}" or "[...]"`);
   if (schemas.size === 0) return source;
   // One constant per distinct value (error parameters often repeat, e.g. ["string","null"]).
   const constants = new Map<string, string>();
@@ -84,8 +104,11 @@ export function inlineSchemaReads(source: string): string {
     }
     return constant;
   });
+  const unread = /\b(schema\d+)(?=[.[])/.exec(rewritten.replace(DECLARATION, ""));
+  if (unread) throw new AjvTrimError("inlineSchemaReads", `a read of ${unread[1]} not in the form schemaN.key or schemaN["key"] or schemaN[0]`);
   // A map read only to ask "is this key declared?" (hasOwnProperty) needs its keys, not its subschemas.
   const hasOwn = /\bconst (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(rewritten)?.[1];
+  if (!hasOwn && /\bhasOwnProperty\b/.test(rewritten)) throw new AjvTrimError("inlineSchemaReads", 'hasOwnProperty used but not declared as "const funcN = Object.prototype.hasOwnProperty;"');
   const keysOnly = (value: string, constant: string): string => {
     const parsed = JSON.parse(value) as JsonValue;
     if (!hasOwn || parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return value;
@@ -102,6 +125,8 @@ export function inlineSchemaReads(source: string): string {
 /** Marks each `new RegExp(...)` of Ajv's code as pure, so a bundler can drop the patterns of a
  *  model an application does not import. */
 export function markPatternsPure(source: string): string {
+  const other = /\bconst (pattern\d+) = (?!new RegExp\()/.exec(source);
+  if (other) throw new AjvTrimError("markPatternsPure", `${other[1]} is not declared as "new RegExp(...)"`);
   return source.replace(/\bnew RegExp\(/g, "/* @__PURE__ */ new RegExp(");
 }
 
@@ -109,17 +134,34 @@ export function markPatternsPure(source: string): string {
  *  guards would write it (`new RegExp("...", "flags")`, `formats$.name`), so they can be shared. */
 export function declaredConstants(source: string): Map<string, string> {
   const declared = new Map<string, string>();
-  for (const [, name, init] of source.matchAll(/\bconst ((?:pattern|formats)\d+) = ([^;]*);/g)) {
-    if (init!.startsWith("/")) {
-      try {
-        const pattern = new Function(`return ${init}`)() as RegExp;
-        declared.set(`new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)})`, name!);
-      } catch {
-        // not a lone regular expression literal: nothing to share
-      }
-    } else declared.set(init!, name!);
+  const names = new Set<string>();
+  for (const match of source.matchAll(/\bconst ((?:pattern|formats)\d+) = /g)) {
+    const name = match[1]!;
+    const start = match.index + match[0].length;
+    names.add(name);
+    if (source[start] === "/") {
+      const pattern = regExpLiteralAt(source, start);
+      if (!pattern) throw new AjvTrimError("declaredConstants", `${name} starts like a regular expression literal but is none`);
+      declared.set(`new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)})`, name);
+    } else declared.set(source.slice(start, source.indexOf(";", start)), name);
   }
+  const undeclared = [...numbered(source, "pattern"), ...numbered(source, "formats")].filter((name) => !names.has(name));
+  if (undeclared.length > 0) throw new AjvTrimError("declaredConstants", `${undeclared.join(", ")} used but not declared as "const name = ...;"`);
   return declared;
+}
+
+/** The regular expression literal that starts at `start` and ends its statement (at a `;`, which
+ *  may also occur inside the literal), or undefined. */
+function regExpLiteralAt(source: string, start: number): RegExp | undefined {
+  for (let end = source.indexOf(";", start); end >= 0; end = source.indexOf(";", end + 1)) {
+    try {
+      const value = new Function(`return ${source.slice(start, end)};`)() as unknown;
+      if (value instanceof RegExp) return value;
+    } catch {
+      // this `;` is inside the literal: try the next one
+    }
+  }
+  return undefined;
 }
 
 const CONCAT_ERRORS = /\bvErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
@@ -128,27 +170,40 @@ const APPEND_ERRORS = "appendErrors$";
 /** Gathers a called validator's errors by appending them (same errors, same order) instead of
  *  copying all errors so far: 100,000 bad items of an array take milliseconds, not a minute. */
 export function appendErrorsInPlace(source: string): string {
-  if (!CONCAT_ERRORS.test(source)) return source;
+  const appended = source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`);
+  // What is left of reading a called validator's errors: only each function setting its own.
+  const other = /\b(validate\d+)\.errors(?! = vErrors;)/.exec(appended.replace(/\bappendErrors\$\(vErrors, validate\d+\.errors\)/g, ""));
+  if (other) throw new AjvTrimError("appendErrorsInPlace", `${other[1]}.errors is read other than as "vErrors = vErrors === null ? ${other[1]}.errors : vErrors.concat(${other[1]}.errors);"`);
+  if (appended === source) return source;
   const helper = `function ${APPEND_ERRORS}(errors, more) { if (errors === null) return more.slice(); for (let i = 0; i < more.length; i++) errors.push(more[i]); return errors; }`;
-  return `${source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`)}\n${helper}`;
+  return `${appended}\n${helper}`;
 }
 
-const CONTEXT_PARAMETERS = /,\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data\s*\}/g;
-const CONTEXT_ARGUMENTS = /,\s*parentData:\s*[\w$]+,\s*parentDataProperty:\s*(?:"(?:[^"\\]|\\.)*"|[\w$]+),\s*rootData\s*\}/g;
+const CONTEXT_PARAMETERS = /,\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data(?=\s*[,}])/g;
+const CONTEXT_ARGUMENTS = /,\s*parentData:\s*[\w$]+,\s*parentDataProperty:\s*(?:"(?:[^"\\]|\\.)*"|[\w$]+),\s*rootData(?=\s*[,}])/g;
 
 /** Drops the parent, property and root Ajv passes to every validation function, when nothing but
  *  those parameters and arguments mentions them (keywords such as `$data` would read them). */
 export function dropUnusedContext(source: string): string {
-  const dropped = source.replace(CONTEXT_PARAMETERS, "}").replace(CONTEXT_ARGUMENTS, "}");
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const parameters = source.match(CONTEXT_PARAMETERS)?.length ?? 0;
+  if (parameters !== functions) throw new AjvTrimError("dropUnusedContext", `${functions} validation functions but ${parameters} parameter lists ending "parentData, parentDataProperty, rootData=data"`);
+  const calls = source.match(/\bparentData:/g)?.length ?? 0;
+  const callArguments = source.match(CONTEXT_ARGUMENTS)?.length ?? 0;
+  if (callArguments !== calls) throw new AjvTrimError("dropUnusedContext", `${calls} calls passing parentData but ${callArguments} in the form "parentData:x,parentDataProperty:y,rootData"`);
+  const dropped = source.replace(CONTEXT_PARAMETERS, "").replace(CONTEXT_ARGUMENTS, "");
   return /\b(?:parentData|parentDataProperty|rootData)\b/.test(dropped) ? source : dropped;
 }
 
 const SOURCE_URL = /\/\*# sourceURL=[^*]*\*\//g;
-const FUNCTION_START = /\bfunction (validate\d+)\(data, \{[^}]*\}=\{\}\)\{/g;
+const FUNCTION_START = /\bfunction (validate\d+)\(data, \{(?:[^{}]|\{\})*\}=\{\}\)\{/g;
 
 /** Keeps one of each set of validation functions that differ only in their own name (a strict
  *  and a tolerant copy of a part tolerant mode does not change), pointing every use at it. */
 export function mergeIdenticalFunctions(source: string): string {
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const recognised = source.match(FUNCTION_START)?.length ?? 0;
+  if (recognised !== functions) throw new AjvTrimError("mergeIdenticalFunctions", `${functions} validation functions but ${recognised} starting "function validateN(data, {...}={}){"`);
   // Per-function records (Ajv's `evaluated`) would need merging too: leave such code alone.
   if (/\.evaluated = /.test(source)) return source;
   let merged = source;
@@ -159,7 +214,7 @@ export function mergeIdenticalFunctions(source: string): string {
     for (const match of merged.matchAll(FUNCTION_START)) {
       const name = match[1]!;
       const bodyStart = match.index + match[0].length - 1;
-      const end = endOfBracketed(merged, bodyStart);
+      const end = endOfBracketed(merged, bodyStart, "mergeIdenticalFunctions");
       // Each function names its schema in a sourceURL comment (strict and tolerant ids differ).
       const body = merged.slice(bodyStart, end).replace(SOURCE_URL, "").replace(new RegExp(`\\b${name}\\b`, "g"), "\0self");
       const kept = byBody.get(body);

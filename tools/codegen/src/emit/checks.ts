@@ -1,39 +1,32 @@
 // checks: the semantic checks the validators run after the schema passes, one list per top-level
 // model. Today that is legacy drift (a legacy field disagreeing with its canonical replacement):
-// an issue in strict mode, a warning in tolerant mode (create.ts decides which).
+// an issue in strict mode, a warning in tolerant mode (create.ts decides which). The check itself is
+// the typed module runtime/drift.ts, inlined here.
+import { readFileSync } from "node:fs";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
 import type { SchemaSet } from "../load.js";
 import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, legacyFieldTable, legacyFields } from "./legacy.js";
 
 export const CHECKS_DIR = "packages/payment-validators/src/generated";
 export const CHECKS_FILE = "checks.ts";
-export const LEGACY_DRIFT_KEYWORD = "legacy-drift";
 
 /** Name of the export holding a model's semantic checks (used by the validators emitter). */
 export function checksExport(model: string): string {
   return `${model[0]!.toLowerCase()}${model.slice(1)}Checks`;
 }
 
-const DRIFT_CHECK = `function show(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return "(unprintable value)";
-  }
+const DRIFT_CHECK_BEGIN = "// codegen: inline into checks.ts from here\n";
+const DRIFT_CHECK_END = "// codegen: inline into checks.ts to here\n";
+
+/** The code between the markers of runtime/drift.ts, which this file's imports wire up. */
+export function driftCheckSource(module: string): string {
+  const begin = module.indexOf(DRIFT_CHECK_BEGIN);
+  const end = module.indexOf(DRIFT_CHECK_END);
+  if (begin < 0 || end < begin) throw new Error(`runtime/drift.ts: expected the code to inline between the lines "${DRIFT_CHECK_BEGIN.trim()}" and "${DRIFT_CHECK_END.trim()}"`);
+  return module.slice(begin + DRIFT_CHECK_BEGIN.length, end).trimEnd();
 }
 
-/** Reports each legacy field that disagrees with its replacement, at the legacy field's pointer. */
-function legacyDriftCheck(specs: readonly LegacyFieldSpec[]): SemanticCheck {
-  return (value) =>
-    legacyDrift(value, specs).map((d) => ({
-      pointer: d.legacyPointer,
-      keyword: ${JSON.stringify(LEGACY_DRIFT_KEYWORD)},
-      message: d.replacementPresent
-        ? \`legacy field "\${d.field}" is \${show(d.legacyValue)} but its replacement \${d.replacementPointer} is \${show(d.replacementValue)}\`
-        : \`legacy field "\${d.field}" is \${show(d.legacyValue)} but its replacement \${d.replacementPointer} is absent (expected null)\`,
-      expected: d.replacementValue,
-    }));
-}`;
+const DRIFT_CHECK = driftCheckSource(readFileSync(new URL("../runtime/drift.ts", import.meta.url), "utf8"));
 
 export function emitChecks(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();

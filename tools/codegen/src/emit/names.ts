@@ -12,8 +12,3 @@ export function enumValuesConstName(typeName: string): string {
 export function tolerantName(typeName: string): string {
   return `Tolerant${typeName}`;
 }
-
-/** PaymentSessionResult -> payment-session-result (file names, CLI model names). */
-export function kebabCase(typeName: string): string {
-  return typeName.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-}

@@ -13,7 +13,7 @@ import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, dropUnusedTracking, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions } from "./ajv-trim.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./ajv-trim.js";
 import { checksExport } from "./checks.js";
 import { capErrorGathering } from "./error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
@@ -104,11 +104,12 @@ export function fastExport(exportName: string): string {
 
 function compileStandalone(set: SchemaSet): string {
   // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
-  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, code: { source: true, esm: true, lines: false, ...formatTableCode } });
-  useOwnFormats(ajv);
   const views = [...set.models.values()].flatMap((model) => [validationView(model.schema), tolerantView(model)]);
+  // Ajv 2020's unevaluated/dynamicRef bookkeeping costs bytes in every function: only when needed.
+  const tracking = usesTrackedKeywords(views);
+  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, tracking, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  useOwnFormats(ajv);
   for (const view of views) ajv.addSchema(view);
-  dropUnusedTracking(ajv, views);
   const exports: Record<string, string> = {};
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;

@@ -32,7 +32,7 @@ function expressibleInTypes(m: Mutation): boolean {
 /** The property a model's if/then/else rules test, read from its published schema: codegen types
  *  such a model as a union of variants, one per value of it (`<Model>By<Property>[value]`). */
 function unionDiscriminator(model: string): string | undefined {
-  const schema = (schemas as Record<string, { allOf?: { if?: { properties?: Record<string, unknown> } }[] }>)[model];
+  const schema = (schemas as unknown as Record<string, { allOf?: { if?: { properties?: Record<string, unknown> } }[] }>)[model];
   const tested = new Set((schema?.allOf ?? []).flatMap((rule) => Object.keys(rule.if?.properties ?? {})));
   return tested.size === 1 ? [...tested][0] : undefined;
 }

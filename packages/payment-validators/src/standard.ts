@@ -7,6 +7,14 @@ import type { ValidationIssue } from "./issues.js";
 
 export type { StandardSchemaV1 };
 
+/** A Standard Schema v1 of `T` whose `validate` is synchronous (the spec allows a promise; ours
+ *  never returns one, and says so to the compiler). */
+export interface SyncStandardSchemaV1<T> extends StandardSchemaV1<T, T> {
+  readonly "~standard": Omit<StandardSchemaV1.Props<T, T>, "validate"> & {
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options) => StandardSchemaV1.Result<T>;
+  };
+}
+
 /** The `vendor` of every schema of this package. */
 export const STANDARD_SCHEMA_VENDOR = "payment-validators";
 
@@ -42,8 +50,8 @@ function toStandardIssue(issue: ValidationIssue, payload: unknown): StandardSche
 
 /** A Standard Schema whose `validate` is `validate` (synchronous, never throws): `{ value }` for an
  *  accepted payload (the payload itself), `{ issues }` with each issue's message and path otherwise. */
-export function standardSchema<T>(validate: (data: unknown) => ValidationResult<T>): StandardSchemaV1<T, T> {
-  const props: StandardSchemaV1.Props<T, T> = {
+export function standardSchema<T>(validate: (data: unknown) => ValidationResult<T>): SyncStandardSchemaV1<T> {
+  const props: SyncStandardSchemaV1<T>["~standard"] = {
     version: 1,
     vendor: STANDARD_SCHEMA_VENDOR,
     validate(value: unknown): StandardSchemaV1.Result<T> {

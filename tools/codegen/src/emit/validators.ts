@@ -171,7 +171,7 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
     `import type { ${models.join(", ")} } from "@org/payment-types";`,
     `import type { ${models.map(tolerantName).join(", ")} } from "@org/payment-types/tolerant";`,
     `import { createModelValidators, type ModelValidators } from "../create.js";`,
-    `import { type StandardSchemaV1, standardSchema } from "../standard.js";`,
+    `import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";`,
     `import * as checks from "./checks.js";`,
     `import * as compiled from "./standalone.js";`,
     "",
@@ -190,9 +190,9 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
       `/** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid ${name} (strict mode). */`,
       `export const assert${name}: (data: unknown) => asserts data is ${name} = ${pick(v, "assert")};`,
       `/** ${name} as a Standard Schema v1 (strict mode), for Hono, tRPC, TanStack Form and any library that takes one. */`,
-      `export const ${name}Schema: StandardSchemaV1<${name}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data));`,
+      `export const ${name}Schema: SyncStandardSchemaV1<${name}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data));`,
       `/** ${name} as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */`,
-      `export const ${tolerantName(name)}Schema: StandardSchemaV1<${tolerantName(name)}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data, { mode: "tolerant" }));`,
+      `export const ${tolerantName(name)}Schema: SyncStandardSchemaV1<${tolerantName(name)}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data, { mode: "tolerant" }));`,
       "",
     );
   }

@@ -18,7 +18,7 @@ export interface CorpusEntry {
   readonly source: string;
   /** The payload as JSON text (integers beyond 2^53 in exact digits). */
   readonly text: string;
-  /** The JSON Pointer and format of the value a format probe edits (format probes only). */
+  /** The JSON Pointer, format and new value of the string a format probe or mutation edits. */
   readonly format?: { readonly pointer: string; readonly name: string; readonly value: string };
 }
 
@@ -78,6 +78,12 @@ function amountValues(payload: unknown, path: (string | number)[] = []): (string
   return found;
 }
 
+function valueAt(payload: unknown, pointer: string): unknown {
+  let node = payload;
+  for (const token of pointer.split("/").slice(1)) node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return node;
+}
+
 const pointerOf = (path: readonly (string | number)[]) => path.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 export function payloadCorpus(): CorpusEntry[] {
@@ -98,7 +104,11 @@ export function payloadCorpus(): CorpusEntry[] {
     const samples = fc.sample(byName[model]!, { numRuns: SAMPLES, seed: SEED });
     samples.forEach((sample, i) => {
       add(`arbitrary ${i}`, sample);
-      for (const mutation of mutationsOf(model, sample)) add(`arbitrary ${i}, mutation ${mutation.description}`, mutation.payload);
+      for (const mutation of mutationsOf(model, sample)) {
+        const format = mutation.kind === "format" ? / not a (\S+)$/.exec(mutation.description)?.[1] : undefined;
+        const edited = format ? { pointer: mutation.pointer, name: format, value: String(valueAt(mutation.payload, mutation.pointer)) } : undefined;
+        add(`arbitrary ${i}, mutation ${mutation.description}`, mutation.payload, edited);
+      }
     });
 
     for (const [i, example] of examples.entries()) {

@@ -3,7 +3,8 @@
 // integer: Python's jsonschema then accepts `value: 2**63` against `exclusiveMaximum: 2^63`.
 // Two halves make published integers exact:
 //  - loading refuses an integer literal that no IEEE double holds exactly (2^63 - 1), since
-//    every JavaScript tool, our validators included, would judge against a neighbouring value;
+//    every JavaScript tool, our validators included, would judge against a neighbouring value
+//    (JavaScript's own text of a double, 9223372036854776000 for 2^63, is read as that double);
 //  - `exactJson` writes every integer-valued double as its exact decimal digits.
 import { LosslessNumber, parse } from "lossless-json";
 import { SchemaError } from "./errors.js";
@@ -23,7 +24,9 @@ export function inexactIntegers(file: string, text: string): SchemaError[] {
   const visit = (node: unknown, pointer: string): void => {
     if (node instanceof LosslessNumber) {
       const digits = node.value;
-      if (PLAIN_INTEGER.test(digits) && BigInt(Number(digits)) !== BigInt(digits)) {
+      // A literal JavaScript itself writes for a double (JSON.stringify gives 9223372036854776000
+      // for 2^63, and tools that rewrite schemas do that) denotes that double: published exactly.
+      if (PLAIN_INTEGER.test(digits) && BigInt(Number(digits)) !== BigInt(digits) && String(Number(digits)) !== digits) {
         errors.push(new SchemaError(file, pointer, "inexact-integer", `${digits} is not exactly representable as a JSON number in JavaScript (it reads back as ${BigInt(Number(digits))}); write a bound that is (e.g. exclusiveMaximum 2^63 = 9223372036854775808 instead of maximum 2^63 - 1)`));
       }
     } else if (Array.isArray(node)) {

@@ -43,6 +43,11 @@ describe("inexactIntegers", () => {
     expect(errors[0]!.message).toMatch(/9223372036854775807 is not exactly representable .* reads back as 9223372036854775808/);
   });
 
+  it("reads JavaScript's own text of a double as that double (what JSON.stringify writes for 2^63)", () => {
+    expect(inexactIntegers("schemas/x/Amount.schema.json", '{"exclusiveMaximum": 9223372036854776000, "minimum": -9223372036854776000}')).toEqual([]);
+    expect(exactJson(JSON.parse("[9223372036854776000]"))).toBe("[9223372036854775808]");
+  });
+
   it("stops codegen: a schema with maximum 2^63 - 1 is refused at load", () => {
     const root = mkdtempSync(join(tmpdir(), "exact-numbers-"));
     try {

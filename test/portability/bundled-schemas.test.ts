@@ -14,7 +14,7 @@ import "@hyperjump/json-schema/formats";
 import { schemas, topLevelModels } from "@org/payment-schemas";
 import * as validators from "@org/payment-validators";
 import type { ValidationResult } from "@org/payment-validators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type CorpusEntry, payloadCorpus } from "./corpus.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -203,4 +203,3 @@ describe("the payload corpus gets the same verdict from our validators, Python's
   });
 });
 
-afterAll(() => undefined);

@@ -47,6 +47,8 @@ const reuseLibraryEntries: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
+const TYPES_INLINED = ["@standard-schema/spec"];
+
 const shared: Options = { target: "node20", splitting: false, sourcemap: false, treeshake: true };
 
 export default defineConfig([
@@ -54,7 +56,9 @@ export default defineConfig([
     ...shared,
     entry: libraryEntries,
     format: ["esm", "cjs"],
-    dts: true,
+    // Type-only packages a published declaration refers to are inlined, so a consumer needs none
+    // of them installed (the Standard Schema spec is an interface, not a runtime dependency).
+    dts: { resolve: TYPES_INLINED },
     // dist/bin/ belongs to the bin build below, which runs alongside this one.
     clean: ["!bin/**"],
     platform: "neutral",

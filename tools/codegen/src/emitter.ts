@@ -1,5 +1,6 @@
 // The contract every emitter follows: a function from the SchemaSet to the files it wants to
 // exist (repo-relative path -> contents). Emitters do no I/O; write.ts is the only writer.
+import { exactJson } from "./exact-numbers.js";
 import type { SchemaSet } from "./load.js";
 
 export type GeneratedFiles = Map<string, string>;
@@ -18,7 +19,8 @@ export function withHeader(path: string, body: string): string {
 
 export const GENERATED_NOTICE = NOTICE;
 
-/** Serialises JSON the one way every emitter does: two-space indent, trailing newline. */
+/** Serialises JSON the one way every emitter does: two-space indent, trailing newline, integers
+ *  beyond 2^53 in their exact digits. */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${exactJson(value, 2)}\n`;
 }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createAjv } from "./ajv.js";
 import { SchemaError, SchemaSetError } from "./errors.js";
+import { inexactIntegers } from "./exact-numbers.js";
 import { LEGACY } from "./keywords.js";
 import { lintModel } from "./lint.js";
 import { resolvePropertyPath } from "./model-paths.js";
@@ -53,6 +54,7 @@ export function loadSchemaSet(root: string): SchemaSet {
     hash.update(file).update("\0").update(text).update("\0");
     const value = parseJson(file, text, errors);
     if (value === undefined) continue;
+    errors.push(...inexactIntegers(file, text));
     if (!isObject(value)) {
       errors.push(new SchemaError(file, "", "json", "expected a JSON object at the top level"));
       continue;

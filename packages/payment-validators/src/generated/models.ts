@@ -2,6 +2,7 @@
 import type { PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
 import type { TolerantPaymentSessionResult, TolerantSessionResultResponse } from "@org/payment-types/tolerant";
 import { createModelValidators, type ModelValidators } from "../create.js";
+import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";
 import * as checks from "./checks.js";
 import * as compiled from "./standalone.js";
 
@@ -12,6 +13,10 @@ export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult,
 export const isPaymentSessionResult: (data: unknown) => data is PaymentSessionResult = /* @__PURE__ */ (() => paymentSessionResultValidators.is)();
 /** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid PaymentSessionResult (strict mode). */
 export const assertPaymentSessionResult: (data: unknown) => asserts data is PaymentSessionResult = /* @__PURE__ */ (() => paymentSessionResultValidators.assert)();
+/** PaymentSessionResult as a Standard Schema v1 (strict mode), for Hono, tRPC, TanStack Form and any library that takes one. */
+export const PaymentSessionResultSchema: SyncStandardSchemaV1<PaymentSessionResult> = /* @__PURE__ */ standardSchema((data) => paymentSessionResultValidators.validate(data));
+/** PaymentSessionResult as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */
+export const TolerantPaymentSessionResultSchema: SyncStandardSchemaV1<TolerantPaymentSessionResult> = /* @__PURE__ */ standardSchema((data) => paymentSessionResultValidators.validate(data, { mode: "tolerant" }));
 
 const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = /* @__PURE__ */ createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks, { strict: compiled.fastStrictSessionResultResponse, tolerant: compiled.fastTolerantSessionResultResponse });
 /** Validates a payload against the SessionResultResponse schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
@@ -20,8 +25,14 @@ export const validateSessionResultResponse: ModelValidators<SessionResultRespons
 export const isSessionResultResponse: (data: unknown) => data is SessionResultResponse = /* @__PURE__ */ (() => sessionResultResponseValidators.is)();
 /** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid SessionResultResponse (strict mode). */
 export const assertSessionResultResponse: (data: unknown) => asserts data is SessionResultResponse = /* @__PURE__ */ (() => sessionResultResponseValidators.assert)();
+/** SessionResultResponse as a Standard Schema v1 (strict mode), for Hono, tRPC, TanStack Form and any library that takes one. */
+export const SessionResultResponseSchema: SyncStandardSchemaV1<SessionResultResponse> = /* @__PURE__ */ standardSchema((data) => sessionResultResponseValidators.validate(data));
+/** SessionResultResponse as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */
+export const TolerantSessionResultResponseSchema: SyncStandardSchemaV1<TolerantSessionResultResponse> = /* @__PURE__ */ standardSchema((data) => sessionResultResponseValidators.validate(data, { mode: "tolerant" }));
 
 /** The models these validators cover, by name. */
 export const validatedModels = ["PaymentSessionResult","SessionResultResponse"] as const;
 /** Every model's validate function, by model name (for tools such as the CLI). */
 export const validatorsByModel = { PaymentSessionResult: validatePaymentSessionResult, SessionResultResponse: validateSessionResultResponse } as const;
+/** Every model's Standard Schema (strict mode), by model name. */
+export const standardSchemasByModel = { PaymentSessionResult: PaymentSessionResultSchema, SessionResultResponse: SessionResultResponseSchema } as const;

@@ -172,6 +172,7 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
     `import type { ${models.join(", ")} } from "@org/payment-types";`,
     `import type { ${models.map(tolerantName).join(", ")} } from "@org/payment-types/tolerant";`,
     `import { createModelValidators, type ModelValidators } from "../create.js";`,
+    `import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";`,
     `import * as checks from "./checks.js";`,
     `import * as compiled from "./standalone.js";`,
     "",
@@ -189,6 +190,10 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
       `export const is${name}: (data: unknown) => data is ${name} = ${pick(v, "is")};`,
       `/** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid ${name} (strict mode). */`,
       `export const assert${name}: (data: unknown) => asserts data is ${name} = ${pick(v, "assert")};`,
+      `/** ${name} as a Standard Schema v1 (strict mode), for Hono, tRPC, TanStack Form and any library that takes one. */`,
+      `export const ${name}Schema: SyncStandardSchemaV1<${name}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data));`,
+      `/** ${name} as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */`,
+      `export const ${tolerantName(name)}Schema: SyncStandardSchemaV1<${tolerantName(name)}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data, { mode: "tolerant" }));`,
       "",
     );
   }
@@ -196,6 +201,8 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
   lines.push(`export const validatedModels = ${JSON.stringify(models)} as const;`);
   lines.push(`/** Every model's validate function, by model name (for tools such as the CLI). */`);
   lines.push(`export const validatorsByModel = { ${models.map((n) => `${n}: validate${n}`).join(", ")} } as const;`);
+  lines.push(`/** Every model's Standard Schema (strict mode), by model name. */`);
+  lines.push(`export const standardSchemasByModel = { ${models.map((n) => `${n}: ${n}Schema`).join(", ")} } as const;`);
   const index = `${VALIDATORS_DIR}/models.ts`;
   files.set(index, withHeader(index, lines.join("\n")));
   return files;

@@ -13,6 +13,7 @@ import { createOutput } from "./cli/output.js";
 import { createProgress } from "./cli/progress.js";
 import { type Location, type Summary, createReporter } from "./cli/report.js";
 import { checkInt64Digits } from "./cli/int64.js";
+import { PARSED_JSON } from "./json-view.js";
 import { int64Fields, modelProperties } from "./generated/shapes.js";
 
 const EXIT_VALID = 0;
@@ -71,7 +72,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const info = packageInfo();
   const reporter = createReporter(options.format, out, { version: info.version, schemaSetHash: info.schemaSetHash, mode: options.tolerant ? "tolerant" : "strict" });
   const summary: Summary = { sources: 0, payloads: 0, valid: 0, invalid: 0, warnings: 0, errors: 0 };
-  const validateOptions: ValidateOptions = { mode: options.tolerant ? "tolerant" : "strict" };
+  // Payloads come straight from JSON.parse: the validators need not copy them (see json-view.ts).
+  const validateOptions = { mode: options.tolerant ? "tolerant" : "strict", [PARSED_JSON]: true } as ValidateOptions;
   const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;
 
   const { sources, problems } = resolveInputs(options.inputs, process.cwd());

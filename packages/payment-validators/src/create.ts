@@ -6,7 +6,7 @@
 import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
 import { type ValidationIssue, toIssues } from "./issues.js";
-import { jsonView } from "./json-view.js";
+import { PARSED_JSON, jsonView } from "./json-view.js";
 
 export type ValidationMode = "strict" | "tolerant";
 export interface ValidateOptions {
@@ -87,7 +87,7 @@ export function createModelValidators<T, Tolerant>(
 
   function validate(input: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
-      const data = jsonView(input);
+      const data = (options as { [PARSED_JSON]?: boolean } | undefined)?.[PARSED_JSON] === true ? input : jsonView(input);
       if (options?.mode === "tolerant") {
         const tolerantValid = passes(fast.tolerant, data);
         const issues = tolerantValid ? EMPTY : run(tolerant, data);

@@ -125,7 +125,7 @@ function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
  *  (The generated code also stops each loop over the data after as many errors, which bounds the
  *  work; this bounds what a payload with many objects, each with its own loops, reports.) */
 export const MAX_ISSUES = 1000;
-const STOPPED: ValidationIssue = Object.freeze({ pointer: "", keyword: "maxIssues", message: `validation stopped after ${MAX_ISSUES} issues; there may be more`, expected: Object.freeze({ limit: MAX_ISSUES }) });
+const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", message: `validation stopped after ${MAX_ISSUES} issues; there may be more`, expected: { limit: MAX_ISSUES } });
 
 export function toIssues(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
@@ -146,10 +146,10 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
   }
   const issues: ValidationIssue[] = [];
   const seen = small ? undefined : new Set<string>();
-  let stopped = false;
+  let stoppedEarly = false;
   for (const error of kept) {
     if (error.keyword === "maxIssues") {
-      stopped = true;
+      stoppedEarly = true;
       continue;
     }
     const merged = error.keyword !== "type" ? undefined : small ? typesAtPointer(kept, error.instancePath) : [...typesAt!.get(error.instancePath)!];
@@ -160,12 +160,12 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
       seen.add(key);
     } else if (issues.some((earlier) => sameIssue(earlier, issue))) continue;
     if (issues.length === MAX_ISSUES) {
-      stopped = true;
+      stoppedEarly = true;
       break;
     }
     issues.push(issue);
   }
-  if (stopped) issues.push(STOPPED);
+  if (stoppedEarly) issues.push(stopped());
   return issues;
 }
 

@@ -92,3 +92,8 @@ function view(value: unknown, key: string | number, walk: Walk, replaced = false
 export function jsonView(value: unknown): unknown {
   return view(value, "", { depth: 0, left: MAX_VALUES });
 }
+
+/** Set to true in a validator's options by this package's own CLI, whose payloads come straight
+ *  from JSON.parse (plain data already, nothing to copy): the validators then skip the copy. A
+ *  registered symbol, so the CLI's bundle and the library agree on it; not part of the public API. */
+export const PARSED_JSON: unique symbol = Symbol.for("@org/payment-validators/parsed-json") as never;

@@ -85,6 +85,11 @@ describe("unsafeIntegers", () => {
     ]);
   });
 
+  it("skips quoted 16-digit strings (Adyen's pspReference) but never a long number", () => {
+    expect(mayHoldUnsafeIntegers('{"pspReference":"8815658961765250","amount":{"value":1000}}')).toBe(false);
+    for (const text of ["9007199254740993", '{"a": 9007199254740993}', "[1,\n -9223372036854775809]"]) expect(mayHoldUnsafeIntegers(text), text).toBe(true);
+  });
+
   it("is never needed for a text without sixteen digits in a row", () => {
     fc.assert(
       fc.property(jsonText, (text) => {

@@ -74,13 +74,16 @@ export function parseJson(text: string): ParsedJson {
   }
 }
 
-// Sixteen digits in a row: the shortest run that can hold an integer beyond 2^53 (9007199254740992).
-const LONG_DIGIT_RUN = /\d{16}/;
+// A number of sixteen digits or more (the fewest that can exceed 2^53 = 9007199254740992) right after
+// what a JSON value follows (":", "[", ","), or opening the text: string values such as Adyen's
+// 16-digit pspReference ("8815658961765250") are quoted, so they do not send every line through the
+// slow pass. (A string that happens to contain ": 1234567890123456" only costs that pass.)
+const LONG_NUMBER = /(?:^|[:[,])\s*-?\d{16}/;
 
-/** True when the text may hold an integer a JS number cannot represent exactly (a cheap test,
- *  so the literal-by-literal pass runs only for the rare text that needs it). */
+/** True when the text may hold an integer a JS number cannot represent exactly (a cheap test that
+ *  never misses one, so the literal-by-literal pass runs only for the rare text that needs it). */
 export function mayHoldUnsafeIntegers(text: string): boolean {
-  return LONG_DIGIT_RUN.test(text);
+  return LONG_NUMBER.test(text);
 }
 
 export interface UnsafeInteger {

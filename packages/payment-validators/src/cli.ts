@@ -12,10 +12,13 @@ import { readSource, resolveInputs } from "./cli/inputs.js";
 import { createOutput } from "./cli/output.js";
 import { createProgress } from "./cli/progress.js";
 import { type Location, type Summary, createReporter } from "./cli/report.js";
-import { modelProperties } from "./generated/shapes.js";
+import { checkInt64Digits } from "./cli/int64.js";
+import { PARSED_JSON } from "./json-view.js";
+import { int64Fields, modelProperties } from "./generated/shapes.js";
 
 const EXIT_VALID = 0;
 const EXIT_INVALID = 1;
+/** Usage, input and output errors. */
 const EXIT_USAGE = 2;
 
 type Validate = (data: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
@@ -69,7 +72,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const info = packageInfo();
   const reporter = createReporter(options.format, out, { version: info.version, schemaSetHash: info.schemaSetHash, mode: options.tolerant ? "tolerant" : "strict" });
   const summary: Summary = { sources: 0, payloads: 0, valid: 0, invalid: 0, warnings: 0, errors: 0 };
-  const validateOptions: ValidateOptions = { mode: options.tolerant ? "tolerant" : "strict" };
+  // Payloads come straight from JSON.parse: the validators need not copy them (see json-view.ts).
+  const validateOptions = { mode: options.tolerant ? "tolerant" : "strict", [PARSED_JSON]: true } as ValidateOptions;
   const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;
 
   const { sources, problems } = resolveInputs(options.inputs, process.cwd());
@@ -77,44 +81,57 @@ async function main(argv: readonly string[]): Promise<number> {
     summary.errors++;
     reporter.problem(problem);
   }
+  const readOptions = { inputFormat: options.inputFormat, maxLineBytes: options.maxLineBytes };
   for (const source of sources) {
     if (out.closed) break;
     summary.sources++;
-    await readSource(source, process.stdin, {
-      payload(value, source, line, index) {
-        const inferred = given ?? infer(value);
-        if (!inferred.ok) {
+    await readSource(
+      source,
+      process.stdin,
+      {
+        payload(value, source, line, index, integers) {
+          const inferred = given ?? infer(value);
+          if (!inferred.ok) {
+            summary.errors++;
+            reporter.problem({ ...locate(source, line, index), message: inferred.message });
+            return;
+          }
+          const digitIssues = integers === undefined ? undefined : checkInt64Digits(value, integers, int64Fields[inferred.model] ?? []);
+          const result = validators[inferred.model]!(value, validateOptions);
+          const issues = digitIssues === undefined || digitIssues.length === 0 ? (result.ok ? undefined : result.issues) : [...digitIssues, ...(result.ok ? [] : result.issues)];
+          summary.payloads++;
+          summary.warnings += result.warnings.length;
+          if (issues === undefined) summary.valid++;
+          else summary.invalid++;
+          // Only payloads with something to say get an outcome object: most payloads are valid, and
+          // this runs for every line of a large file.
+          if (issues === undefined && result.warnings.length === 0) return;
+          reporter.payload({ ...locate(source, line, index), model: inferred.model, valid: issues === undefined, issues: issues ?? [], warnings: result.warnings });
+        },
+        problem(problem) {
           summary.errors++;
-          reporter.problem({ ...locate(source, line, index), message: inferred.message });
-          return;
-        }
-        const result = validators[inferred.model]!(value, validateOptions);
-        summary.payloads++;
-        summary.warnings += result.warnings.length;
-        if (result.ok) summary.valid++;
-        else summary.invalid++;
-        // Only payloads with something to say get an outcome object: most payloads are valid, and
-        // this runs for every line of a large file.
-        if (result.ok && result.warnings.length === 0) return;
-        reporter.payload({ ...locate(source, line, index), model: inferred.model, valid: result.ok, issues: result.ok ? [] : result.issues, warnings: result.warnings });
+          reporter.problem(problem);
+        },
+        async progress(name, bytes, totalBytes) {
+          // The report so far goes out before the progress line is drawn (both may be one terminal).
+          out.flush();
+          progress.update(name, bytes, totalBytes, summary.payloads);
+          await out.drained();
+        },
+        stopped: () => out.closed,
       },
-      problem(problem) {
-        summary.errors++;
-        reporter.problem(problem);
-      },
-      async progress(name, bytes, totalBytes) {
-        // The report so far goes out before the progress line is drawn (both may be one terminal).
-        out.flush();
-        progress.update(name, bytes, totalBytes, summary.payloads);
-        await out.drained();
-      },
-      stopped: () => out.closed,
-    });
+      readOptions,
+    );
   }
   progress.clear();
   const exitCode = summary.errors > 0 ? EXIT_USAGE : summary.invalid > 0 ? EXIT_INVALID : EXIT_VALID;
   reporter.finish(summary, exitCode);
   await out.drained();
+  if (out.failure !== undefined) {
+    // Whoever reads the exit code did not get the whole report: never a success, and never "invalid".
+    process.stderr.write(`payment-validate: error: cannot write the report to standard output: ${out.failure}; ${summary.payloads} payload(s) checked before it failed\n`);
+    return EXIT_USAGE;
+  }
   return exitCode;
 }
 
@@ -123,7 +140,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`payment-validate: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A bug of ours, not of the input: still one line, and still not a success.
+    process.stderr.write(`payment-validate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
   },
 );

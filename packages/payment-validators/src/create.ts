@@ -1,9 +1,12 @@
 // The runtime every generated model validator shares: run the compiled strict or tolerant code,
 // turn errors into issues, never throw (except assert, by design). A generated guard answers
 // "valid?" first; Ajv's code (which collects every error) only runs for payloads the guard rejects.
+// What is judged is the payload's JSON view (see json-view.ts): exactly what JSON.stringify would
+// send, read once; `value` of a valid result is that view.
 import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
 import { type ValidationIssue, toIssues } from "./issues.js";
+import { PARSED_JSON, jsonView } from "./json-view.js";
 
 export type ValidationMode = "strict" | "tolerant";
 export interface ValidateOptions {
@@ -82,8 +85,9 @@ export function createModelValidators<T, Tolerant>(
   };
   const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data));
 
-  function validate(data: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
+  function validate(input: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
+      const data = (options as { [PARSED_JSON]?: boolean } | undefined)?.[PARSED_JSON] === true ? input : jsonView(input);
       if (options?.mode === "tolerant") {
         const tolerantValid = passes(fast.tolerant, data);
         const issues = tolerantValid ? EMPTY : run(tolerant, data);
@@ -112,7 +116,13 @@ export function createModelValidators<T, Tolerant>(
   const guard = fast.strict;
   const is = guard === undefined
     ? (data: unknown): data is T => validate(data).ok
-    : (data: unknown): data is T => {
+    : (input: unknown): input is T => {
+        let data: unknown;
+        try {
+          data = jsonView(input);
+        } catch {
+          return false; // JSON.stringify would refuse it too
+        }
         let valid: boolean;
         try {
           valid = guard(data);

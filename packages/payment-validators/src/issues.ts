@@ -61,8 +61,6 @@ function describe(error: AjvError): ValidationIssue {
       return { pointer, keyword: error.keyword, message: `must be ${String(p.comparison)} ${String(p.limit)}`, expected: p.limit };
     case "anyOf":
       return { pointer, keyword: "anyOf", message: "must match one of the allowed shapes" };
-    case "maxIssues": // added by the generated code when it stops gathering (see codegen's error-cap)
-      return { pointer, keyword: "maxIssues", message: `validation stopped after ${String(p.limit)} issues; there may be more`, expected: p };
     default:
       return { pointer, keyword: error.keyword, message: `fails the "${error.keyword}" rule`, ...(p && Object.keys(p).length > 0 ? { expected: p } : {}) };
   }
@@ -123,6 +121,12 @@ function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
   return a.pointer === b.pointer && a.keyword === b.keyword && a.message === b.message;
 }
 
+/** The most issues one payload gets, whatever its shape; past them, one `maxIssues` issue says so.
+ *  (The generated code also stops each loop over the data after as many errors, which bounds the
+ *  work; this bounds what a payload with many objects, each with its own loops, reports.) */
+export const MAX_ISSUES = 1000;
+const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", message: `validation stopped after ${MAX_ISSUES} issues; there may be more`, expected: { limit: MAX_ISSUES } });
+
 export function toIssues(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
   const index = errors.some(isSummaryOrBranch) ? indexErrors(errors) : undefined;
@@ -142,7 +146,12 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
   }
   const issues: ValidationIssue[] = [];
   const seen = small ? undefined : new Set<string>();
+  let stoppedEarly = false;
   for (const error of kept) {
+    if (error.keyword === "maxIssues") {
+      stoppedEarly = true;
+      continue;
+    }
     const merged = error.keyword !== "type" ? undefined : small ? typesAtPointer(kept, error.instancePath) : [...typesAt!.get(error.instancePath)!];
     const issue = describe(merged ? { ...error, params: { type: merged } } : error);
     if (seen) {
@@ -150,8 +159,13 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
       if (seen.has(key)) continue;
       seen.add(key);
     } else if (issues.some((earlier) => sameIssue(earlier, issue))) continue;
+    if (issues.length === MAX_ISSUES) {
+      stoppedEarly = true;
+      break;
+    }
     issues.push(issue);
   }
+  if (stoppedEarly) issues.push(stopped());
   return issues;
 }
 

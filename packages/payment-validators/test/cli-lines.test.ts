@@ -3,7 +3,7 @@
 // the same lines with the same numbers as splitting the whole text at once would.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { forEachLine } from "../src/cli/lines.js";
+import { type LineProblem, firstInvalidUtf8, forEachLine } from "../src/cli/lines.js";
 
 /** What the lines of a whole text are: cut at "\n", one trailing "\r" dropped, a byte order mark
  *  dropped from the first line, and no line after a final "\n". */
@@ -27,11 +27,16 @@ async function* chunks(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<U
   yield bytes.subarray(start);
 }
 
-async function collect(stream: AsyncIterable<Uint8Array | string>): Promise<{ lines: [number, string][]; bytesSeen: number[] }> {
+async function collect(stream: AsyncIterable<Uint8Array | string>, maxLineBytes = 1 << 20): Promise<{ lines: [number, string][]; problems: [number, LineProblem][]; bytesSeen: number[] }> {
   const lines: [number, string][] = [];
+  const problems: [number, LineProblem][] = [];
   const bytesSeen: number[] = [];
-  await forEachLine(stream, { line: (text, number) => void lines.push([number, text]), chunk: (bytes) => void bytesSeen.push(bytes) });
-  return { lines, bytesSeen };
+  await forEachLine(
+    stream,
+    { line: (text, number) => void lines.push([number, text]), problem: (number, problem) => void problems.push([number, problem]), chunk: (bytes) => void bytesSeen.push(bytes) },
+    { maxLineBytes },
+  );
+  return { lines, problems, bytesSeen };
 }
 
 /** Lines of any Unicode text (multi-byte characters included), "\r" and blank lines among them. */
@@ -87,7 +92,58 @@ describe("forEachLine", () => {
       yield Buffer.from("a\nb\nc\n");
       throw new Error("read past the stop");
     }
-    await forEachLine(pieces(), { line: (_text, number) => (seen.push(number), number === 2) });
+    await forEachLine(pieces(), { line: (_text, number) => (seen.push(number), number === 2), problem: () => true }, { maxLineBytes: 100 });
     expect(seen).toEqual([1, 2]);
+  });
+
+  it("skips a line over the limit, naming it and its size, and hands over every other line, however the bytes are cut", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (lengths, cuts, crlf) => {
+        const max = 20;
+        const lineTexts = lengths.map((length, i) => String.fromCharCode(97 + (i % 26)).repeat(length));
+        const text = lineTexts.join(crlf ? "\r\n" : "\n");
+        const { lines, problems } = await collect(chunks(Buffer.from(text), cuts), max);
+        const expected = expectedLines(text).map((line, i) => [i + 1, line] as [number, string]);
+        expect(lines).toEqual(expected.filter(([, line]) => line.length <= max));
+        expect(problems).toEqual(expected.filter(([, line]) => line.length > max).map(([number, line]) => [number, { kind: "too-long", bytes: line.length }]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reports bytes that are not UTF-8 with the line, the byte and the column, and hands over the other lines", async () => {
+    const bytes = Buffer.concat([Buffer.from('{"a":1}\n{"é":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n{"b":2}\n')]);
+    for (const cuts of [[], [9], [15], [16], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]]) {
+      const { lines, problems } = await collect(chunks(bytes, cuts));
+      expect(lines).toEqual([
+        [1, '{"a":1}'],
+        [3, '{"b":2}'],
+      ]);
+      expect(problems).toEqual([[2, { kind: "invalid-utf8", byte: 8, column: 7 }]]);
+    }
+  });
+});
+
+describe("firstInvalidUtf8", () => {
+  it("finds a bad byte exactly when a strict UTF-8 decoder refuses the bytes", () => {
+    const strict = new TextDecoder("utf-8", { fatal: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), fc.string({ unit: "binary", maxLength: 6 }), (noise, text) => {
+        const bytes = Buffer.concat([Buffer.from(text), noise]);
+        let decodes = true;
+        try {
+          strict.decode(bytes);
+        } catch {
+          decodes = false;
+        }
+        const bad = firstInvalidUtf8(bytes, 0, bytes.length);
+        expect(bad === -1).toBe(decodes);
+        if (bad !== -1) {
+          // Everything before the bad byte is UTF-8.
+          expect(() => strict.decode(bytes.subarray(0, bad))).not.toThrow();
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

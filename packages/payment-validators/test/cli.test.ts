@@ -3,41 +3,15 @@
 // positions, model inference and its ambiguity error, tolerant mode, the TTY-only progress line,
 // and flat memory on an NDJSON file several times larger than the heap it is allowed.
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { PaymentSessionResultSchema, SessionResultResponseSchema, schemaSetHash } from "@org/payment-schemas";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { schemaSetHash } from "@org/payment-schemas";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BIN, PACKAGE_DIR, adyen, badStatus, cliWorkspace, gateway, json, ndjson } from "./cli-harness.js";
 
-const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(PACKAGE_DIR, "dist/bin/cli.js");
 const packageJson = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")) as { version: string; bin: Record<string, string> };
-
-const gateway = PaymentSessionResultSchema.examples[0] as Record<string, unknown>;
-const adyen = SessionResultResponseSchema.examples[0] as Record<string, unknown>;
-const badStatus = { ...gateway, status: "bogus" };
-
-let dir: string;
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the package first (pnpm build)`);
-  dir = mkdtempSync(join(tmpdir(), "payment-validate-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, contents: string): string {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, contents);
-  return name;
-}
-const json = (value: unknown): string => JSON.stringify(value, null, 2);
-const ndjson = (...values: unknown[]): string => `${values.map((v) => JSON.stringify(v)).join("\n")}\n`;
-
-function run(args: readonly string[], options: { input?: string; nodeArgs?: readonly string[] } = {}) {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: dir, input: options.input ?? "", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workspace = cliWorkspace("payment-validate-");
+const { file, run } = workspace;
 
 interface JsonReport {
   tool: string;
@@ -61,11 +35,11 @@ describe("payment-validate: the bin", () => {
   it("--help explains inputs, options, exit codes and gives examples", () => {
     const { status, stdout } = run(["--help"]);
     expect(status).toBe(0);
-    expect(stdout).toContain("payment-validate [--model NAME] [--tolerant] [--format pretty|json] <file|glob|->...");
-    for (const text of [".ndjson", "--tolerant", "--format", "PaymentSessionResult", "SessionResultResponse", "Exit codes", "Examples:"]) expect(stdout).toContain(text);
+    expect(stdout).toContain("payment-validate [options] <file|glob|->...");
+    for (const text of [".ndjson", "--tolerant", "--format", "--input-format json|ndjson|auto", "--max-line-bytes N", "PaymentSessionResult", "SessionResultResponse", "Exit codes", "Examples:"]) expect(stdout).toContain(text);
     expect(stdout).toMatch(/0\s+every payload is valid/);
     expect(stdout).toMatch(/1\s+some payload is invalid/);
-    expect(stdout).toMatch(/2\s+usage or input error/);
+    expect(stdout).toMatch(/2\s+usage, input or output error/);
   });
 
   it("--version names the package version and the schema set it was generated from", () => {
@@ -105,14 +79,14 @@ describe("payment-validate: exit codes and pretty output", () => {
     expect(stdout).toContain('broken.json:3:16: error: invalid JSON: expected a property name in double quotes, found ","');
   });
 
-  it("exits 2 for a missing file, a folder, an unsupported file type and an empty file", () => {
-    mkdirSync(join(dir, "folder"), { recursive: true });
+  it("exits 2 for a missing file, a folder, a file that is not JSON and an empty file", () => {
+    mkdirSync(join(workspace.dir(), "folder"), { recursive: true });
     const { status, stdout } = run(["missing.json", "folder", file("notes.txt", "hi"), file("empty.json", "")]);
     expect(status).toBe(2);
     expect(stdout).toContain("missing.json: error: cannot read: no such file");
-    expect(stdout).toContain("folder: error: unsupported file type");
-    expect(stdout).toContain("notes.txt: error: unsupported file type");
-    expect(stdout).toContain("empty.json: error: no JSON: the input is empty");
+    expect(stdout).toContain("folder: error: cannot read: it is a folder (name files, or a glob such as folder/**/*.json)");
+    expect(stdout).toContain('notes.txt:1:1: error: invalid JSON: expected a value, found "h"');
+    expect(stdout).toContain("empty.json: error: no payloads: the input is empty");
   });
 
   it("input errors outrank invalid payloads: exit 2 when both occur", () => {
@@ -122,7 +96,10 @@ describe("payment-validate: exit codes and pretty output", () => {
 
   it("exits 2 on usage errors, with a message on stderr and nothing on stdout", () => {
     for (const [args, message] of [
-      [["--frobnicate", "x.json"], 'unknown option "--frobnicate"'],
+      [["--frobnicate", "x.json"], "Unknown option '--frobnicate'"],
+      [["--input-format", "xml", "x.json"], "--input-format must be one of: json, ndjson, auto"],
+      [["--max-line-bytes", "lots", "x.json"], "--max-line-bytes must be a number of bytes"],
+      [["--model"], "argument missing"],
       [["--model", "Nope", "x.json"], 'unknown model "Nope"'],
       [["--model", "paymentsessionresult", "x.json"], "did you mean PaymentSessionResult?"],
       [["--format", "xml", "x.json"], "--format must be one of: pretty, json"],
@@ -172,7 +149,7 @@ describe("payment-validate: NDJSON", () => {
       const { status, stdout } = run(["--model", "PaymentSessionResult", file(name, text)]);
       expect(status).toBe(2);
       expect(stdout).toContain(`${name}:3: invalid PaymentSessionResult (1 issue)\n  /status: must be one of:`);
-      expect(stdout).toContain(`${name}:4:2: error: invalid JSON: expected a property name in double quotes, found "n"`);
+      expect(stdout).toContain(`${name}:4:2: error: invalid JSON: unexpected character, found "n"`);
       expect(stdout).toContain("3 payloads in 1 source: 2 valid, 1 invalid, 1 input error");
     }
   });
@@ -287,7 +264,7 @@ describe("payment-validate: progress line", () => {
   it("shows progress on stderr when it is a terminal", () => {
     const name = file("tty.ndjson", ndjson(gateway, adyen));
     // `script` runs the command on a pseudo-terminal, so its stderr is a TTY.
-    const result = spawnSync("script", ["-qec", `${process.execPath} ${BIN} ${name}`, "/dev/null"], { cwd: dir, encoding: "utf8" });
+    const result = spawnSync("script", ["-qec", `${process.execPath} ${BIN} ${name}`, "/dev/null"], { cwd: workspace.dir(), encoding: "utf8" });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/payment-validate: tty\.ndjson: [\d.]+ MB of [\d.]+ MB \(\d+%\), \d+ payloads checked/);
     expect(result.stdout).toContain("2 payloads in 1 source: 2 valid, 0 invalid");
@@ -296,7 +273,7 @@ describe("payment-validate: progress line", () => {
 
 describe("payment-validate: streaming", () => {
   it("validates an NDJSON file several times larger than its heap limit (memory stays flat)", () => {
-    const path = join(dir, "large.ndjson");
+    const path = join(workspace.dir(), "large.ndjson");
     // Blocks of 1,000 payloads of both models, the last of each block invalid.
     const valid = [JSON.stringify(gateway), JSON.stringify(adyen)];
     const block = `${[...Array.from({ length: 999 }, (_, i) => valid[i % 2]), JSON.stringify(badStatus)].join("\n")}\n`;

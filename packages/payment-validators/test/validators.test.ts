@@ -20,11 +20,11 @@ const gateway = (status = "completed") => structuredClone(PaymentSessionResultSc
 const adyen = (status = "completed") => structuredClone(SessionResultResponseSchema.examples.find((e) => e.status === status)!) as Record<string, any>;
 
 describe("validateX", () => {
-  it("accepts every schema example and returns the payload itself as the value", () => {
+  it("accepts every schema example and returns what it judged, a plain copy equal to it, as the value", () => {
     for (const example of PaymentSessionResultSchema.examples) {
       const result = validatePaymentSessionResult(example);
       expect(result).toEqual({ ok: true, value: example, warnings: [] });
-      expect(result.ok && result.value).toBe(example);
+      expect(result.ok && result.value).not.toBe(example);
     }
     for (const example of SessionResultResponseSchema.examples) expect(validateSessionResultResponse(example).ok).toBe(true);
   });

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { type ParseError, parse as parseTolerantly, printParseErrorCode } from "jsonc-parser";
 import { createAjv } from "./ajv.js";
 import { SchemaError, SchemaSetError } from "./errors.js";
 import { inexactIntegers } from "./exact-numbers.js";
@@ -212,20 +213,22 @@ function readText(root: string, file: string, errors: SchemaError[]): string | u
   }
 }
 
+/** JSON.parse, and where it failed: Node 20's messages carry no position, so jsonc-parser (the
+ *  position-reporting parser payment-validate uses too) reads a text JSON.parse refused. */
 function parseJson(file: string, text: string, errors: SchemaError[]): JsonValue | undefined {
   try {
     return JSON.parse(text) as JsonValue;
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
+    const found: ParseError[] = [];
+    parseTolerantly(text, found, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = found[0];
     let where = "";
-    if (position !== undefined) {
-      const before = text.slice(0, Number(position));
-      const line = before.split("\n").length;
-      const column = Number(position) - before.lastIndexOf("\n");
-      where = ` at line ${line}, column ${column}`;
+    if (first !== undefined) {
+      const before = text.slice(0, first.offset);
+      where = ` at line ${before.split("\n").length}, column ${first.offset - before.lastIndexOf("\n")}`;
     }
-    errors.push(new SchemaError(file, "", "json", `invalid JSON${where}: ${message}`));
+    const reason = first === undefined ? (error as Error).message : printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    errors.push(new SchemaError(file, "", "json", `invalid JSON${where}: ${reason}`));
     return undefined;
   }
 }

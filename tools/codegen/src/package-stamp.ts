@@ -4,9 +4,9 @@
 // package.json is not codegen's to own whole (changesets bumps versions in it, people edit it), so
 // codegen owns exactly this one field of each non-private package under packages/, and `--check`
 // covers it like a generated file.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Difference } from "./write.js";
+import type { Difference, Replacement } from "./write.js";
 
 export const STAMP_FIELD = "paymentSchemas";
 
@@ -63,21 +63,11 @@ export function checkStamps(repoRoot: string, stamp: SchemaSetStamp): Difference
     .map((p) => ({ path: `${p.path}#/${STAMP_FIELD}`, kind: "stale" as const }));
 }
 
-/** Writes every stale stamp: all new manifests are staged next to their targets first, then renamed in. */
-export function writeStamps(repoRoot: string, stamp: SchemaSetStamp): Difference[] {
+/** The package.json files whose stamp is stale, as replacements for write.ts's all-or-nothing run. */
+export function stampReplacements(repoRoot: string, stamp: SchemaSetStamp): { differences: Difference[]; replacements: Replacement[] } {
   const stale = plan(repoRoot, stamp).filter((p) => p.before !== p.after);
-  const staged: { temp: string; target: string }[] = [];
-  try {
-    for (const p of stale) {
-      const target = join(repoRoot, p.path);
-      const temp = `${target}.tmp-${process.pid}`;
-      writeFileSync(temp, p.after);
-      staged.push({ temp, target });
-    }
-  } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
-  }
-  for (const { temp, target } of staged) renameSync(temp, target);
-  return stale.map((p) => ({ path: `${p.path}#/${STAMP_FIELD}`, kind: "stale" as const }));
+  return {
+    differences: stale.map((p) => ({ path: `${p.path}#/${STAMP_FIELD}`, kind: "stale" as const })),
+    replacements: stale.map((p) => ({ target: p.path, text: p.after })),
+  };
 }

@@ -1,11 +1,17 @@
-// The command line of payment-validate, parsed into options or a usage error.
+// The command line of payment-validate (node:util parseArgs), parsed into options or a usage error.
+import { parseArgs as parseCommandLine } from "node:util";
 
 export type OutputFormat = "pretty" | "json";
+/** What an input holds: one JSON document, one payload per line, or decided from its name and content. */
+export type InputFormat = "json" | "ndjson" | "auto";
 
 export interface CliOptions {
   readonly model: string | undefined;
   readonly tolerant: boolean;
   readonly format: OutputFormat;
+  readonly inputFormat: InputFormat;
+  /** The longest NDJSON line, and the largest JSON document, read (bytes). */
+  readonly maxLineBytes: number;
   /** Files, globs and `-` (standard input), in the order given. */
   readonly inputs: readonly string[];
 }
@@ -17,74 +23,78 @@ export type ParsedArgs =
   | { readonly kind: "usage-error"; readonly message: string };
 
 const FORMATS: readonly OutputFormat[] = ["pretty", "json"];
+const INPUT_FORMATS: readonly InputFormat[] = ["json", "ndjson", "auto"];
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+const SIZE = /^(\d+)([kmg]?)$/i;
+const UNITS: Readonly<Record<string, number>> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+function usage(message: string): ParsedArgs {
+  return { kind: "usage-error", message };
+}
+
+function parseSize(text: string): number | undefined {
+  const match = SIZE.exec(text);
+  if (!match) return undefined;
+  const bytes = Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
+  // Beyond what one Buffer or string can hold there is no line to read whole.
+  return bytes >= 1 && bytes <= 2 ** 31 ? bytes : undefined;
+}
 
 export function parseArgs(argv: readonly string[], models: readonly string[]): ParsedArgs {
-  let model: string | undefined;
-  let tolerant = false;
-  let format: OutputFormat = "pretty";
-  const inputs: string[] = [];
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (optionsEnded || arg === "-" || !arg.startsWith("-")) {
-      inputs.push(arg);
-      continue;
-    }
-    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string | undefined => inlineValue ?? argv[++i];
-    switch (flag) {
-      case "--":
-        optionsEnded = true;
-        break;
-      case "-h":
-      case "--help":
-        return { kind: "help" };
-      case "-V":
-      case "--version":
-        return { kind: "version" };
-      case "--tolerant":
-        tolerant = true;
-        break;
-      case "-m":
-      case "--model": {
-        const name = value();
-        if (name === undefined || name === "") return { kind: "usage-error", message: `--model needs a model name (one of: ${models.join(", ")})` };
-        if (!models.includes(name)) {
-          const near = models.find((m) => m.toLowerCase() === name.toLowerCase());
-          return { kind: "usage-error", message: `unknown model "${name}"${near ? ` (did you mean ${near}?)` : ""}; the models are: ${models.join(", ")}` };
-        }
-        model = name;
-        break;
-      }
-      case "-f":
-      case "--format": {
-        const name = value();
-        if (!FORMATS.includes(name as OutputFormat)) return { kind: "usage-error", message: `--format must be one of: ${FORMATS.join(", ")}${name === undefined ? "" : ` (got "${name}")`}` };
-        format = name as OutputFormat;
-        break;
-      }
-      default:
-        return { kind: "usage-error", message: `unknown option "${arg}"` };
-    }
+  let parsed;
+  try {
+    parsed = parseCommandLine({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+        tolerant: { type: "boolean" },
+        model: { type: "string", short: "m" },
+        format: { type: "string", short: "f" },
+        "input-format": { type: "string" },
+        "max-line-bytes": { type: "string" },
+      },
+    });
+  } catch (error) {
+    return usage((error as Error).message);
   }
-  if (inputs.length === 0) return { kind: "usage-error", message: "no input: name .json/.ndjson/.jsonl files or globs, or - to read standard input" };
-  if (inputs.filter((input) => input === "-").length > 1) return { kind: "usage-error", message: "standard input (-) can be read only once" };
-  return { kind: "run", options: { model, tolerant, format, inputs } };
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  const model = values.model;
+  if (model !== undefined && !models.includes(model)) {
+    const near = models.find((m) => m.toLowerCase() === model.toLowerCase());
+    return usage(model === "" ? `--model needs a model name (one of: ${models.join(", ")})` : `unknown model "${model}"${near ? ` (did you mean ${near}?)` : ""}; the models are: ${models.join(", ")}`);
+  }
+  const format = values.format ?? "pretty";
+  if (!FORMATS.includes(format as OutputFormat)) return usage(`--format must be one of: ${FORMATS.join(", ")} (got "${format}")`);
+  const inputFormat = values["input-format"] ?? "auto";
+  if (!INPUT_FORMATS.includes(inputFormat as InputFormat)) return usage(`--input-format must be one of: ${INPUT_FORMATS.join(", ")} (got "${inputFormat}")`);
+  const maxLineBytes = values["max-line-bytes"] === undefined ? DEFAULT_MAX_LINE_BYTES : parseSize(values["max-line-bytes"]);
+  if (maxLineBytes === undefined) return usage(`--max-line-bytes must be a number of bytes from 1 to 2G, optionally with K, M or G (got "${values["max-line-bytes"]}")`);
+  if (positionals.length === 0) return usage("no input: name files (.json, .ndjson, .jsonl or any other), globs, or - to read standard input");
+  if (positionals.filter((input) => input === "-").length > 1) return usage("standard input (-) can be read only once");
+  return { kind: "run", options: { model, tolerant: values.tolerant === true, format: format as OutputFormat, inputFormat: inputFormat as InputFormat, maxLineBytes, inputs: positionals } };
 }
 
 export function helpText(models: readonly string[]): string {
   return `payment-validate: check payment payloads against the schemas of @org/payment-validators
 
 Usage:
-  payment-validate [--model NAME] [--tolerant] [--format pretty|json] <file|glob|->...
+  payment-validate [options] <file|glob|->...
 
 Inputs:
-  FILE.json            one payload (a JSON object) or an array of payloads
+  FILE.json            one JSON document: a payload (a JSON object) or an array of payloads
   FILE.ndjson, .jsonl  one payload per line, read as a stream (any size, flat memory)
+  any other FILE       decided from its content, as for standard input (or say it: --input-format)
   GLOB                 files matching a pattern, e.g. "data/**/*.json" or "logs/*.{ndjson,jsonl}"
                        (quote it to let payment-validate expand it: *, ?, [abc], {a,b}, **)
-  -                    standard input: newline-delimited payloads when the first line is a complete
-                       JSON object on its own, otherwise one JSON document
+  -                    standard input: newline-delimited payloads when the first non-blank line is
+                       a complete JSON object on its own, otherwise one JSON document
+  A folder is an input error: name its files, or a glob such as folder/**/*.json.
+  Input must be UTF-8; bytes that are not are an input error with their line and column.
 
 Options:
   -m, --model NAME     the model to validate against: ${models.join(", ")}
@@ -98,14 +108,28 @@ Options:
                        json: one JSON report on stdout: {"results": [...], "summary": {...},
                        "exitCode": N}; results list every payload that is invalid, has warnings or
                        could not be read; valid payloads are counted in the summary.
+      --input-format json|ndjson|auto
+                       what every input holds, whatever its name (default auto: .json is a
+                       document, .ndjson/.jsonl are lines, anything else is sniffed from content)
+      --max-line-bytes N
+                       the longest NDJSON line and the largest JSON document read, in bytes (K, M,
+                       G suffixes allowed; default 16M). A longer line is an input error naming
+                       its line; the lines after it are still validated. Memory stays bounded by N.
   -h, --help           this help
   -V, --version        the package version and the hash of the schema set it was generated from
 
-Exit codes:
+Integers too large for a JavaScript number (beyond 2^53) are checked on their digits where the
+schema says int64: 9223372036854775807 is valid, 9223372036854775808 is not; none is rounded.
+A payload gets at most 1,000 issues; the last says when there were more.
+
+Exit codes (0 only when every input was read, every payload is valid and the whole report was written):
   0  every payload is valid
-  1  some payload is invalid
-  2  usage or input error: unknown option, unreadable file, bad JSON (with its line and column),
-     a payload whose model cannot be inferred
+  1  some payload is invalid (and every input was read)
+  2  usage, input or output error: unknown option, unreadable file or folder, invalid UTF-8, bad
+     JSON (with its line and column), a line over --max-line-bytes, an input with no payloads
+     (empty file, blank lines only, empty array), a payload whose model cannot be inferred, or a
+     report that could not be written (stdout closed early, as by | head, or a full disk).
+     Input errors are reported with the payloads; an output error is one line on stderr.
 
 A progress line is shown on stderr while reading, when stderr is a terminal.
 
@@ -113,6 +137,7 @@ Examples:
   payment-validate response.json
   payment-validate --model PaymentSessionResult "fixtures/**/*.json"
   payment-validate --tolerant --format json captured.ndjson > report.json
+  payment-validate --input-format ndjson app.log
   curl -s https://api.example.test/pay/123 | payment-validate --model PaymentSessionResult -
   zcat payments.jsonl.gz | payment-validate -
 `;

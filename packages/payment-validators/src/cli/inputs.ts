@@ -1,19 +1,24 @@
-// Turns the command line's inputs into payloads: globs into files, `.json` files into one payload
-// or an array of them, `.ndjson`/`.jsonl` files and NDJSON on stdin into a stream of payloads,
-// one line at a time. Whatever cannot be read becomes an input problem with its location.
+// Turns the command line's inputs into payloads: globs into files (tinyglobby), JSON documents into
+// one payload or an array of them, NDJSON into a stream of payloads, one line at a time. What an
+// input holds comes from --input-format, else from its name (.json, .ndjson, .jsonl), else from
+// its first non-blank line (a complete JSON object on its own: NDJSON; anything else: a document).
+// Whatever cannot be read becomes an input problem with its location: a folder, bytes that are not
+// UTF-8, bad JSON, a line or document over the size limit, an input with no payload at all.
 import { createReadStream, existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
-import { expandGlob, hasGlobMagic } from "./glob.js";
-import { forEachLine } from "./lines.js";
-import { describeJsonError, parseJson } from "./json-syntax.js";
+import { globSync, isDynamicPattern } from "tinyglobby";
+import type { InputFormat } from "./args.js";
+import { type UnsafeInteger, describeJsonError, mayHoldUnsafeIntegers, parseJson, positionOf, unsafeIntegers } from "./json-syntax.js";
+import { type LineProblem, firstInvalidUtf8, forEachLine } from "./lines.js";
 import type { InputProblem } from "./report.js";
 
 export interface PayloadSink {
-  /** One parsed payload and where it is: its line (NDJSON) or its index (JSON array), if any.
-   *  Called for every payload of a large file, so where it is comes as arguments, not an object. */
-  payload(value: unknown, source: string, line: number | undefined, index: number | undefined): void;
+  /** One parsed payload and where it is: its line (NDJSON) or its index (JSON array), if any, and
+   *  the integers of its text a JS number cannot hold (rarely any). Called for every payload of a
+   *  large file, so where it is comes as arguments, not an object. */
+  payload(value: unknown, source: string, line: number | undefined, index: number | undefined, integers: readonly UnsafeInteger[] | undefined): void;
   problem(problem: InputProblem): void;
   /** Called between chunks of a stream: wait for output to drain, show progress. */
   progress(source: string, bytes: number, totalBytes: number | undefined): Promise<void>;
@@ -21,7 +26,12 @@ export interface PayloadSink {
   stopped(): boolean;
 }
 
-const STREAM_EXTENSIONS = new Set([".ndjson", ".jsonl"]);
+export interface ReadOptions {
+  readonly inputFormat: InputFormat;
+  readonly maxLineBytes: number;
+}
+
+const NDJSON_EXTENSIONS = new Set([".ndjson", ".jsonl"]);
 const CHUNK_BYTES = 1 << 20;
 
 /** The sources to read, in order, without repeats: `-`, files, and the files each glob matches. */
@@ -29,8 +39,9 @@ export function resolveInputs(inputs: readonly string[], cwd: string): { sources
   const sources: string[] = [];
   const problems: InputProblem[] = [];
   for (const input of inputs) {
-    if (input !== "-" && hasGlobMagic(input) && !existsSync(input)) {
-      const matches = expandGlob(input, cwd);
+    if (input !== "-" && isDynamicPattern(input) && !existsSync(input)) {
+      // Shell-like: dot files only when the pattern names them, symbolic links not followed.
+      const matches = globSync(input, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false }).sort();
       if (matches.length === 0) problems.push({ source: input, message: "no files match this pattern" });
       sources.push(...matches);
     } else sources.push(input);
@@ -43,84 +54,173 @@ function describeReadError(error: unknown): string {
   if (code === "ENOENT") return "cannot read: no such file";
   if (code === "EISDIR") return "cannot read: it is a folder (name files, or a glob such as folder/**/*.json)";
   if (code === "EACCES" || code === "EPERM") return "cannot read: permission denied";
+  if (code === "EIO") return "cannot read: input/output error (EIO)";
   return `cannot read: ${(error as Error).message}`;
 }
 
-/** One JSON document: a payload, or an array whose elements are payloads. */
-function documentPayloads(source: string, text: string, sink: PayloadSink): void {
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+function lineProblem(source: string, line: number, problem: LineProblem, max: number): InputProblem {
+  if (problem.kind === "too-long") return { source, line, message: `line too long: ${sizeText(problem.bytes)}, over the limit of ${sizeText(max)} (raise it with --max-line-bytes); the line was skipped` };
+  return { source, line, column: problem.column, message: `invalid UTF-8: byte ${problem.byte} of the line is not part of a UTF-8 character` };
+}
+
+/** The integers of `text` a JS number cannot hold, when it may have any. */
+function integersOf(text: string): readonly UnsafeInteger[] | undefined {
+  if (!mayHoldUnsafeIntegers(text)) return undefined;
+  const found = unsafeIntegers(text);
+  return found.length > 0 ? found : undefined;
+}
+
+/** One JSON document: a payload, or an array whose elements are payloads. Returns the number of payloads. */
+function documentPayloads(source: string, text: string, sink: PayloadSink): number {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") {
-    sink.problem({ source, message: "no JSON: the input is empty" });
-    return;
+    sink.problem({ source, message: "no payloads: the input is empty" });
+    return 0;
   }
   const parsed = parseJson(body);
   if (!parsed.ok) {
     sink.problem({ source, line: parsed.position.line, column: parsed.position.column, message: `invalid JSON: ${parsed.message}` });
-    return;
+    return 0;
   }
-  if (Array.isArray(parsed.value)) parsed.value.forEach((value, index) => sink.payload(value, source, undefined, index));
-  else sink.payload(parsed.value, source, undefined, undefined);
+  const integers = integersOf(body);
+  if (!Array.isArray(parsed.value)) {
+    sink.payload(parsed.value, source, undefined, undefined, integers);
+    return 1;
+  }
+  if (parsed.value.length === 0) sink.problem({ source, message: "no payloads: the input is an empty array" });
+  parsed.value.forEach((value, index) => {
+    // Each element's integers, with paths from the element.
+    const own = integers?.filter((i) => i.path[0] === index).map((i) => ({ path: i.path.slice(1), digits: i.digits }));
+    sink.payload(value, source, undefined, index, own !== undefined && own.length > 0 ? own : undefined);
+  });
+  return parsed.value.length;
 }
 
 const OPEN_BRACE = 0x7b;
 
-/** One NDJSON line: blank lines are skipped. */
-function linePayload(source: string, text: string, line: number, sink: PayloadSink): void {
+/** One NDJSON line: blank lines are skipped. Returns the number of payloads (0 or 1). */
+function linePayload(source: string, text: string, line: number, sink: PayloadSink): number {
   // A line starting with "{" (nearly every one) cannot be blank: no trim() needed.
-  if (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === "") return;
+  if (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === "") return 0;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const problem = describeJsonError(text, error);
     sink.problem({ source, line, column: problem.position.column, message: `invalid JSON: ${problem.message}` });
+    return 0;
+  }
+  sink.payload(value, source, line, undefined, integersOf(text));
+  return 1;
+}
+
+function isLoneObject(text: string): boolean {
+  const first = parseJson(text);
+  return first.ok && typeof first.value === "object" && first.value !== null && !Array.isArray(first.value);
+}
+
+/** A stream of lines: NDJSON, a document, or (auto) decided by its first non-blank line: NDJSON
+ *  when that line is, on its own, a complete JSON object; otherwise one JSON document (read whole,
+ *  as a document must be, up to the size limit). */
+async function readLines(source: string, stream: AsyncIterable<Uint8Array | string>, totalBytes: number | undefined, format: "ndjson" | "auto", max: number, sink: PayloadSink): Promise<void> {
+  let mode = (format === "ndjson" ? "ndjson" : "undecided") as "undecided" | "ndjson" | "document";
+  let payloads = 0;
+  let problems = 0;
+  let blank = true;
+  const document: string[] = [];
+  let documentChars = 0;
+  let documentTooLarge = false;
+  await forEachLine(
+    stream,
+    {
+      line: (text, line) => {
+        if (mode === "undecided" && text.trim() !== "") mode = isLoneObject(text) ? "ndjson" : "document";
+        if (mode === "ndjson") {
+          const found = linePayload(source, text, line, sink);
+          payloads += found;
+          if (found === 0 && text.trim() !== "") problems++;
+        } else if (!documentTooLarge) {
+          documentChars += text.length + 1;
+          if (documentChars > max) {
+            documentTooLarge = true;
+            document.length = 0;
+          } else document.push(text);
+        }
+        if (blank && text.trim() !== "") blank = false;
+        return sink.stopped();
+      },
+      problem: (line, problem) => {
+        problems++;
+        blank = false;
+        sink.problem(lineProblem(source, line, problem, max));
+        // In a document, one unreadable line makes the whole document unreadable.
+        if (mode === "document") documentTooLarge = true;
+        return sink.stopped();
+      },
+      chunk: (bytes) => sink.progress(source, bytes, totalBytes),
+    },
+    { maxLineBytes: max },
+  );
+  if (sink.stopped()) return;
+  if (mode === "document") {
+    if (documentTooLarge && problems === 0) sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
+    else if (!documentTooLarge) documentPayloads(source, document.join("\n"), sink);
     return;
   }
-  sink.payload(value, source, line, undefined);
+  if (payloads === 0 && problems === 0) sink.problem({ source, message: blank ? "no payloads: the input is empty or holds only blank lines" : "no payloads" });
 }
 
-async function readNdjson(source: string, stream: AsyncIterable<Uint8Array | string>, totalBytes: number | undefined, sink: PayloadSink): Promise<void> {
-  await forEachLine(stream, {
-    line: (text, line) => {
-      linePayload(source, text, line, sink);
-      return sink.stopped();
-    },
-    chunk: (bytes) => sink.progress(source, bytes, totalBytes),
-  });
+/** A whole file read as one JSON document, checked for UTF-8 before it is decoded. */
+async function readDocument(source: string, stream: AsyncIterable<Uint8Array | string>, max: number, sink: PayloadSink): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const piece of stream) {
+    const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    size += chunk.byteLength;
+    if (size > max) {
+      sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.concat(chunks);
+  const bad = firstInvalidUtf8(bytes, 0, bytes.byteLength);
+  if (bad !== -1) {
+    const before = bytes.toString("utf8", 0, bad);
+    const position = positionOf(before, before.length);
+    sink.problem({ source, line: position.line, column: position.column, message: `invalid UTF-8: the byte at offset ${bad} is not part of a UTF-8 character` });
+    return;
+  }
+  documentPayloads(source, bytes.toString("utf8"), sink);
 }
 
-/** Standard input is NDJSON when its first non-blank line is, on its own, a complete JSON object;
- *  otherwise it is one JSON document (read whole, as a document must be). */
-async function readStdin(stdin: Readable, sink: PayloadSink): Promise<void> {
-  const state: { mode: "undecided" | "ndjson" | "document" } = { mode: "undecided" };
-  const documentLines: string[] = [];
-  await forEachLine(stdin, {
-    line: (text, line) => {
-      if (state.mode === "undecided" && text.trim() !== "") {
-        const first = parseJson(text);
-        state.mode = first.ok && typeof first.value === "object" && first.value !== null && !Array.isArray(first.value) ? "ndjson" : "document";
-      }
-      if (state.mode === "ndjson") linePayload("-", text, line, sink);
-      else documentLines.push(text);
-      return sink.stopped();
-    },
-    chunk: (bytes) => sink.progress("-", bytes, undefined),
-  });
-  if (state.mode !== "ndjson") documentPayloads("-", documentLines.join("\n"), sink);
-}
-
-export async function readSource(source: string, stdin: Readable, sink: PayloadSink): Promise<void> {
-  if (source === "-") return readStdin(stdin, sink);
+function formatOf(source: string, given: InputFormat): InputFormat {
+  if (given !== "auto") return given;
   const extension = extname(source).toLowerCase();
-  if (extension !== ".json" && !STREAM_EXTENSIONS.has(extension)) {
-    sink.problem({ source, message: "unsupported file type: expected .json (a payload or an array of payloads), .ndjson or .jsonl (one payload per line)" });
-    return;
-  }
+  if (extension === ".json") return "json";
+  if (NDJSON_EXTENSIONS.has(extension)) return "ndjson";
+  return "auto";
+}
+
+export async function readSource(source: string, stdin: Readable, sink: PayloadSink, options: ReadOptions): Promise<void> {
+  const max = options.maxLineBytes;
+  const format = formatOf(source, options.inputFormat);
   try {
-    const info = await stat(source);
-    if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (extension === ".json") documentPayloads(source, await readFile(source, "utf8"), sink);
-    else await readNdjson(source, createReadStream(source, { highWaterMark: CHUNK_BYTES }), info.size, sink);
+    let stream: AsyncIterable<Uint8Array | string>;
+    let size: number | undefined;
+    if (source === "-") stream = stdin;
+    else {
+      const info = await stat(source);
+      if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      size = info.isFile() ? info.size : undefined;
+      stream = createReadStream(source, { highWaterMark: CHUNK_BYTES });
+    }
+    if (format === "json") await readDocument(source, stream, max, sink);
+    else await readLines(source, stream, size, format, max, sink);
   } catch (error) {
     sink.problem({ source, message: describeReadError(error) });
   }

@@ -1,12 +1,8 @@
-// Where a JSON text stops being JSON. JSON.parse on Node 20 names no position in most of its
-// messages, so after it fails this scanner walks the text once (iteratively: no recursion limit)
-// and reports the first offending offset with a message in plain words.
-
-export interface JsonSyntaxProblem {
-  /** Offset (UTF-16 code units) of the first character that cannot continue valid JSON. */
-  readonly offset: number;
-  readonly message: string;
-}
+// JSON text as payment-validate reads it. JSON.parse stays the fast path; only when it fails does
+// jsonc-parser (a parser that reports offsets) read the text again, to say where and why it is
+// not JSON: Node 20's JSON.parse names no position in most of its messages. jsonc-parser also
+// gives the literal digits of integers too large for a JS number, which JSON.parse rounds.
+import { type JSONPath, type ParseError, parse, printParseErrorCode, visit } from "jsonc-parser";
 
 export interface TextPosition {
   /** 1-based. */
@@ -15,100 +11,29 @@ export interface TextPosition {
   readonly column: number;
 }
 
-const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly position: TextPosition; readonly message: string };
 
-function found(text: string, at: number): string {
-  return at >= text.length ? "end of input" : JSON.stringify(text[at]);
-}
+const STRICT_JSON = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
 
-function skipWhitespace(text: string, at: number): number {
-  while (at < text.length && WHITESPACE.has(text[at]!)) at++;
-  return at;
-}
-
-/** End offset of the string starting at `start` (a `"`), or the problem inside it. */
-function scanString(text: string, start: number): number | JsonSyntaxProblem {
-  let at = start + 1;
-  while (at < text.length) {
-    const ch = text[at]!;
-    if (ch === '"') return at + 1;
-    if (ch === "\\") {
-      const next = text[at + 1];
-      if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) return { offset: at, message: "invalid \\u escape: expected four hex digits" };
-        at += 6;
-        continue;
-      }
-      if (next === undefined || !ESCAPES.has(next)) return { offset: at, message: `invalid escape sequence \\${next ?? ""}` };
-      at += 2;
-      continue;
-    }
-    if (ch.charCodeAt(0) < 0x20) return { offset: at, message: "unescaped control character in string" };
-    at++;
-  }
-  return { offset: start, message: "unterminated string" };
-}
-
-/** The first syntax problem of `text`, or undefined when it is one valid JSON value. */
-export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
-  const open: ("array" | "object")[] = [];
-  let mode: "value" | "key" | "after" = "value";
-  let at = 0;
-  for (;;) {
-    at = skipWhitespace(text, at);
-    const ch = text[at];
-    if (mode === "value") {
-      if (ch === "{" || ch === "[") {
-        const close = ch === "{" ? "}" : "]";
-        at = skipWhitespace(text, at + 1);
-        if (text[at] === close) {
-          at++;
-          mode = "after";
-        } else {
-          open.push(ch === "{" ? "object" : "array");
-          mode = ch === "{" ? "key" : "value";
-        }
-      } else if (ch === '"') {
-        const end = scanString(text, at);
-        if (typeof end !== "number") return end;
-        at = end;
-        mode = "after";
-      } else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) {
-        NUMBER.lastIndex = at;
-        const match = NUMBER.exec(text);
-        if (!match) return { offset: at, message: `invalid number starting with ${found(text, at)}` };
-        at += match[0].length;
-        mode = "after";
-      } else {
-        const literal = ["true", "false", "null"].find((word) => text.startsWith(word, at));
-        if (!literal) return { offset: at, message: `expected a value, found ${found(text, at)}` };
-        at += literal.length;
-        mode = "after";
-      }
-    } else if (mode === "key") {
-      if (ch !== '"') return { offset: at, message: `expected a property name in double quotes, found ${found(text, at)}` };
-      const end = scanString(text, at);
-      if (typeof end !== "number") return end;
-      at = skipWhitespace(text, end);
-      if (text[at] !== ":") return { offset: at, message: `expected ":" after the property name, found ${found(text, at)}` };
-      at++;
-      mode = "value";
-    } else {
-      const inside = open.at(-1);
-      if (inside === undefined) return at < text.length ? { offset: at, message: `unexpected ${found(text, at)} after the end of the JSON value` } : undefined;
-      const close = inside === "object" ? "}" : "]";
-      if (ch === ",") {
-        at++;
-        mode = inside === "object" ? "key" : "value";
-      } else if (ch === close) {
-        at++;
-        open.pop();
-      } else return { offset: at, message: `expected "," or "${close}" after ${inside === "object" ? "a property value" : "an array element"}, found ${found(text, at)}` };
-    }
-  }
-}
+// By jsonc-parser's error names (its codes are a const enum, which isolated modules cannot read).
+const MESSAGES: Readonly<Record<string, string>> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number (it starts here)",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," or the end of the object or array',
+  CloseBraceExpected: 'expected "," or "}" after a property value',
+  CloseBracketExpected: 'expected "," or "]" after an array element',
+  EndOfFileExpected: "unexpected text after the end of the JSON value",
+  InvalidCommentToken: "comments are not JSON",
+  UnexpectedEndOfComment: "comments are not JSON",
+  UnexpectedEndOfString: "unterminated string (it starts here)",
+  UnexpectedEndOfNumber: "invalid number (it starts here)",
+  InvalidUnicode: "invalid \\u escape in the string that starts here: expected four hex digits",
+  InvalidEscapeCharacter: "invalid escape sequence in the string that starts here",
+  InvalidCharacter: "unescaped control character in the string that starts here",
+};
 
 export function positionOf(text: string, offset: number): TextPosition {
   let line = 1;
@@ -120,12 +45,24 @@ export function positionOf(text: string, offset: number): TextPosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly position: TextPosition; readonly message: string };
+function found(text: string, offset: number): string {
+  return offset >= text.length ? "end of input" : JSON.stringify(String.fromCodePoint(text.codePointAt(offset)!));
+}
 
 /** Where and why `text` is not JSON, after JSON.parse rejected it with `error`. */
 export function describeJsonError(text: string, error: unknown): { readonly position: TextPosition; readonly message: string } {
-  const problem = findJsonSyntaxProblem(text) ?? { offset: 0, message: (error as Error).message };
-  return { position: positionOf(text, problem.offset), message: problem.message };
+  const errors: ParseError[] = [];
+  parse(text, errors, STRICT_JSON);
+  // Where the text goes wrong is the first error; for a stray word the scanner's "unexpected
+  // character" comes first, and the parser's next error (what was expected there) says more.
+  const first = errors[0];
+  const reason = errors.find((e) => printParseErrorCode(e.error) !== "InvalidSymbol") ?? first;
+  // jsonc-parser accepts nothing JSON.parse rejects in the texts we know of; should it, the
+  // engine's own words still go out, at the start of the text.
+  if (first === undefined) return { position: positionOf(text, 0), message: (error as Error).message };
+  const message = MESSAGES[printParseErrorCode(reason!.error)] ?? "invalid JSON";
+  // Errors inside a string or number point at where it starts, which is not what went wrong.
+  return { position: positionOf(text, first.offset), message: message.includes("starts here") ? message : `${message}, found ${found(text, first.offset)}` };
 }
 
 /** JSON.parse, with the line and column of the first problem when the text is not JSON. */
@@ -135,4 +72,42 @@ export function parseJson(text: string): ParsedJson {
   } catch (error) {
     return { ok: false, ...describeJsonError(text, error) };
   }
+}
+
+// A number of sixteen digits or more (the fewest that can exceed 2^53 = 9007199254740992) right after
+// what a JSON value follows (":", "[", ","), or opening the text: string values such as Adyen's
+// 16-digit pspReference ("8815658961765250") are quoted, so they do not send every line through the
+// slow pass. (A string that happens to contain ": 1234567890123456" only costs that pass.)
+const LONG_NUMBER = /(?:^|[:[,])\s*-?\d{16}/;
+
+/** True when the text may hold an integer a JS number cannot represent exactly (a cheap test that
+ *  never misses one, so the literal-by-literal pass runs only for the rare text that needs it). */
+export function mayHoldUnsafeIntegers(text: string): boolean {
+  return LONG_NUMBER.test(text);
+}
+
+export interface UnsafeInteger {
+  /** Where the literal is, as property names and array indexes from the root. */
+  readonly path: JSONPath;
+  /** The literal as written, e.g. "9223372036854775807". */
+  readonly digits: string;
+}
+
+const INTEGER_LITERAL = /^-?(?:0|[1-9]\d*)$/;
+
+/** Every integer literal of a valid JSON text whose value a JS number does not hold exactly. */
+export function unsafeIntegers(text: string): UnsafeInteger[] {
+  const found: UnsafeInteger[] = [];
+  visit(
+    text,
+    {
+      onLiteralValue(value: unknown, offset: number, length: number, _line: number, _column: number, path: () => JSONPath) {
+        if (typeof value !== "number" || Number.isSafeInteger(value)) return;
+        const digits = text.slice(offset, offset + length);
+        if (INTEGER_LITERAL.test(digits)) found.push({ path: path(), digits });
+      },
+    },
+    STRICT_JSON,
+  );
+  return found;
 }

@@ -1,58 +1,153 @@
 // Splits a byte stream into lines without holding more than the current chunk and one partial
-// line: what keeps memory flat on an NDJSON file of any size. Lines are cut at "\n" bytes (never
-// part of a multi-byte UTF-8 character) in one pass over each chunk, and each line is decoded
-// straight from the chunk's bytes: no buffer object per line, and no chunk-sized strings (those
-// would sit in V8's large-object space until a full garbage collection). A trailing "\r" is
-// dropped, a byte order mark on the first line too, and the text of each line is handed over
-// synchronously, so one chunk's lines are all handled before the next chunk is read.
+// line, itself never longer than the line limit: what keeps memory flat on an NDJSON file of any
+// size, whatever its longest line. Lines are cut at "\n" bytes (never part of a multi-byte UTF-8
+// character) in one pass over each chunk, and each line is decoded straight from the chunk's
+// bytes: no buffer object per line, and no chunk-sized strings (those would sit in V8's
+// large-object space until a full garbage collection). A trailing "\r" is dropped, a byte order
+// mark on the first line too, and the text of each line is handed over synchronously, so one
+// chunk's lines are all handled before the next chunk is read. Bytes that are not UTF-8 are never
+// decoded (that would turn them into U+FFFD silently): the line is reported with the position of
+// the first bad byte instead. The UTF-8 check runs once per chunk over all its complete lines.
+import { isUtf8 } from "node:buffer";
+
+export type LineProblem =
+  /** The line is longer than the limit: it was skipped, never held in memory whole. */
+  | { readonly kind: "too-long"; readonly bytes: number }
+  /** The line's bytes are not UTF-8; `column` counts the characters before the first bad byte, plus one. */
+  | { readonly kind: "invalid-utf8"; readonly column: number; readonly byte: number };
 
 export interface LineHandlers {
   /** One line's text (no line break) and its 1-based number. Return true to stop reading. */
   line(text: string, number: number): boolean | void;
+  /** A line that cannot be handed over as text. Return true to stop reading. */
+  problem(number: number, problem: LineProblem): boolean | void;
   /** After each chunk's lines were handled: a place to wait for slow output and report progress. */
   chunk?(bytesSoFar: number): Promise<void> | void;
+}
+
+export interface LineOptions {
+  /** The longest line, in bytes (without its line break), that is handed over. */
+  readonly maxLineBytes: number;
 }
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-/** The text of bytes [start, end) of `bytes`, without a "\r" at its end. */
-function lineText(bytes: Buffer, start: number, end: number): string {
-  return bytes.toString("utf8", start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+/** Offset of the first byte of bytes[start, end) that does not belong to a well-formed UTF-8
+ *  sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number): number {
+  let at = start;
+  while (at < end) {
+    const lead = bytes[at]!;
+    if (lead < 0x80) {
+      at++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      else if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      else if (lead === 0xf4) high = 0x8f;
+    } else return at;
+    if (at + length > end) return at;
+    const second = bytes[at + 1]!;
+    if (second < low || second > high) return at;
+    for (let i = 2; i < length; i++) {
+      const next = bytes[at + i]!;
+      if (next < 0x80 || next > 0xbf) return at;
+    }
+    at += length;
+  }
+  return -1;
 }
 
-export async function forEachLine(stream: AsyncIterable<Uint8Array | string>, handlers: LineHandlers): Promise<void> {
-  // The bytes of a line the previous chunks did not finish (empty when they ended with "\n").
+export async function forEachLine(stream: AsyncIterable<Uint8Array | string>, handlers: LineHandlers, options: LineOptions): Promise<void> {
+  const max = options.maxLineBytes;
+  // The bytes of a line the previous chunks did not finish (empty when they ended with "\n"),
+  // and, once that line has grown past the limit, only its length.
   let partial: Buffer[] = [];
+  let partialBytes = 0;
+  let overlong = false;
+  // The last byte kept (a "\r" there belongs to the line break when the next chunk starts with "\n").
+  let lastKept = 0;
   let number = 0;
   let bytes = 0;
-  const emit = (text: string): boolean => {
-    if (++number === 1 && text.startsWith("\uFEFF")) text = text.slice(1);
+
+  /** Hands over bytes[start, end) as line `number`; true when reading should stop. */
+  const emit = (chunk: Buffer, start: number, end: number, checked: boolean): boolean => {
+    number++;
+    if (end > start && chunk[end - 1] === CARRIAGE_RETURN) end--;
+    if (end - start > max) return handlers.problem(number, { kind: "too-long", bytes: end - start }) === true;
+    if (!checked && !isUtf8(chunk.subarray(start, end))) {
+      const bad = firstInvalidUtf8(chunk, start, end);
+      return handlers.problem(number, { kind: "invalid-utf8", byte: bad - start + 1, column: chunk.toString("utf8", start, bad).length + 1 }) === true;
+    }
+    let text = chunk.toString("utf8", start, end);
+    if (number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return handlers.line(text, number) === true;
   };
+  /** The line the previous chunks began ends at chunk[end]: hand it over; true to stop. */
+  const finishPartial = (chunk: Buffer, end: number): boolean => {
+    if (overlong) {
+      overlong = false;
+      partial = [];
+      const total = partialBytes + end;
+      partialBytes = 0;
+      number++;
+      const carriageReturn = (end > 0 ? chunk[end - 1] : lastKept) === CARRIAGE_RETURN;
+      return handlers.problem(number, { kind: "too-long", bytes: total - (carriageReturn ? 1 : 0) }) === true;
+    }
+    const joined = Buffer.concat([...partial, chunk.subarray(0, end)]);
+    partial = [];
+    partialBytes = 0;
+    return emit(joined, 0, joined.byteLength, false);
+  };
+  /** Keeps chunk[start, ...) for the next chunk, or only its length once the line is too long. */
+  const keep = (chunk: Buffer, start: number): void => {
+    if (start >= chunk.byteLength) return;
+    partialBytes += chunk.byteLength - start;
+    lastKept = chunk[chunk.byteLength - 1]!;
+    if (overlong) return;
+    // One byte of slack: a "\r" that will be dropped with the line break.
+    if (partialBytes > max + 1) {
+      overlong = true;
+      partial = [];
+    } else partial.push(chunk.subarray(start));
+  };
+
   for await (const piece of stream) {
     const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     bytes += chunk.byteLength;
     let start = 0;
     let end = chunk.indexOf(NEWLINE);
-    if (end !== -1 && partial.length > 0) {
+    if (end !== -1 && (partialBytes > 0 || overlong)) {
       // Only the line that spans chunks is copied together.
-      const joined = Buffer.concat([...partial, chunk.subarray(0, end)]);
-      partial = [];
+      if (finishPartial(chunk, end)) return;
       start = end + 1;
-      if (emit(lineText(joined, 0, joined.byteLength))) return;
       end = chunk.indexOf(NEWLINE, start);
     }
-    for (; end !== -1; end = chunk.indexOf(NEWLINE, start)) {
-      const text = lineText(chunk, start, end);
-      start = end + 1;
-      if (emit(text)) return;
+    if (end !== -1) {
+      // Every complete line of this chunk at once: nearly always UTF-8, so one check for them all.
+      const last = chunk.lastIndexOf(NEWLINE);
+      const checked = isUtf8(chunk.subarray(start, last));
+      for (; end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+        const lineStart = start;
+        start = end + 1;
+        if (emit(chunk, lineStart, end, checked)) return;
+      }
     }
-    if (start < chunk.byteLength) partial.push(chunk.subarray(start));
+    keep(chunk, start);
     await handlers.chunk?.(bytes);
   }
-  if (partial.length > 0) {
-    const rest = Buffer.concat(partial);
-    emit(lineText(rest, 0, rest.byteLength));
+  if (overlong || partialBytes > 0) {
+    const empty = Buffer.alloc(0);
+    finishPartial(empty, 0);
   }
 }

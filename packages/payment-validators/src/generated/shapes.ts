@@ -32,3 +32,10 @@ export const modelProperties: Readonly<Record<string, readonly string[]>> = {
     "status"
   ]
 };
+/** Where each validated model holds int64 integers: JSON Pointers, `*` standing for any array index or property name. */
+export const int64Fields: Readonly<Record<string, readonly string[]>> = {
+  "PaymentSessionResult": [],
+  "SessionResultResponse": [
+    "/payments/*/amount/value"
+  ]
+};

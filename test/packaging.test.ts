@@ -121,3 +121,29 @@ describe("the package READMEs' TypeScript examples", () => {
     }
   });
 });
+
+describe("payment-validate's launcher (the bin pnpm links before anything is built)", () => {
+  const launcher = join(ROOT, "packages/payment-validators/bin/cli.js");
+
+  it("runs the built CLI", () => {
+    const result = spawnSync(launcher, ["--version"], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^@org\/payment-validators \S+ \(schema set [0-9a-f]{64}\)\n$/);
+    expect(result.status).toBe(0);
+  });
+
+  it("in an unbuilt package, says to build and exits 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unbuilt-validators-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@org/payment-validators", type: "module" }));
+      writeFileSync(join(dir, "bin/cli.js"), readFileSync(launcher));
+      const result = spawnSync(process.execPath, [join(dir, "bin/cli.js"), "--help"], { encoding: "utf8" });
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toBe("payment-validate: @org/payment-validators is not built (no dist/bin/cli.js); run `pnpm build` in the repository first.\n");
+      expect(result.status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -45,6 +45,8 @@ export function run(command: string, args: readonly string[], options: { cwd: st
       clearTimeout(timer);
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
+    // A command that exits before reading its input closes the pipe: that is not an error here.
+    child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
   });
 }
@@ -144,4 +146,23 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The environment of a test's npm and pnpm calls: none of the npm_config_* variables pnpm hands
+ *  to the test runner, a user config of the test's own (`npmrc`, written to `dir`), a private cache,
+ *  no audit, fund, update or telemetry calls; `extra` on top. */
+export function isolatedEnv(dir: string, npmrc: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const userconfig = join(dir, "npmrc");
+  writeFileSync(userconfig, npmrc);
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key))),
+    npm_config_userconfig: userconfig,
+    npm_config_cache: join(dir, "npm-cache"),
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+    TURBO_TELEMETRY_DISABLED: "1",
+    DO_NOT_TRACK: "1",
+    ...extra,
+  };
 }

@@ -3,7 +3,7 @@
 // option and PAYMENT_REGISTRY_PORT). A version the local registry already holds is replaced, so
 // after a schema edit the same command publishes the new build: it is a scratch registry.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # pnpm release [changeset publish options]: check, build, pack, publish and tag every package.
 #   1. clean tree: no uncommitted or untracked change, so what is published is exactly one commit
-#   2. codegen --check: the generated sources (and each package.json's schema set hash) match schemas/
-#   3. build, then pack every published package exactly as it will be published (pnpm pack:all),
+#   2. what to publish: the versions the registry lacks; none may be tagged on another commit already
+#   3. codegen --check: the generated sources (and each package.json's schema set hash) match schemas/
+#   4. build, then pack every published package exactly as it will be published (pnpm pack:all),
 #      and lint each tarball with publint (package.json vs. files) and attw (types in every resolution mode)
-#   4. publish: changeset publish sends every package whose version the registry does not have yet,
+#   5. the same commit, still clean (the build changed nothing tracked)
+#   6. publish: changeset publish sends every package whose version the registry does not have yet,
 #      through pnpm publish (which turns workspace: ranges into real versions)
-#   5. tag: each version this run published gets its tag (@org/payment-types@1.2.0) on the commit
+#   7. tag: each version this run published gets its tag (@org/payment-types@1.2.0) on the commit
 #      checked in step 1, never on whatever HEAD is by then (pass --no-git-tag to skip)
-# The registry is npm's own unless npm_config_registry / .npmrc say otherwise. Other arguments go to
-# `changeset publish` (e.g. --tag next). Each refusal says what to do next.
+# Each step is one `step` line and its commands; a check that must pass before publishing goes
+# before step 5. The registry is npm's own unless npm_config_registry / .npmrc say otherwise.
+# Other arguments go to `changeset publish` (e.g. --tag next). Each refusal says what to do next.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -43,6 +46,23 @@ $changes" "commit them (git add -A && git commit) or stash them (git stash --inc
 commit="$(git rev-parse HEAD)"
 echo "release: publishing commit $commit" >&2
 
+# What this run is about to publish: the versions of the published packages that the registry does
+# not have yet. A tag of one of them already on another commit means that commit was tagged but
+# never published: refuse before anything else happens.
+step "what to publish"
+mapfile -t releases < <(pnpm exec tsx -e 'import("./tools/scripts/published-packages.ts").then(({ publishedPackages }) => { for (const p of publishedPackages()) console.log(`${p.name}@${p.version}`); })')
+[ ${#releases[@]} -gt 0 ] || halt "no package to publish under packages/" "check that packages/*/package.json exist and are not all private"
+unpublished=()
+for release in "${releases[@]}"; do
+  published "$release" && continue
+  unpublished+=("$release")
+  tagged="$(git rev-parse -q --verify "refs/tags/$release^{commit}" || true)"
+  [ "$tag" -eq 0 ] || [ -z "$tagged" ] || [ "$tagged" = "$commit" ] ||
+    halt "tag $release already exists on commit $tagged, but the registry has no $release and this release is commit $commit" \
+      "if $tagged was never published, delete the tag (git tag -d $release) and run pnpm release again; otherwise add a changeset and run pnpm changeset version for a new version"
+done
+echo "release: to publish: ${unpublished[*]:-nothing (the registry has every version)}" >&2
+
 step "codegen --check"
 pnpm codegen --check
 
@@ -51,7 +71,6 @@ packs="$(mktemp -d)"
 trap 'rm -rf "$packs"' EXIT
 pnpm exec tsx tools/scripts/pack-all.ts --out "$packs" --json >"$packs/packed.json"
 mapfile -t packed < <(node -e 'for (const p of require(process.argv[1])) console.log(`${p.name}@${p.version}\t${p.tarball}`)' "$packs/packed.json")
-[ ${#packed[@]} -gt 0 ] || halt "no package to publish under packages/" "check that packages/*/package.json exist and are not all private"
 
 for entry in "${packed[@]}"; do
   tarball="${entry#*$'\t'}"
@@ -62,25 +81,12 @@ for entry in "${packed[@]}"; do
   pnpm exec attw --profile node16 --no-definitely-typed --no-emoji --no-color --format table-flipped "$tarball"
 done
 
-# What this run is about to publish: the versions the registry does not have yet. A tag of one of
-# them already on another commit means that commit was tagged but never published.
-unpublished=()
-for entry in "${packed[@]}"; do
-  release="${entry%%$'\t'*}"
-  published "$release" && continue
-  unpublished+=("$release")
-  tagged="$(git rev-parse -q --verify "refs/tags/$release^{commit}" || true)"
-  [ "$tag" -eq 0 ] || [ -z "$tagged" ] || [ "$tagged" = "$commit" ] ||
-    halt "tag $release already exists on commit $tagged, but the registry has no $release and this release is commit $commit" \
-      "if $tagged was never published, delete the tag (git tag -d $release) and run pnpm release again; otherwise add a changeset and run pnpm changeset version for a new version"
-done
-
 step "still the same commit, still clean"
 [ "$(git rev-parse HEAD)" = "$commit" ] && [ -z "$(git status --porcelain --untracked-files=all)" ] ||
   halt "the checkout changed while releasing (HEAD $(git rev-parse HEAD), was $commit; or the build changed tracked files):
 $(git status --porcelain --untracked-files=all)" "commit or revert what changed, then run pnpm release again"
 
-step "publish ${unpublished[*]:-(nothing new)}"
+step "publish"
 status=0
 pnpm exec changeset publish --no-git-tag ${publish_args[@]+"${publish_args[@]}"} || status=$?
 

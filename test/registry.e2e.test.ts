@@ -1,19 +1,26 @@
-// Release and consume for real. A copy of the workspace gets a changeset, `changeset version`
-// bumps the fixed group, and `tools/scripts/release.sh` (what `pnpm release` runs: build, checks,
-// `changeset publish`) publishes every package to a real Verdaccio on 127.0.0.1 that proxies to
-// nothing. A consumer project in a temp folder outside the workspace installs the packages with
-// plain npm from that registry only, type-checks code against them under moduleResolution
-// node16, nodenext and bundler, validates payloads from CommonJS and ESM scripts and with the
-// installed payment-validate bin; a second consumer shows the validators pull in nothing but ours.
+// Release and consume for real. A clone of the workspace (a copy with one commit) gets a changeset,
+// `changeset version` bumps the fixed group, and `tools/scripts/release.sh` (what `pnpm release`
+// runs: clean-tree check, build, checks, `changeset publish`, tags) publishes every package to a
+// real Verdaccio on 127.0.0.1 that proxies to nothing, after refusing a dirty tree and a stale tag.
+// A consumer project in a temp folder outside the workspace installs the packages with plain npm
+// from that registry only, type-checks code against them under moduleResolution node16, nodenext
+// and bundler, validates payloads from CommonJS and ESM scripts and with the installed
+// payment-validate bin; a second consumer shows the validators pull in nothing but ours. Then the
+// upgrade the README's "Upgrading" promises: a schema change adds the status the README names,
+// released as a major version; the consumer upgrades, and its exhaustive switch (the README's own
+// code) fails to compile with the README's error while its tolerant code still compiles.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type Registry, copyWorkspace, mustRun, run, startRegistry } from "./registry/helpers.js";
+import { REPO_ROOT, type Registry, cloneWorkspace, commitAll, isolatedEnv, mustRun, run, startRegistry } from "./registry/helpers.js";
+import { fencedBlocks, readmeSection } from "./registry/readme.js";
 
 const FIXED_GROUP = (JSON.parse(readFileSync(join(REPO_ROOT, ".changeset/config.json"), "utf8")) as { fixed: string[][] }).fixed[0]!;
 const TSC = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 const CHANGE_NOTE = "Release made by the registry end-to-end test.";
+const BREAKING_NOTE = "SessionResultStatus: a new status (registry end-to-end test).";
+const UPGRADING = readmeSection("### Upgrading");
 
 interface Manifest {
   name: string;
@@ -30,6 +37,7 @@ let workspace: string;
 let env: NodeJS.ProcessEnv;
 let published: string[];
 let version: string;
+let consumer: string;
 const timings: Record<string, number> = {};
 
 const manifestIn = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
@@ -43,21 +51,9 @@ const workspacePackages = (root: string): { dir: string; manifest: Manifest }[] 
 beforeAll(async () => {
   temp = mkdtempSync(join(tmpdir(), "payment-registry-e2e-"));
   registry = await startRegistry(join(temp, "verdaccio"));
-  const userconfig = join(temp, "npmrc");
   const host = registry.url.replace(/^http:/, "");
-  writeFileSync(userconfig, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-  env = {
-    ...process.env,
-    // Every npm and pnpm call of this test talks to the local registry only, with its own config and cache.
-    npm_config_registry: registry.url,
-    npm_config_userconfig: userconfig,
-    npm_config_cache: join(temp, "npm-cache"),
-    npm_config_audit: "false",
-    npm_config_fund: "false",
-    npm_config_update_notifier: "false",
-    TURBO_TELEMETRY_DISABLED: "1",
-    DO_NOT_TRACK: "1",
-  };
+  // Every npm and pnpm call of this test talks to the local registry only, with its own config and cache.
+  env = isolatedEnv(temp, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`, { npm_config_registry: registry.url });
 }, 120_000);
 
 afterAll(async () => {
@@ -80,9 +76,10 @@ describe("release to a local registry", () => {
 
   it("changeset version bumps the whole fixed group together and writes changelogs; private packages stay", async () => {
     workspace = join(temp, "workspace");
-    copyWorkspace(workspace);
-    const install = await mustRun("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: workspace, env, timeoutMs: 300_000 });
+    const install = await cloneWorkspace(workspace, env);
     timings.workspaceInstall = install.ms;
+    // A fresh clone links payment-validate's bin before anything is built.
+    expect(`${install.stdout}${install.stderr}`).not.toMatch(/Failed to create bin/i);
     const before = new Map(workspacePackages(workspace).map((p) => [p.manifest.name, p.manifest.version]));
     published = workspacePackages(workspace)
       .filter((p) => p.manifest.private !== true)
@@ -108,11 +105,47 @@ describe("release to a local registry", () => {
     }
     expect(readFileSync(join(workspace, "packages/payment-validators/CHANGELOG.md"), "utf8")).toContain(CHANGE_NOTE);
     expect(existsSync(join(workspace, ".changeset/registry-e2e.md"))).toBe(false);
+    await commitAll(workspace, "version packages", env);
   }, 600_000);
 
-  it("pnpm release builds, checks and publishes every package of the group, and nothing private", async () => {
-    const release = await mustRun("bash", ["tools/scripts/release.sh", "--no-git-tag"], { cwd: workspace, env, timeoutMs: 900_000 });
+  it("pnpm release refuses a tree with uncommitted changes, says what to do, and publishes nothing", async () => {
+    writeFileSync(join(workspace, "stray.txt"), "not committed\n");
+    const refused = await run("bash", ["tools/scripts/release.sh"], { cwd: workspace, env, timeoutMs: 300_000 });
+    rmSync(join(workspace, "stray.txt"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("release: stopped: the working tree has uncommitted changes");
+    expect(refused.stderr).toContain("?? stray.txt");
+    expect(refused.stderr).toMatch(/release: next: commit them .*then run pnpm release again/);
+    expect(refused.stderr).not.toContain("codegen --check");
+    expect((await fetch(`${registry.url}${published[0]!.replace("/", "%2f")}`)).status).toBe(404);
+  }, 300_000);
+
+  it("pnpm release refuses a version already tagged on another commit, before building", async () => {
+    const stale = `${published[0]}@${version}`;
+    await mustRun("git", ["tag", stale, "HEAD~1"], { cwd: workspace, env });
+    const refused = await run("bash", ["tools/scripts/release.sh"], { cwd: workspace, env, timeoutMs: 300_000 });
+    await mustRun("git", ["tag", "-d", stale], { cwd: workspace, env });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`release: stopped: tag ${stale} already exists on commit`);
+    expect(refused.stderr).toContain(`release: next: if `);
+    expect(refused.stderr).toContain(`git tag -d ${stale}`);
+    expect(refused.stderr).not.toContain("codegen --check");
+  }, 300_000);
+
+  it("pnpm release builds, checks and publishes every package of the group, nothing private, and tags the published commit", async () => {
+    const head = (await mustRun("git", ["rev-parse", "HEAD"], { cwd: workspace, env })).stdout.trim();
+    const release = await mustRun("bash", ["tools/scripts/release.sh"], { cwd: workspace, env, timeoutMs: 900_000 });
     timings.release = release.ms;
+    const tags = (await mustRun("git", ["tag", "--points-at", head], { cwd: workspace, env })).stdout.trim().split("\n").sort();
+    expect(tags).toEqual(published.map((name) => `${name}@${version}`).sort());
+    // Each tarball carries the changelog `changeset version` wrote.
+    for (const name of published) {
+      const packument = (await (await fetch(`${registry.url}${name.replace("/", "%2f")}`)).json()) as { versions: Record<string, { dist: { tarball: string } }> };
+      const tarball = join(temp, `${name.replace("/", "-")}.tgz`);
+      writeFileSync(tarball, Buffer.from(await (await fetch(packument.versions[version]!.dist.tarball)).arrayBuffer()));
+      const changelog = (await mustRun("tar", ["-xzOf", tarball, "package/CHANGELOG.md"], { cwd: temp, env })).stdout;
+      expect(changelog, name).toContain(`## ${version}`);
+    }
     const hash = manifestIn(join(REPO_ROOT, "packages/payment-schemas")).paymentSchemas!.hash;
     for (const name of published) {
       const response = await fetch(`${registry.url}${name.replace("/", "%2f")}`);
@@ -132,8 +165,6 @@ describe("release to a local registry", () => {
 });
 
 describe("a consumer project installs from the registry with npm", () => {
-  let consumer: string;
-
   beforeAll(async () => {
     if (!version) throw new Error("nothing was released: see the failures above");
     consumer = join(temp, "consumer");
@@ -252,5 +283,82 @@ for (const [name, payload] of [["valid", valid], ["invalid", invalid]]) {
     walk(tree.dependencies);
     expect(names).toContain("@org/payment-validators");
     expect(names.filter((name) => !name.startsWith("@org/"))).toEqual([]);
+  }, 300_000);
+});
+
+describe("upgrading across a breaking release, as the README's Upgrading section says", () => {
+  const upgrading = fencedBlocks(UPGRADING);
+  const promised = upgrading.find((block) => block.lang === "text")!;
+  const added = /Type '"([^"]+)"' is not assignable to type 'never'/.exec(promised?.text ?? "")?.[1];
+  const [exhaustive, tolerant] = upgrading.filter((block) => block.lang === "ts");
+  let next: string;
+  const tsc = () => run(process.execPath, [TSC, "-p", "tsconfig.upgrade.json"], { cwd: consumer, env });
+  const validateStatus = async (status: string): Promise<string> => {
+    const script = `import { validateSessionResultResponse } from "@org/payment-validators";
+for (const mode of ["strict", "tolerant"]) {
+  const result = validateSessionResultResponse({ id: "CS1", reference: "ORDER-1", status: ${JSON.stringify(status)} }, { mode });
+  console.log(mode, result.ok, [...(result.ok ? [] : result.issues), ...result.warnings].map((i) => i.pointer + " " + i.keyword).join(","));
+}
+`;
+    writeFileSync(join(consumer, "status-check.mjs"), script);
+    return (await mustRun(process.execPath, ["status-check.mjs"], { cwd: consumer, env })).stdout;
+  };
+
+  beforeAll(() => {
+    if (!version || !consumer) throw new Error("nothing was released or installed: see the failures above");
+  });
+
+  it("the README names the compile error and shows the exhaustive and the tolerant switch", () => {
+    expect(added, "the error line of the README's text block").toMatch(/^\w+$/);
+    expect(exhaustive?.text).toContain("const unhandled: never = status;");
+    expect(tolerant?.text).toContain("default:");
+    expect(UPGRADING).toContain("CHANGELOG.md");
+  });
+
+  it("at the released version, both compile under strict; the provider's new status passes tolerant validation only, as a warning", async () => {
+    writeFileSync(join(consumer, "src/status.ts"), exhaustive!.text);
+    writeFileSync(join(consumer, "src/tolerant-status.ts"), tolerant!.text);
+    writeFileSync(
+      join(consumer, "tsconfig.upgrade.json"),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], typeRoots: [join(REPO_ROOT, "node_modules/@types")] }, files: ["src/status.ts", "src/tolerant-status.ts"] }, null, 2),
+    );
+    const result = await tsc();
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+    expect(result.code).toBe(0);
+    expect(await validateStatus(added!)).toBe("strict false /status enum\ntolerant true /status enum\n");
+  }, 120_000);
+
+  it("a schema change adding that status, with its changeset, is released as the next major version", async () => {
+    const file = join(workspace, "schemas/adyen/SessionResultStatus.schema.json");
+    const schema = JSON.parse(readFileSync(file, "utf8")) as { enum: string[]; "x-enum-descriptions": Record<string, string> };
+    schema.enum.push(added!);
+    schema["x-enum-descriptions"][added!] = "The provider is reviewing the payment (added by the registry end-to-end test).";
+    writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+    await mustRun("pnpm", ["codegen"], { cwd: workspace, env, timeoutMs: 300_000 });
+    writeFileSync(join(workspace, ".changeset/registry-e2e-breaking.md"), `---\n"@org/payment-types": major\n---\n\n${BREAKING_NOTE}\n`);
+    await mustRun("pnpm", ["changeset", "version"], { cwd: workspace, env });
+    await commitAll(workspace, `${added} in SessionResultStatus`, env);
+    next = manifestIn(join(workspace, "packages/payment-types")).version;
+    expect(Number(next.split(".")[0])).toBe(Number(version.split(".")[0]) + 1);
+    const release = await mustRun("bash", ["tools/scripts/release.sh"], { cwd: workspace, env, timeoutMs: 900_000 });
+    timings.breakingRelease = release.ms;
+    expect(release.stderr).toContain(`release: tagged @org/payment-types@${next}`);
+  }, 900_000);
+
+  it("the consumer upgrades: tsc fails at the exhaustive switch with the README's error, the tolerant code compiles, and the changelog says why", async () => {
+    const upgrade = await mustRun("npm", ["install", "--registry", registry.url, ...published.map((name) => `${name}@latest`)], { cwd: consumer, env, timeoutMs: 300_000 });
+    timings.consumerUpgrade = upgrade.ms;
+    expect(manifestIn(join(consumer, "node_modules/@org/payment-types")).version).toBe(next);
+    const result = await tsc();
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.code).not.toBe(0);
+    expect(output).toContain(promised.text.trim());
+    // Exactly one error, at the exhaustive switch; none in the tolerant code.
+    expect(output.match(/error TS\d+/g)).toHaveLength(1);
+    expect(output).toMatch(/^src\/status\.ts\(\d+,\d+\): error TS2322/m);
+    expect(await validateStatus(added!)).toBe("strict true \ntolerant true \n");
+    const changelog = readFileSync(join(consumer, "node_modules/@org/payment-types/CHANGELOG.md"), "utf8");
+    expect(changelog).toMatch(new RegExp(`## ${next.replaceAll(".", "\\.")}\\n\\n### Major Changes\\n`));
+    expect(changelog).toContain(BREAKING_NOTE);
   }, 300_000);
 });

@@ -3,8 +3,10 @@
 // to release from (so versioning and publishing never touch the repository itself).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { verdaccioConfig } from "../../tools/scripts/verdaccio-config.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SERVER = fileURLToPath(new URL("verdaccio-server.mjs", import.meta.url));
@@ -43,6 +45,8 @@ export function run(command: string, args: readonly string[], options: { cwd: st
       clearTimeout(timer);
       resolve({ code, stdout, stderr, ms: performance.now() - started });
     });
+    // A command that exits before reading its input closes the pipe: that is not an error here.
+    child.stdin.on("error", () => {});
     child.stdin.end(options.input ?? "");
   });
 }
@@ -54,29 +58,6 @@ export async function mustRun(command: string, args: readonly string[], options:
     throw new Error(`${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.code}\n--- stdout\n${result.stdout.slice(-8000)}\n--- stderr\n${result.stderr.slice(-8000)}`);
   }
   return result;
-}
-
-function verdaccioConfig(dir: string): string {
-  // No `uplinks` and no `proxy`: the registry serves only what is published to it. No audit
-  // middleware: it would forward `npm audit` to the public registry.
-  return `storage: ${JSON.stringify(join(dir, "storage"))}
-auth:
-  htpasswd:
-    file: ${JSON.stringify(join(dir, "htpasswd"))}
-    max_users: 10
-uplinks: {}
-packages:
-  "**":
-    access: $all
-    publish: $authenticated
-    unpublish: $authenticated
-web:
-  enable: false
-log:
-  type: stdout
-  format: json
-  level: warn
-`;
 }
 
 /** Starts Verdaccio with its files under `dir` and signs up a publishing user; gives up (and stops
@@ -137,4 +118,51 @@ export function copyWorkspace(to: string): void {
     mkdirSync(dirname(join(to, file)), { recursive: true });
     copyFileSync(from, join(to, file));
   }
+}
+
+/** A workspace copy (see copyWorkspace) made a git repository with one commit, as a fresh clone is,
+ *  then installed from the local pnpm store (nothing downloaded). Returns the install's output. */
+export async function cloneWorkspace(to: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  copyWorkspace(to);
+  await commitAll(to, "the workspace as tested", env);
+  return mustRun("pnpm", ["install", "--offline", "--frozen-lockfile"], { cwd: to, env, timeoutMs: 300_000 });
+}
+
+/** Commits everything in `dir` (making it a git repository first if it is not one). */
+export async function commitAll(dir: string, message: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const git = (...args: string[]) => mustRun("git", ["-c", "user.name=e2e", "-c", "user.email=e2e@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd: dir, env });
+  if (!existsSync(join(dir, ".git"))) await git("init", "-q", "-b", "main");
+  await git("add", "-A");
+  await git("commit", "-q", "--allow-empty", "-m", message);
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now (for servers that take a port number). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of a test's npm and pnpm calls: none of the npm_config_* variables pnpm hands
+ *  to the test runner, a user config of the test's own (`npmrc`, written to `dir`), a private cache,
+ *  no audit, fund, update or telemetry calls; `extra` on top. */
+export function isolatedEnv(dir: string, npmrc: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const userconfig = join(dir, "npmrc");
+  writeFileSync(userconfig, npmrc);
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key))),
+    npm_config_userconfig: userconfig,
+    npm_config_cache: join(dir, "npm-cache"),
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+    TURBO_TELEMETRY_DISABLED: "1",
+    DO_NOT_TRACK: "1",
+    ...extra,
+  };
 }

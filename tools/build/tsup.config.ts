@@ -1,8 +1,9 @@
 // One build for every published package: each entry of the package's `exports` map whose import
 // target is ./dist/NAME.js is built from src/NAME.ts as ESM (.js) and CommonJS (.cjs), each with
 // its own bundled declarations (.d.ts / .d.cts), so every resolution mode sees the right types.
-// Each `bin` target ./dist/bin/NAME.js is built from src/NAME.ts as one ESM file for Node with a
-// shebang; it imports the package's own entries from ../NAME.js instead of carrying a second copy.
+// Each `bin` target ./bin/NAME.js (a committed launcher, so pnpm can link it before any build) runs
+// dist/bin/NAME.js, built here from src/NAME.ts as one ESM file for Node with a shebang; it imports
+// the package's own entries from ../NAME.js instead of carrying a second copy.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Options, defineConfig } from "tsup";
@@ -33,7 +34,7 @@ const libraryEntries = sources(
   Object.values(manifest.exports ?? {}).map((target) => (typeof target === "string" ? undefined : target.import?.default)),
   /^\.\/dist\/([^/]+)\.js$/,
 );
-const binEntries = sources(typeof manifest.bin === "string" ? [manifest.bin] : Object.values(manifest.bin ?? {}), /^\.\/dist\/bin\/([^/]+)\.js$/);
+const binEntries = sources(typeof manifest.bin === "string" ? [manifest.bin] : Object.values(manifest.bin ?? {}), /^\.\/bin\/([^/]+)\.js$/);
 
 /** Imports of a library entry's source become imports of its built ESM file, next to dist/bin/. */
 const reuseLibraryEntries: NonNullable<Options["esbuildPlugins"]>[number] = {

@@ -27,8 +27,9 @@ function report(stdout: string): JsonReport {
 }
 
 describe("payment-validate: the bin", () => {
-  it("is the package's bin, an executable file with a shebang", () => {
-    expect(packageJson.bin["payment-validate"]).toBe("./dist/bin/cli.js");
+  it("is the package's bin (a committed launcher of the built file), an executable file with a shebang", () => {
+    expect(packageJson.bin["payment-validate"]).toBe("./bin/cli.js");
+    expect(readFileSync(join(PACKAGE_DIR, "bin/cli.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n[\s\S]*"\.\.\/dist\/bin\/cli\.js"/);
     expect(readFileSync(BIN, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 

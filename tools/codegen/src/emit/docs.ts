@@ -7,6 +7,7 @@ import { LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import { API_FILE, type Model, type SchemaSet } from "../load.js";
 import { referencedModel, resolvePropertyPath } from "../model-paths.js";
 import { type JsonObject, type JsonValue, isObject, walkJson } from "../schema-walk.js";
+import { type CrossFieldRule, crossFieldRules } from "./cross-field-rules.js";
 import { enumMeanings, legacyNote } from "./type-view.js";
 
 export const DOCS_DIR = "packages/payment-docs/generated";
@@ -224,9 +225,10 @@ function legacySection(ctx: Context): string[] {
 }
 
 function rulesSection(model: Model): string[] {
-  const rules = (Array.isArray(model.schema.allOf) ? model.schema.allOf : []).filter((r): r is JsonObject => isObject(r) && "if" in r);
+  const rules = crossFieldRules(model);
   if (rules.length === 0) return [];
-  return ["## Rules across fields", "", ...rules.map((r) => `- ${typeof r.description === "string" ? r.description : "A conditional rule (see the schema)."}`), ""];
+  const words = (r: CrossFieldRule) => r.description ?? (r.condition !== undefined ? `A rule that applies when ${r.condition} (see the schema).` : "A conditional rule (see the schema).");
+  return ["## Rules across fields", "", ...rules.map((r) => `- ${words(r)}`), ""];
 }
 
 function valuesSection(model: Model): string[] {

@@ -2,3 +2,4 @@ export * from "./generated/models.js";
 export { createModelValidators, type ModelValidators, type SemanticCheck, type ValidateOptions, type ValidationMode, type ValidationResult } from "./create.js";
 export { PayloadValidationError } from "./errors.js";
 export { formatIssues, type ValidationIssue } from "./issues.js";
+export { inferModel, type ModelInference } from "./infer.js";

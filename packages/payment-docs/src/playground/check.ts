@@ -37,7 +37,6 @@ export interface CheckOptions {
 }
 
 const SYNTAX_WORDS: Record<string, string> = {
-  InvalidSymbol: "unexpected character",
   InvalidNumberFormat: "invalid number",
   PropertyNameExpected: "expected a property name in double quotes",
   ValueExpected: "expected a value",
@@ -82,8 +81,10 @@ function parse(text: string): Parsed {
   } catch (error) {
     const first = errors[0];
     if (first === undefined) return { ok: false, offset: 0, length: text.length, message: (error as Error).message };
-    const words = SYNTAX_WORDS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
-    return { ok: false, offset: first.offset, length: Math.max(first.length, 1), message: `${words}, found ${found(text, first.offset, first.length)}` };
+    const code = printParseErrorCode(first.error);
+    const what = found(text, first.offset, first.length);
+    const message = code === "InvalidSymbol" ? `unexpected ${what} (a string needs double quotes)` : `${SYNTAX_WORDS[code] ?? code}, found ${what}`;
+    return { ok: false, offset: first.offset, length: Math.max(first.length, 1), message };
   }
 }
 

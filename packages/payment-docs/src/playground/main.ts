@@ -29,11 +29,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 for (const model of validatedModels) modelSelect.append(new Option(model, model));
 
-/** Where a report's payload is in the text, in the words of payment-validate. */
-function placeOf(report: PayloadReport, count: number): string {
+/** Where a report's payload is in the text, in the words of payment-validate ("" for the one payload). */
+function placeOf(report: PayloadReport): string {
   if (report.line !== undefined) return `line ${report.line}`;
-  if (report.index !== undefined) return `[${report.index}]`;
-  return count === 1 ? "payload" : "";
+  return report.index !== undefined ? `[${report.index}]` : "";
 }
 
 interface Mark {
@@ -90,7 +89,7 @@ function render(): void {
   const marks: Mark[] = [];
   result.replaceChildren();
   for (const report of reports) {
-    const where = placeOf(report, reports.length);
+    const where = placeOf(report);
     const prefix = where ? `${where}: ` : "";
     if (report.kind === "not-json") {
       const mark: Mark = { span: report.span, id: `mark-${marks.length}`, severity: "syntax", message: report.message };

@@ -91,7 +91,8 @@ describe("release to a local registry", () => {
     expect([...published]).toEqual([...FIXED_GROUP].sort());
 
     writeFileSync(join(workspace, ".changeset/registry-e2e.md"), `---\n"@org/payment-validators": minor\n---\n\n${CHANGE_NOTE}\n`);
-    await mustRun("pnpm", ["changeset", "version"], { cwd: workspace, env });
+    // changeset version, then codegen: the OpenAPI document states the new version.
+    await mustRun("pnpm", ["changeset:version"], { cwd: workspace, env });
 
     const after = workspacePackages(workspace);
     const versions = new Set(after.filter((p) => !p.manifest.private).map((p) => p.manifest.version));
@@ -107,6 +108,7 @@ describe("release to a local registry", () => {
       }
     }
     expect(readFileSync(join(workspace, "packages/payment-validators/CHANGELOG.md"), "utf8")).toContain(CHANGE_NOTE);
+    expect(JSON.parse(readFileSync(join(workspace, "packages/payment-schemas/generated/openapi.json"), "utf8")).info.version).toBe(version);
     expect(existsSync(join(workspace, ".changeset/registry-e2e.md"))).toBe(false);
   }, 600_000);
 

@@ -320,7 +320,7 @@ function indexPage(set: SchemaSet, operations: Map<string, string[]>): string {
     "",
     `Response models: ${responses.map((m) => `${modelLink(null, m)} (${(operations.get(m.name) ?? []).map(code).join(", ")})`).join(", ")}.`,
     "",
-    "The HTML API reference built from the OpenAPI document ships beside these pages as `@org/payment-docs/api-reference.html`.",
+    "These pages ship joined into one HTML file as `@org/payment-docs/api-reference.html`, next to `@org/payment-docs/playground.html`, a page that validates payloads you paste into it (offline, with the validators of `@org/payment-validators`).",
     "",
     `Schema set hash: ${code(set.hash)} (the same in every package generated from this schema set).`,
     "",

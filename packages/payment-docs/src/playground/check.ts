@@ -83,12 +83,18 @@ function parse(text: string): Parsed {
   }
 }
 
+function lastProperty(object: Node, key: string): Node | undefined {
+  let found: Node | undefined;
+  for (const property of object.children ?? []) if (property.children?.[0]?.value === key) found = property;
+  return found;
+}
+
 /** The node at a JSON Pointer. With a key given twice, the last one (the one JSON.parse keeps). */
 function nodeAt(tree: Node, pointer: string): Node | undefined {
   let node: Node | undefined = tree;
   if (pointer === "") return node;
   for (const token of pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
-    if (node?.type === "object") node = node.children?.findLast((property) => property.children?.[0]?.value === token)?.children?.[1];
+    if (node?.type === "object") node = lastProperty(node, token)?.children?.[1];
     else if (node?.type === "array" && /^(0|[1-9]\d*)$/.test(token)) node = node.children?.[Number(token)];
     else return undefined;
   }

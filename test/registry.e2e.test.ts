@@ -88,7 +88,8 @@ describe("release to a local registry", () => {
     expect([...published]).toEqual([...FIXED_GROUP].sort());
 
     writeFileSync(join(workspace, ".changeset/registry-e2e.md"), `---\n"@org/payment-validators": minor\n---\n\n${CHANGE_NOTE}\n`);
-    await mustRun("pnpm", ["changeset", "version"], { cwd: workspace, env });
+    // changeset version, then codegen: the OpenAPI document states the new version.
+    await mustRun("pnpm", ["changeset:version"], { cwd: workspace, env });
 
     const after = workspacePackages(workspace);
     const versions = new Set(after.filter((p) => !p.manifest.private).map((p) => p.manifest.version));
@@ -104,6 +105,7 @@ describe("release to a local registry", () => {
       }
     }
     expect(readFileSync(join(workspace, "packages/payment-validators/CHANGELOG.md"), "utf8")).toContain(CHANGE_NOTE);
+    expect(JSON.parse(readFileSync(join(workspace, "packages/payment-schemas/generated/openapi.json"), "utf8")).info.version).toBe(version);
     expect(existsSync(join(workspace, ".changeset/registry-e2e.md"))).toBe(false);
     await commitAll(workspace, "version packages", env);
   }, 600_000);
@@ -336,7 +338,7 @@ for (const mode of ["strict", "tolerant"]) {
     writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
     await mustRun("pnpm", ["codegen"], { cwd: workspace, env, timeoutMs: 300_000 });
     writeFileSync(join(workspace, ".changeset/registry-e2e-breaking.md"), `---\n"@org/payment-types": major\n---\n\n${BREAKING_NOTE}\n`);
-    await mustRun("pnpm", ["changeset", "version"], { cwd: workspace, env });
+    await mustRun("pnpm", ["changeset:version"], { cwd: workspace, env });
     await commitAll(workspace, `${added} in SessionResultStatus`, env);
     next = manifestIn(join(workspace, "packages/payment-types")).version;
     expect(Number(next.split(".")[0])).toBe(Number(version.split(".")[0]) + 1);

@@ -59,7 +59,7 @@ for release in "${releases[@]}"; do
   tagged="$(git rev-parse -q --verify "refs/tags/$release^{commit}" || true)"
   [ "$tag" -eq 0 ] || [ -z "$tagged" ] || [ "$tagged" = "$commit" ] ||
     halt "tag $release already exists on commit $tagged, but the registry has no $release and this release is commit $commit" \
-      "if $tagged was never published, delete the tag (git tag -d $release) and run pnpm release again; otherwise add a changeset and run pnpm changeset version for a new version"
+      "if $tagged was never published, delete the tag (git tag -d $release) and run pnpm release again; otherwise add a changeset and run pnpm changeset:version for a new version"
 done
 echo "release: to publish: ${unpublished[*]:-nothing (the registry has every version)}" >&2
 

@@ -5,8 +5,9 @@
 // send, read once; `value` of a valid result is that view.
 import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
-import { type ValidationIssue, toIssues } from "./issues.js";
+import { type CrossFieldRules, type ValidationIssue, toIssues } from "./issues.js";
 import { PARSED_JSON, jsonView } from "./json-view.js";
+import { acceptedValueWarning } from "./warnings.js";
 
 export type ValidationMode = "strict" | "tolerant";
 export interface ValidateOptions {
@@ -63,9 +64,9 @@ function unreadable(error: unknown): ValidationIssue[] {
   return [{ pointer: "", keyword: "unreadable", message: `payload could not be read: ${detail}` }];
 }
 
-function run(compiled: CompiledValidator, data: unknown): readonly ValidationIssue[] {
+function run(compiled: CompiledValidator, data: unknown, rules: CrossFieldRules | undefined): readonly ValidationIssue[] {
   if (compiled(data)) return EMPTY;
-  return toIssues(compiled.errors);
+  return toIssues(compiled.errors, rules);
 }
 
 export function createModelValidators<T, Tolerant>(
@@ -74,6 +75,7 @@ export function createModelValidators<T, Tolerant>(
   tolerant: CompiledValidator,
   checks: readonly SemanticCheck[] = [],
   fast: FastPaths = {},
+  rules?: CrossFieldRules,
 ): ModelValidators<T, Tolerant> {
   const semantic = (value: unknown): readonly ValidationIssue[] => {
     let found: ValidationIssue[] | undefined;
@@ -83,20 +85,20 @@ export function createModelValidators<T, Tolerant>(
     }
     return found ?? EMPTY;
   };
-  const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data));
+  const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data, rules));
 
   function validate(input: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
       const data = (options as { [PARSED_JSON]?: boolean } | undefined)?.[PARSED_JSON] === true ? input : jsonView(input);
       if (options?.mode === "tolerant") {
         const tolerantValid = passes(fast.tolerant, data);
-        const issues = tolerantValid ? EMPTY : run(tolerant, data);
+        const issues = tolerantValid ? EMPTY : run(tolerant, data, rules);
         if (issues.length > 0) return { ok: false, issues, warnings: EMPTY };
         // Whatever strict mode objects to in a payload tolerant mode accepted is an unknown enum
         // value or an unknown property; the enum values are what a consumer should hear about.
         // (When tolerant mode's fast path is the strict guard, its answer is already known.)
         const strictValid = fast.tolerant === fast.strict ? tolerantValid : passes(fast.strict, data);
-        const unknownValues = strictValid ? EMPTY : run(strict, data).filter((i) => i.keyword === "enum");
+        const unknownValues = strictValid ? EMPTY : run(strict, data, rules).filter((i) => i.keyword === "enum").map((i) => acceptedValueWarning(i, data));
         const drift = semantic(data);
         const warnings = unknownValues.length === 0 && drift.length === 0 ? EMPTY : [...unknownValues, ...drift];
         return { ok: true, value: data as Tolerant, warnings };

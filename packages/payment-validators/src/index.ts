@@ -3,3 +3,4 @@ export { createModelValidators, type ModelValidators, type SemanticCheck, type V
 export { PayloadValidationError } from "./errors.js";
 export { formatIssues, type ValidationIssue } from "./issues.js";
 export { STANDARD_SCHEMA_VENDOR, type StandardSchemaV1, type SyncStandardSchemaV1, standardSchema } from "./standard.js";
+export { inferModel, type ModelInference } from "./infer.js";

@@ -13,6 +13,27 @@ export interface ValidationIssue {
   readonly expected?: unknown;
 }
 
+/** A model's cross-field rules (the if/then/else entries of its schema's top-level allOf), by
+ *  schema path ("#/allOf/0"): the condition in words, or the rule's name when the condition has none.
+ *  Generated from the schema. */
+export type CrossFieldRules = Readonly<Record<string, { readonly if: string } | { readonly rule: string }>>;
+
+// "#/allOf/0/else/properties/verification_url/type": the rule, the branch, the property path it names.
+const RULE_BRANCH = /^(#\/allOf\/\d+)\/(then|else)\/((?:properties\/[^/]+\/)*)/;
+
+/** What an issue raised inside a rule's branch adds to its message ("unless status is
+ *  awaiting_verification"), or undefined for any other error. A nested model's rule at the same
+ *  schema path is told apart by the property path: the top-level rule's issues sit under it. */
+function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string | undefined {
+  if (rules === undefined) return undefined;
+  const match = RULE_BRANCH.exec(error.schemaPath);
+  const rule = match ? rules[match[1]!] : undefined;
+  if (rule === undefined) return undefined;
+  const path = match![3]!.split("/").filter((_, i) => i % 2 === 1).map((t) => `/${escapeToken(decodeURIComponent(t))}`).join("");
+  if (error.instancePath !== path && !error.instancePath.startsWith(`${path}/`)) return undefined;
+  return "if" in rule ? `${match![2] === "then" ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
+}
+
 function escapeToken(token: string): string {
   return token.includes("~") || token.includes("/") ? token.replace(/~/g, "~0").replace(/\//g, "~1") : token;
 }
@@ -107,10 +128,10 @@ function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefi
 const SCAN_LIMIT = 32;
 
 /** Every type an error at `pointer` allows, in order of appearance (the error's own first). */
-function typesAtPointer(kept: readonly AjvError[], pointer: string): string[] {
+function typesAtPointer(kept: readonly AjvError[], pointer: string, rules: CrossFieldRules | undefined): string[] {
   const merged: string[] = [];
   for (const e of kept) {
-    if (e.keyword !== "type" || e.instancePath !== pointer) continue;
+    if (e.keyword !== "type" || e.instancePath !== pointer || ruleClause(e, rules) !== undefined) continue;
     const types = Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",");
     for (const type of types) if (!merged.includes(type)) merged.push(type);
   }
@@ -127,7 +148,7 @@ function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
 export const MAX_ISSUES = 1000;
 const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", message: `validation stopped after ${MAX_ISSUES} issues; there may be more`, expected: { limit: MAX_ISSUES } });
 
-export function toIssues(errors: readonly AjvError[] | null | undefined): ValidationIssue[] {
+export function toIssues(errors: readonly AjvError[] | null | undefined, rules?: CrossFieldRules): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
   const index = errors.some(isSummaryOrBranch) ? indexErrors(errors) : undefined;
   const kept: AjvError[] = [];
@@ -138,7 +159,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
   if (!small) {
     typesAt = new Map();
     for (const e of kept) {
-      if (e.keyword !== "type") continue;
+      if (e.keyword !== "type" || ruleClause(e, rules) !== undefined) continue;
       const merged = typesAt.get(e.instancePath) ?? [];
       for (const type of Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",")) if (!merged.includes(type)) merged.push(type);
       typesAt.set(e.instancePath, merged);
@@ -152,8 +173,11 @@ export function toIssues(errors: readonly AjvError[] | null | undefined): Valida
       stoppedEarly = true;
       continue;
     }
-    const merged = error.keyword !== "type" ? undefined : small ? typesAtPointer(kept, error.instancePath) : [...typesAt!.get(error.instancePath)!];
-    const issue = describe(merged ? { ...error, params: { type: merged } } : error);
+    // A rule's issue says its own type and names the rule; it is not merged with the field's types.
+    const clause = ruleClause(error, rules);
+    const merged = error.keyword !== "type" || clause !== undefined ? undefined : small ? typesAtPointer(kept, error.instancePath, rules) : [...typesAt!.get(error.instancePath)!];
+    const described = describe(merged ? { ...error, params: { type: merged } } : error);
+    const issue = clause === undefined ? described : { ...described, message: `${described.message} ${clause}` };
     if (seen) {
       const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
       if (seen.has(key)) continue;

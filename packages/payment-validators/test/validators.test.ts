@@ -8,6 +8,7 @@ import { PaymentSessionResultSchema, SessionResultResponseSchema } from "@org/pa
 import {
   PayloadValidationError,
   assertPaymentSessionResult,
+  formatIssues,
   assertSessionResultResponse,
   isPaymentSessionResult,
   isSessionResultResponse,
@@ -51,6 +52,21 @@ describe("validateX", () => {
     expect(result.ok ? [] : result.issues).toEqual([{ pointer: "/order", keyword: "type", message: "must be object or null", expected: ["object", "null"] }]);
   });
 
+  it("names the cross-field rule an issue breaks, in the words of the schema's condition", () => {
+    const lines = (payload: Record<string, any>) => {
+      const result = validatePaymentSessionResult(payload);
+      return result.ok ? "" : formatIssues(result.issues);
+    };
+    expect(lines({ ...gateway("completed"), verification_url: "https://pay.example.com/v" })).toBe("/verification_url: must be null unless status is awaiting_verification");
+    expect(lines({ ...gateway("awaiting_verification"), verification_url: null })).toBe("/verification_url: must be string when status is awaiting_verification");
+    expect(lines({ ...gateway("completed"), error_details: gateway("declined").error_details })).toBe("/error_details: must be null unless status is declined or failed");
+    // The field's own type is a separate issue, not merged into the rule's.
+    expect(lines({ ...gateway("awaiting_verification"), verification_url: 5 }).split("\n").sort()).toEqual([
+      "/verification_url: must be string or null",
+      "/verification_url: must be string when status is awaiting_verification",
+    ]);
+  });
+
   it("points into nested models and arrays", () => {
     const payload = adyen();
     payload.payments[0].amount.value = 79.5;
@@ -83,6 +99,12 @@ describe("tolerant mode", () => {
       ["/payments/0/resultCode", "enum"],
       ["/status", "enum"],
     ]);
+  });
+
+  it("says in each warning which value it accepted, and which values it knows", () => {
+    const result = validateSessionResultResponse({ ...adyen(), status: "paymentReversed" }, { mode: "tolerant" });
+    expect(formatIssues(result.warnings)).toBe('/status: unknown value "paymentReversed" accepted (known: active, canceled, completed, expired, paymentPending, refused)');
+    expect(result.warnings[0]!.expected).toEqual(["active", "canceled", "completed", "expired", "paymentPending", "refused"]);
   });
 
   it("stays strict on everything else: types, formats, and enums the schema does not mark extensible", () => {

@@ -9,6 +9,7 @@ import { SchemaError, SchemaSetError } from "./errors.js";
 import { inexactIntegers } from "./exact-numbers.js";
 import { LEGACY } from "./keywords.js";
 import { lintModel } from "./lint.js";
+import { packagesVersion } from "./package-stamp.js";
 import { resolvePropertyPath } from "./model-paths.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, deepFreeze, isObject, walkJson, walkSchema } from "./schema-walk.js";
 
@@ -37,6 +38,9 @@ export interface SchemaSet {
   readonly topLevel: readonly string[];
   /** sha256 over every schema file's path and bytes: which schema set a package was generated from. */
   readonly hash: string;
+  /** The version the published packages share (one fixed release group), which the OpenAPI
+   *  document states; undefined where no package manifest is (see package-stamp.ts). */
+  readonly packageVersion: string | undefined;
   /** Resolves a `$ref` found in `from` (a model, or the API document) to the model it names. */
   modelForRef(fromId: string, ref: string): Model | undefined;
 }
@@ -183,6 +187,7 @@ export function loadSchemaSet(root: string): SchemaSet {
     api,
     topLevel: [...topLevel].sort(),
     hash: hash.digest("hex"),
+    packageVersion: packagesVersion(root),
     modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
   });
 }

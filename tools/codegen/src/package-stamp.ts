@@ -31,6 +31,18 @@ function publishedManifests(repoRoot: string): string[] {
     .filter((path) => existsSync(join(repoRoot, path)) && (JSON.parse(readFileSync(join(repoRoot, path), "utf8")) as { private?: boolean }).private !== true);
 }
 
+/** The manifest whose version the OpenAPI document states: the package that ships it. Every
+ *  published package has the same version (one `fixed` group in .changeset/config.json). */
+export const VERSION_MANIFEST = "packages/payment-schemas/package.json";
+
+/** The published packages' version, or undefined when the manifest is not there. */
+export function packagesVersion(repoRoot: string): string | undefined {
+  const path = join(repoRoot, VERSION_MANIFEST);
+  if (!existsSync(path)) return undefined;
+  const { version } = JSON.parse(readFileSync(path, "utf8")) as { version?: unknown };
+  return typeof version === "string" ? version : undefined;
+}
+
 /** The manifest text with the stamp set: placed right after `version` when it is new, other keys untouched. */
 export function stampManifest(text: string, stamp: SchemaSetStamp): string {
   const manifest = JSON.parse(text) as Record<string, unknown>;

@@ -2,8 +2,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { VERSION_MANIFEST } from "../src/package-stamp.js";
 
 export const CODEGEN_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const REPO_ROOT = join(CODEGEN_DIR, "../..");
@@ -14,6 +15,8 @@ const CLI = join(CODEGEN_DIR, "src/cli.ts");
 export function copyRepo(): string {
   const root = mkdtempSync(join(tmpdir(), "codegen-test-"));
   cpSync(join(REPO_ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+  // The OpenAPI document states the packages' version, read from this manifest.
+  cpSync(join(REPO_ROOT, VERSION_MANIFEST), join(root, VERSION_MANIFEST));
   for (const pkg of readdirSync(join(REPO_ROOT, "packages"))) {
     for (const dir of ["generated", "src/generated"]) {
       const from = join(REPO_ROOT, "packages", pkg, dir);
@@ -36,14 +39,15 @@ export function startWatch(root: string) {
   return spawn(TSX, [CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** Every file under the generated folders of `root`, path -> contents. */
+/** Every file under the generated folders of `root`, path -> contents (not the package.json that
+ *  copyRepo brings along for the packages' version). */
 export function snapshotGenerated(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir)) {
       const abs = join(dir, entry);
       if (statSync(abs).isDirectory()) walk(abs);
-      else files.set(relative(root, abs), readFileSync(abs, "utf8"));
+      else if (relative(root, abs).split(sep).join("/") !== VERSION_MANIFEST) files.set(relative(root, abs), readFileSync(abs, "utf8"));
     }
   };
   const packages = join(root, "packages");

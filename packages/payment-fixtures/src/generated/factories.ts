@@ -507,7 +507,7 @@ export type SessionResultResponseScenario = keyof typeof sessionResultResponseSc
 /** What each scenario of SessionResultResponse is. */
 export const sessionResultResponseScenarios: Readonly<Record<SessionResultResponseScenario, string>> = {
   "status=active":
-    "`status` is `active`: The session is active: the shopper has not finished paying yet and can still complete the payment. Listed in Adyen's published enum though the seed's prose omits it.",
+    "`status` is `active`: The session is active: the shopper has not finished paying yet and can still complete the payment. Listed in Adyen's published enum, though the SDK documentation this schema was drawn from does not describe it.",
   "status=canceled": "`status` is `canceled`: The shopper canceled the payment.",
   "status=completed": "`status` is `completed`: The shopper completed the payment, and the payment was authorized.",
   "status=expired":

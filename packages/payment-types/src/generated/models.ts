@@ -506,9 +506,9 @@ export interface SessionResultResponse {
 }
 
 /**
- * The status of a Checkout session (the seed's SDK calls this enum Status4). Adyen adds statuses without notice, so tolerant validation accepts unknown values and reports them as warnings.
+ * The status of a Checkout session (called Status4 in the Ruby-style SDK documentation this schema was drawn from, schemas/sources/adyen-session-result-response.md). Adyen adds statuses without notice, so tolerant validation accepts unknown values and reports them as warnings.
  *
- * - `active`: The session is active: the shopper has not finished paying yet and can still complete the payment. Listed in Adyen's published enum though the seed's prose omits it.
+ * - `active`: The session is active: the shopper has not finished paying yet and can still complete the payment. Listed in Adyen's published enum, though the SDK documentation this schema was drawn from does not describe it.
  * - `canceled`: The shopper canceled the payment.
  * - `completed`: The shopper completed the payment, and the payment was authorized.
  * - `expired`: The session expired. The shopper can no longer complete the payment with this session. By default, the session expires one hour after it is created.

@@ -646,7 +646,7 @@ export interface components {
         };
         /**
          * SessionResultStatus
-         * @description The status of a Checkout session (the seed's SDK calls this enum Status4). Adyen adds statuses without notice, so tolerant validation accepts unknown values and reports them as warnings.
+         * @description The status of a Checkout session (called Status4 in the Ruby-style SDK documentation this schema was drawn from, schemas/sources/adyen-session-result-response.md). Adyen adds statuses without notice, so tolerant validation accepts unknown values and reports them as warnings.
          * @example completed
          * @example paymentPending
          * @enum {string}

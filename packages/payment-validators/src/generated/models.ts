@@ -6,7 +6,7 @@ import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";
 import * as checks from "./checks.js";
 import * as compiled from "./standalone.js";
 
-const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = /* @__PURE__ */ createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks, { strict: compiled.fastStrictPaymentSessionResult, tolerant: compiled.fastTolerantPaymentSessionResult });
+const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = /* @__PURE__ */ createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks, { strict: compiled.fastStrictPaymentSessionResult, tolerant: compiled.fastTolerantPaymentSessionResult }, {"#/allOf/0":{"if":"status is awaiting_verification"},"#/allOf/1":{"if":"status is declined or failed"}});
 /** Validates a payload against the PaymentSessionResult schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
 export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult>["validate"] = /* @__PURE__ */ (() => paymentSessionResultValidators.validate)();
 /** True when the payload is a valid PaymentSessionResult (strict mode). Never throws. */

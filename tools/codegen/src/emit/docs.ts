@@ -7,6 +7,7 @@ import { LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import { API_FILE, type Model, type SchemaSet } from "../load.js";
 import { referencedModel, resolvePropertyPath } from "../model-paths.js";
 import { type JsonObject, type JsonValue, isObject, walkJson } from "../schema-walk.js";
+import { type CrossFieldRule, crossFieldRules } from "./cross-field-rules.js";
 import { enumMeanings, legacyNote } from "./type-view.js";
 import { discriminatedUnion } from "./union-variants.js";
 
@@ -225,9 +226,10 @@ function legacySection(ctx: Context): string[] {
 }
 
 function rulesSection(model: Model): string[] {
-  const rules = (Array.isArray(model.schema.allOf) ? model.schema.allOf : []).filter((r): r is JsonObject => isObject(r) && "if" in r);
+  const rules = crossFieldRules(model);
   if (rules.length === 0) return [];
-  return ["## Rules across fields", "", ...rules.map((r) => `- ${typeof r.description === "string" ? r.description : "A conditional rule (see the schema)."}`), ""];
+  const words = (r: CrossFieldRule) => r.description ?? (r.condition !== undefined ? `A rule that applies when ${r.condition} (see the schema).` : "A conditional rule (see the schema).");
+  return ["## Rules across fields", "", ...rules.map((r) => `- ${words(r)}`), ""];
 }
 
 function valuesSection(model: Model): string[] {
@@ -321,7 +323,7 @@ function indexPage(set: SchemaSet, operations: Map<string, string[]>): string {
     "",
     `Response models: ${responses.map((m) => `${modelLink(null, m)} (${(operations.get(m.name) ?? []).map(code).join(", ")})`).join(", ")}.`,
     "",
-    "The HTML API reference built from the OpenAPI document ships beside these pages as `@org/payment-docs/api-reference.html`.",
+    "These pages ship joined into one HTML file as `@org/payment-docs/api-reference.html`, next to `@org/payment-docs/playground.html`, a page that validates payloads you paste into it (offline, with the validators of `@org/payment-validators`).",
     "",
     `Schema set hash: ${code(set.hash)} (the same in every package generated from this schema set).`,
     "",

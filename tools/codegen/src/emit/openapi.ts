@@ -4,6 +4,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
 import { LEGACY } from "../keywords.js";
 import { API_FILE, type SchemaSet } from "../load.js";
+import { VERSION_MANIFEST } from "../package-stamp.js";
 import { type JsonObject, type JsonValue, isObject, mapSchema } from "../schema-walk.js";
 import { TYPES_DIR } from "./types.js";
 
@@ -35,8 +36,11 @@ export function openapiDocument(set: SchemaSet): JsonObject {
     schemas[model.name] = rewriteRefs(set, model.id, component);
   }
   const { $comment: _c, ...api } = set.api;
+  // The document describes the models of one release of the packages: it states their version.
+  if (set.packageVersion === undefined) throw new Error(`codegen: ${VERSION_MANIFEST} is missing or has no version; the OpenAPI document's info.version is that version`);
+  const info = { ...(isObject(api.info) ? api.info : {}), version: set.packageVersion };
   return {
-    ...(rewriteRefs(set, API_FILE, api) as JsonObject),
+    ...(rewriteRefs(set, API_FILE, { ...api, info }) as JsonObject),
     "x-generated": GENERATED_NOTICE,
     "x-schema-set-hash": set.hash,
     components: { schemas },

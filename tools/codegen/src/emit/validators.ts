@@ -15,6 +15,7 @@ import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
 import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./ajv-trim.js";
 import { checksExport } from "./checks.js";
+import { ruleMessages } from "./cross-field-rules.js";
 import { capErrorGathering } from "./error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
 import { compileGuards } from "./guards.js";
@@ -154,6 +155,13 @@ function compileStandalone(set: SchemaSet): string {
   return code;
 }
 
+/** The model's cross-field rules for its issue messages (see cross-field-rules.ts), as the last
+ *  argument of createModelValidators; nothing when it has none. */
+function rulesArgument(model: Model): string {
+  const table = ruleMessages(model);
+  return Object.keys(table).length === 0 ? "" : `, ${JSON.stringify(table)}`;
+}
+
 export function emitValidators(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const standalone = `${VALIDATORS_DIR}/standalone.js`;
@@ -183,7 +191,7 @@ export function emitValidators(set: SchemaSet): GeneratedFiles {
   for (const name of models) {
     const v = `${name[0]!.toLowerCase()}${name.slice(1)}Validators`;
     lines.push(
-      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))} });`,
+      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))} }${rulesArgument(set.models.get(name)!)});`,
       `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
       `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${pick(v, "validate")};`,
       `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,

@@ -25,6 +25,7 @@ export const SCHEMA_RULES = {
   "enum-annotation": "enum annotations sit on enums",
   "enum-descriptions": "`x-enum-descriptions` describes exactly the enum's values",
   "ajv-strict": "anything else Ajv's strict mode rejects",
+  "inexact-integer": "every integer literal is one JavaScript holds exactly (published JSON keeps its exact digits)",
   fixtures: "the fixtures generator can build valid values of every model from the keywords it uses",
   // A note, never a refusal: codegen prints it and goes on (tools/codegen/src/emit/union-variants.ts).
   union: "an if/then/else rule the discriminated-union types cannot express leaves the type one interface",

@@ -15,6 +15,7 @@ import { SchemaSetError } from "./errors.js";
 import { type SchemaSet, loadSchemaSet } from "./load.js";
 import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
+import { type CiContext, LOCAL_CONTEXT, ciContext } from "./diff/ci-context.js";
 import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
 import { type BaseDescription, describeBase, formatJson, formatText } from "./diff/report.js";
 
@@ -22,6 +23,9 @@ const USAGE = "usage: schema:diff [--base REF] [--format text|json] [--changeset
 
 export interface SchemaDiffOptions {
   readonly base?: string;
+  /** The CI service's context (variables, whether to fetch); the command line reads it from the
+   *  environment, programmatic callers get a developer machine's (no CI, no fetching). */
+  readonly ci?: CiContext;
   readonly format: "text" | "json";
   readonly changeset: boolean;
   readonly check: boolean;
@@ -38,19 +42,26 @@ export interface SchemaDiffOutcome {
 
 export async function runSchemaDiff(root: string, options: SchemaDiffOptions, out: (text: string) => void, log: (line: string) => void): Promise<SchemaDiffOutcome> {
   const name = options.check ? "changeset:check" : "schema:diff";
+  const ci = options.ci ?? LOCAL_CONTEXT;
   let base: BaseDescription;
   try {
-    base = resolveBase(root, options.base, readBaseBranch(root));
+    base = resolveBase(root, options.base, readBaseBranch(root), ci, (line) => log(`${name}: ${line}`));
   } catch (error) {
     if (!(error instanceof BaseError)) throw error;
+    if (options.check && ci.ci) {
+      // Under CI the gate fails closed: an unchecked pass would let a breaking change through.
+      log(`${name}: FAILED: nothing was compared: ${error.message}`);
+      return { exitCode: 1 };
+    }
     if (options.check && options.base === undefined) {
-      // Nothing was released and there is no base branch: no consumer can be broken yet.
-      log(`${name}: skipped: ${error.message}`);
+      log(`${name}: SKIPPED, NOT CHECKED (outside CI only; under CI=true this fails): ${error.message}`);
       return { exitCode: 0 };
     }
     log(`${name}: ${error.message}`);
     return { exitCode: 2 };
   }
+
+  if (options.check) log(`${name}: comparing schemas/ with ${describeBase(base)}`);
 
   let before: SchemaSet;
   let after: SchemaSet;
@@ -118,12 +129,13 @@ function repoRootFromHere(): string {
   return resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 }
 
-export function parseArguments(argv: readonly string[]): { options: SchemaDiffOptions; root?: string } | { error: string } | { help: true } {
+export function parseArguments(argv: readonly string[]): { options: SchemaDiffOptions; root?: string; fetch?: boolean } | { error: string } | { help: true } {
   let base: string | undefined;
   let format: SchemaDiffOptions["format"] = "text";
   let changeset = false;
   let check = false;
   let root: string | undefined;
+  let fetch: boolean | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = argv[i + 1];
@@ -133,11 +145,13 @@ export function parseArguments(argv: readonly string[]): { options: SchemaDiffOp
     else if (arg === "--format=text" || arg === "--format=json") format = arg.slice("--format=".length) as SchemaDiffOptions["format"];
     else if (arg === "--changeset") changeset = true;
     else if (arg === "--check") check = true;
+    else if (arg === "--no-fetch") fetch = false;
+    else if (arg === "--fetch") fetch = true;
     else if (arg === "--root" && value !== undefined) (root = resolve(value)), i++;
     else if (arg === "--help" || arg === "-h") return { help: true };
     else return { error: `unknown or incomplete argument "${arg}"` };
   }
-  return { options: { ...(base !== undefined ? { base } : {}), format, changeset, check }, ...(root !== undefined ? { root } : {}) };
+  return { options: { ...(base !== undefined ? { base } : {}), format, changeset, check }, ...(root !== undefined ? { root } : {}), ...(fetch !== undefined ? { fetch } : {}) };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -150,7 +164,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`schema:diff: ${parsed.error}\n${USAGE}`);
     return 2;
   }
-  const outcome = await runSchemaDiff(parsed.root ?? repoRootFromHere(), parsed.options, (text) => process.stdout.write(text), (line) => console.error(line));
+  const ci = ciContext(process.env, parsed.fetch === undefined ? {} : { fetch: parsed.fetch });
+  const outcome = await runSchemaDiff(parsed.root ?? repoRootFromHere(), { ...parsed.options, ci }, (text) => process.stdout.write(text), (line) => console.error(line));
   return outcome.exitCode;
 }
 

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type Registry, copyWorkspace, mustRun, run, startRegistry } from "./registry/helpers.js";
+import { REPO_ROOT, type Registry, copyWorkspace, mustRun, registryEnv, run, startRegistry } from "./registry/helpers.js";
 
 const FIXED_GROUP = (JSON.parse(readFileSync(join(REPO_ROOT, ".changeset/config.json"), "utf8")) as { fixed: string[][] }).fixed[0]!;
 const TSC = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
@@ -43,21 +43,8 @@ const workspacePackages = (root: string): { dir: string; manifest: Manifest }[] 
 beforeAll(async () => {
   temp = mkdtempSync(join(tmpdir(), "payment-registry-e2e-"));
   registry = await startRegistry(join(temp, "verdaccio"));
-  const userconfig = join(temp, "npmrc");
-  const host = registry.url.replace(/^http:/, "");
-  writeFileSync(userconfig, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-  env = {
-    ...process.env,
-    // Every npm and pnpm call of this test talks to the local registry only, with its own config and cache.
-    npm_config_registry: registry.url,
-    npm_config_userconfig: userconfig,
-    npm_config_cache: join(temp, "npm-cache"),
-    npm_config_audit: "false",
-    npm_config_fund: "false",
-    npm_config_update_notifier: "false",
-    TURBO_TELEMETRY_DISABLED: "1",
-    DO_NOT_TRACK: "1",
-  };
+  // Every npm and pnpm call of this test talks to the local registry only, with its own config and cache.
+  env = registryEnv(registry, temp);
 }, 120_000);
 
 afterAll(async () => {

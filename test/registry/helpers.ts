@@ -127,6 +127,24 @@ export async function startRegistry(dir: string, configText = verdaccioConfig(di
   }
 }
 
+/** An environment in which every npm and pnpm call talks to `registry` only, with its own user
+ *  config (holding the publish token) and cache under `dir`. */
+export function registryEnv(registry: Registry, dir: string): NodeJS.ProcessEnv {
+  const userconfig = join(dir, "npmrc");
+  writeFileSync(userconfig, `registry=${registry.url}\n${registry.url.replace(/^http:/, "")}:_authToken=${registry.token}\n`);
+  return {
+    ...process.env,
+    npm_config_registry: registry.url,
+    npm_config_userconfig: userconfig,
+    npm_config_cache: join(dir, "npm-cache"),
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+    TURBO_TELEMETRY_DISABLED: "1",
+    DO_NOT_TRACK: "1",
+  };
+}
+
 /** The workspace's files (tracked, and untracked but not ignored: what the working tree holds),
  *  copied to `to`, without node_modules, build output or caches. */
 export function copyWorkspace(to: string): void {

@@ -13,10 +13,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
 import { type SchemaSet, loadSchemaSet } from "./load.js";
-import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, writeChangeset } from "./diff/changeset.js";
+import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, releaseGate, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
 import { type CiContext, LOCAL_CONTEXT, ciContext } from "./diff/ci-context.js";
 import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
+import { type PublishedBase, SCHEMAS_PACKAGE, isRegistryBase, loadPublishedBase } from "./diff/published.js";
 import { type BaseDescription, describeBase, formatJson, formatText } from "./diff/report.js";
 
 const USAGE = "usage: schema:diff [--base REF] [--format text|json] [--changeset] [--check] [--root DIR]";
@@ -43,35 +44,17 @@ export interface SchemaDiffOutcome {
 export async function runSchemaDiff(root: string, options: SchemaDiffOptions, out: (text: string) => void, log: (line: string) => void): Promise<SchemaDiffOutcome> {
   const name = options.check ? "changeset:check" : "schema:diff";
   const ci = options.ci ?? LOCAL_CONTEXT;
-  let base: BaseDescription;
-  try {
-    base = resolveBase(root, options.base, readBaseBranch(root), ci, (line) => log(`${name}: ${line}`));
-  } catch (error) {
-    if (!(error instanceof BaseError)) throw error;
-    if (options.check && ci.ci) {
-      // Under CI the gate fails closed: an unchecked pass would let a breaking change through.
-      log(`${name}: FAILED: nothing was compared: ${error.message}`);
-      return { exitCode: 1 };
-    }
-    if (options.check && options.base === undefined) {
-      log(`${name}: SKIPPED, NOT CHECKED (outside CI only; under CI=true this fails): ${error.message}`);
-      return { exitCode: 0 };
-    }
-    log(`${name}: ${error.message}`);
-    return { exitCode: 2 };
-  }
+  const side = isRegistryBase(options.base) ? await publishedSide(root, options.base, name, log) : gitSide(root, options, ci, name, log);
+  if ("exitCode" in side) return side;
+  const { base, before } = side;
 
-  if (options.check) log(`${name}: comparing schemas/ with ${describeBase(base)}`);
-
-  let before: SchemaSet;
   let after: SchemaSet;
   try {
-    before = loadSide(`schemas/ at ${describeBase(base)}`, () => loadSchemaSetAt(root, base.commit));
     after = loadSide("the working tree's schemas/", () => loadSchemaSet(root));
   } catch (error) {
-    if (!(error instanceof BaseError || error instanceof SideLoadError)) throw error;
+    if (!(error instanceof SideLoadError)) throw error;
     log(`${name}: ${error.message}`);
-    return { exitCode: error instanceof BaseError ? 2 : 1, base };
+    return { exitCode: 1, base };
   }
   const diff = diffSchemaSets(before, after);
   out(options.format === "json" ? formatJson(diff, base) : formatText(diff, base));
@@ -102,6 +85,12 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
     return { exitCode: 0, base, diff };
   }
 
+  if (side.published) {
+    const gate = releaseGate(diff, side.published.version, side.published.localVersion, base);
+    log(`${name}: ${gate.ok ? "ok" : "FAILED"}: ${gate.message}`);
+    return { exitCode: gate.ok ? 0 : 1, base, diff };
+  }
+
   let coverage: CoverageResult;
   try {
     coverage = await checkCoverage(root, diff, base, await readReleaseGroup(root));
@@ -111,6 +100,68 @@ export async function runSchemaDiff(root: string, options: SchemaDiffOptions, ou
   }
   log(`${name}: ${coverage.ok ? "ok" : "FAILED"}: ${coverage.message}`);
   return { exitCode: coverage.ok ? 0 : 1, base, diff, coverage, ...(changesetPath ? { changesetPath } : {}) };
+}
+
+interface BeforeSide {
+  readonly base: BaseDescription;
+  readonly before: SchemaSet;
+  /** With a registry base: the published version compared with, and the working tree's version. */
+  readonly published?: { readonly version: string; readonly localVersion: string };
+}
+
+/** The before side at a git commit (explicit, or the base the CI context leads to). */
+function gitSide(root: string, options: SchemaDiffOptions, ci: CiContext, name: string, log: (line: string) => void): BeforeSide | SchemaDiffOutcome {
+  let base: BaseDescription;
+  try {
+    base = resolveBase(root, options.base, readBaseBranch(root), ci, (line) => log(`${name}: ${line}`));
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error;
+    if (options.check && ci.ci) {
+      // Under CI the gate fails closed: an unchecked pass would let a breaking change through.
+      log(`${name}: FAILED: nothing was compared: ${error.message}`);
+      return { exitCode: 1 };
+    }
+    if (options.check && options.base === undefined) {
+      log(`${name}: SKIPPED, NOT CHECKED (outside CI only; under CI=true this fails): ${error.message}`);
+      return { exitCode: 0 };
+    }
+    log(`${name}: ${error.message}`);
+    return { exitCode: 2 };
+  }
+  if (options.check) log(`${name}: comparing schemas/ with ${describeBase(base)}`);
+  try {
+    return { base, before: loadSide(`schemas/ at ${describeBase(base)}`, () => loadSchemaSetAt(root, base.commit!)) };
+  } catch (error) {
+    if (!(error instanceof BaseError || error instanceof SideLoadError)) throw error;
+    log(`${name}: ${error.message}`);
+    return { exitCode: error instanceof BaseError ? 2 : 1, base };
+  }
+}
+
+/** The before side from the registry: the schema set of a published @org/payment-schemas. */
+async function publishedSide(root: string, baseOption: string, name: string, log: (line: string) => void): Promise<BeforeSide | SchemaDiffOutcome> {
+  const check = name === "changeset:check";
+  const local = (await readReleaseGroup(root)).packages.find((p) => p.name === SCHEMAS_PACKAGE);
+  if (!local) {
+    log(`${name}: FAILED: ${SCHEMAS_PACKAGE} is not in this workspace: there is no version to compare with the registry's`);
+    return { exitCode: check ? 1 : 2 };
+  }
+  let published: PublishedBase;
+  try {
+    published = loadPublishedBase(root, baseOption, local.version);
+  } catch (error) {
+    if (!(error instanceof BaseError)) throw error;
+    log(`${name}: ${check ? "FAILED: nothing was compared: " : ""}${error.message}`);
+    return { exitCode: check ? 1 : 2 };
+  }
+  if (published.kind === "never-published") {
+    // Checked, not skipped: the registry says no release exists, so no consumer has any schemas.
+    if (check) log(`${name}: ok: ${SCHEMAS_PACKAGE} has never been published to ${published.registry} (npm: E404): ${local.version} is the first release, no consumer can be broken`);
+    else log(`${name}: ${SCHEMAS_PACKAGE} has never been published to ${published.registry}: there is no release to compare with`);
+    return { exitCode: check ? 0 : 2 };
+  }
+  log(`${name}: comparing schemas/ with ${describeBase(published.base)}`);
+  return { base: published.base, before: published.set, published: { version: published.version, localVersion: local.version } };
 }
 
 /** One side of the comparison failed to load: which side, and the loader's errors. */

@@ -35,6 +35,9 @@ export interface SchemaSet {
   readonly topLevel: readonly string[];
   /** sha256 over every schema file's path and bytes: which schema set a package was generated from. */
   readonly hash: string;
+  /** Every file the set was loaded from (schema files and api.json), repository-relative path ->
+   *  text exactly as read: what @org/payment-schemas ships for `schema:diff --base published`. */
+  readonly texts: ReadonlyMap<string, string>;
   /** Resolves a `$ref` found in `from` (a model, or the API document) to the model it names. */
   modelForRef(fromId: string, ref: string): Model | undefined;
 }
@@ -47,9 +50,11 @@ export function loadSchemaSet(root: string): SchemaSet {
   const files = listSchemaFiles(join(root, "schemas")).map((abs) => relative(root, abs).split(sep).join("/"));
   const hash = createHash("sha256");
   const parsed: { file: string; schema: JsonObject }[] = [];
+  const texts = new Map<string, string>();
   for (const file of [...files, API_FILE]) {
     const text = readText(root, file, errors);
     if (text === undefined) continue;
+    texts.set(file, text);
     hash.update(file).update("\0").update(text).update("\0");
     const value = parseJson(file, text, errors);
     if (value === undefined) continue;
@@ -180,6 +185,7 @@ export function loadSchemaSet(root: string): SchemaSet {
     api,
     topLevel: [...topLevel].sort(),
     hash: hash.digest("hex"),
+    texts,
     modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
   });
 }

@@ -103,7 +103,7 @@ describe("changeset:check in CI checkouts (CI=true)", () => {
     const feature = clone(origin, "--branch", "feature");
     const failed = await check(feature, CI);
     expect(failed.exitCode).toBe(1);
-    expect(failed.log).toMatch(/FAILED: .*needs a major bump|FAILED: .*property-removed|FAILED: schemas\/ changed since the base/);
+    expect(failed.log).toContain("FAILED: 1 of 1 schema changes since the base (which need a major bump) are not announced:\n  `Thing#/properties/note` [property-removed] (major): named by no pending changeset");
 
     const quiet = clone(origin, "--branch", "quiet");
     const passed = await check(quiet, CI);
@@ -214,15 +214,21 @@ describe("changeset:check in CI checkouts (CI=true)", () => {
     expect(result.exitCode).toBe(1);
   });
 
-  it("a changeset that announces the change makes the gate pass", async () => {
+  it("a changeset that names the change makes the gate pass; one that does not name it covers nothing", async () => {
     const work = workspace();
     git(work, "checkout", "-q", "-b", "feature");
     writeSchemaSet(work, BREAKING);
     writeFileSync(join(work, ".changeset", "drop-note.md"), '---\n"@org/payment-types": major\n---\n\n- `Thing#/properties/note` [property-removed] Thing.note is gone.\n');
     commit(work, "drop Thing.note, announced");
     const result = await check(clone(publish(work), "--depth", "1", "--branch", "feature"), CI);
-    expect(result.log).toMatch(/ok: /);
+    expect(result.log).toMatch(/ok: the major schema changes are covered: every change is named by a pending changeset/);
     expect(result.exitCode).toBe(0);
+
+    writeFileSync(join(work, ".changeset", "drop-note.md"), '---\n"@org/payment-types": major\n---\n\nA big unrelated release.\n');
+    commit(work, "the changeset no longer names the change");
+    const unrelated = await check(clone(publish(work), "--depth", "1", "--branch", "feature"), CI);
+    expect(unrelated.log).toContain("`Thing#/properties/note` [property-removed] (major): named by no pending changeset");
+    expect(unrelated.exitCode).toBe(1);
   });
 
   it("when the history cannot be had, CI fails naming the fix; outside CI it skips loudly", async () => {

@@ -1,12 +1,19 @@
-// schema:diff [--base REF] [--format text|json] [--changeset] [--check] [--root DIR]
-//   Compares schemas/ at a git ref with the working tree, model by model, and classifies every
-//   change from the consumer's side of a response payload (major / minor / patch).
-//   --base REF     the ref to compare with (default: merge base with the base branch on a branch
-//                  with commits of its own, else the last release tag @org/payment-*@x.y.z)
-//   --format json  the report as JSON instead of text
-//   --changeset    also write .changeset/schema-diff-<branch>.md with the bump for the package group
-//   --check        CI: exit 1 unless pending changesets (or a version bump since the base) cover
-//                  the changes with a high enough bump
+// schema:diff [--base REF|published|npm:SPEC] [--format text|json] [--changeset] [--check] [--no-fetch] [--root DIR]
+//   Compares schemas/ at a git ref (or in a published release) with the working tree, model by
+//   model, and classifies every change from the consumer's side of a response payload.
+//   --base REF        the git ref to compare with (default: the merge base with the pull request's
+//                     target or the base branch; on the base branch the last release tag @org/payment-*@x.y.z,
+//                     before any release the commit before the push or HEAD's first parent)
+//   --base published  the last published @org/payment-schemas at or below the working tree's version,
+//                     fetched with npm from npm's configured registry (npm:<name>@<range> for another)
+//   --format json     the report as JSON instead of text
+//   --changeset       also write .changeset/schema-diff-<branch>.md citing every change, with the bump
+//   --check           exit 1 unless every change is cited by a pending changeset with a high enough
+//                     bump (or by the changelog of a version raised since the base); with --base
+//                     published: unless the version to publish raises the published one enough
+//   --no-fetch        never run git fetch (under CI=true it deepens shallow clones and fetches the
+//                     base branch and release tags from origin)
+// Under CI=true, --check never passes without having compared: a base it cannot find is exit 1.
 // Exit codes: 0 success, 1 schema errors or check failed, 2 usage error or no usable base.
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -20,7 +27,7 @@ import { BaseError, loadSchemaSetAt, resolveBase } from "./diff/git-base.js";
 import { type PublishedBase, SCHEMAS_PACKAGE, isRegistryBase, loadPublishedBase } from "./diff/published.js";
 import { type BaseDescription, describeBase, formatJson, formatText } from "./diff/report.js";
 
-const USAGE = "usage: schema:diff [--base REF] [--format text|json] [--changeset] [--check] [--root DIR]";
+const USAGE = "usage: schema:diff [--base REF|published|npm:<name>@<range>] [--format text|json] [--changeset] [--check] [--no-fetch] [--root DIR]";
 
 export interface SchemaDiffOptions {
   readonly base?: string;

@@ -58,17 +58,30 @@ class History {
   fetch(args: readonly string[]): void {
     const command = `git fetch ${args.join(" ")}`;
     const result = git(this.root, ["fetch", "--quiet", ...args]);
-    if (!result.ok) throw new BaseError(`\`${command}\` failed: ${result.stderr || "no output"}. ${HISTORY_FIX}.`);
+    if (!result.ok) throw new BaseError(`\`${command}\` failed: ${result.stderr.replace(/\s*\n+\s*/g, " ") || "no output"}. ${HISTORY_FIX}.`);
     this.log(`ran \`${command}\``);
+  }
+
+  /** Like fetch, but in a full clone a failure only warns: the refs and tags a full clone already
+   *  holds are complete as of the clone, and a stale base branch only makes the comparison wider. */
+  fetchInFullClone(args: readonly string[]): boolean {
+    if (this.isShallow()) {
+      this.fetch(args);
+      return true;
+    }
+    try {
+      this.fetch(args);
+      return true;
+    } catch (error) {
+      this.log(`warning: ${(error as Error).message.replace(` ${HISTORY_FIX}.`, "")} This is a full clone, so its own refs and tags are used.`);
+      return false;
+    }
   }
 
   /** The base branch as a ref: freshly fetched from origin when fetching is allowed, else the local
    *  branch or its remote-tracking ref. */
   branchRef(branch: string): string | undefined {
-    if (this.canFetch) {
-      this.fetch(["--no-tags", ...(this.isShallow() ? ["--depth=50"] : []), "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
-      return `refs/remotes/origin/${branch}`;
-    }
+    if (this.canFetch && this.fetchInFullClone(["--no-tags", ...(this.isShallow() ? ["--depth=50"] : []), "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`])) return `refs/remotes/origin/${branch}`;
     return [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`].find((ref) => commitOf(this.root, ref));
   }
 
@@ -87,9 +100,8 @@ class History {
   fetchTags(): boolean {
     if (this.fetchedTags) return true;
     if (!this.canFetch) return false;
-    this.fetch(["--tags", "--force", "origin"]);
-    this.fetchedTags = true;
-    return true;
+    this.fetchedTags = this.fetchInFullClone(["--tags", "--force", "origin"]);
+    return this.fetchedTags;
   }
 
   nearestReleaseTag(): string | undefined {

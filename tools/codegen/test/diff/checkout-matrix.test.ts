@@ -246,4 +246,16 @@ describe("changeset:check in CI checkouts (CI=true)", () => {
     expect(local.exitCode).toBe(0);
     expect(local.log).toMatch(/SKIPPED, NOT CHECKED .*under CI=true this fails/);
   });
+
+  it("a full clone whose origin is gone still checks, with its own refs and tags", async () => {
+    const work = workspace();
+    git(work, "tag", "@org/payment-types@1.0.0");
+    breakSchemas(work);
+    const full = clone(publish(work));
+    git(full, "remote", "set-url", "origin", `file://${join(tempDir(), "gone.git")}`);
+    const result = await check(full, CI);
+    expect(result.log).toMatch(/warning: `git fetch --tags --force origin` failed: .*This is a full clone, so its own refs and tags are used\./);
+    expect(result.log).toContain("@org/payment-types@1.0.0 (last release tag");
+    expect(result.exitCode).toBe(1);
+  });
 });

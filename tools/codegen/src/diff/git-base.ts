@@ -21,9 +21,14 @@ interface GitResult {
   readonly stderr: string;
 }
 
+/** A fetch that has not finished in this long is stuck (a dead remote, a credential prompt). */
+const GIT_TIMEOUT_MS = 10 * 60_000;
+
 function git(root: string, args: readonly string[]): GitResult {
-  const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
-  if (result.error) throw new BaseError(`cannot run git: ${result.error.message}`);
+  // No credential prompts: under CI nobody answers them, and the check must fail, not hang.
+  const result = spawnSync("git", args, { cwd: root, encoding: "utf8", timeout: GIT_TIMEOUT_MS, env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+  if (result.error && result.signal === null) throw new BaseError(`cannot run git: ${result.error.message}`);
+  if (result.signal !== null) return { ok: false, stdout: "", stderr: `git ${args[0]} did not finish within ${GIT_TIMEOUT_MS / 60_000} minutes (${result.signal})` };
   return { ok: result.status === 0, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
 

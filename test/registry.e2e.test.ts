@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, type Registry, cloneWorkspace, commitAll, isolatedEnv, mustRun, run, startRegistry } from "./registry/helpers.js";
+import { REPO_ROOT, type Registry, cloneWorkspace, commitAll, mustRun, registryEnv, run, startRegistry } from "./registry/helpers.js";
 import { fencedBlocks, readmeSection } from "./registry/readme.js";
 
 const FIXED_GROUP = (JSON.parse(readFileSync(join(REPO_ROOT, ".changeset/config.json"), "utf8")) as { fixed: string[][] }).fixed[0]!;
@@ -51,9 +51,8 @@ const workspacePackages = (root: string): { dir: string; manifest: Manifest }[] 
 beforeAll(async () => {
   temp = mkdtempSync(join(tmpdir(), "payment-registry-e2e-"));
   registry = await startRegistry(join(temp, "verdaccio"));
-  const host = registry.url.replace(/^http:/, "");
   // Every npm and pnpm call of this test talks to the local registry only, with its own config and cache.
-  env = isolatedEnv(temp, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`, { npm_config_registry: registry.url });
+  env = registryEnv(registry, temp);
 }, 120_000);
 
 afterAll(async () => {

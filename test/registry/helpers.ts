@@ -108,6 +108,12 @@ export async function startRegistry(dir: string, configText = verdaccioConfig(di
   }
 }
 
+/** An environment in which every npm and pnpm call talks to `registry` only, with its own user
+ *  config (holding the publish token) and cache under `dir`. */
+export function registryEnv(registry: Registry, dir: string): NodeJS.ProcessEnv {
+  return isolatedEnv(dir, `registry=${registry.url}\n${registry.url.replace(/^http:/, "")}:_authToken=${registry.token}\n`, { npm_config_registry: registry.url });
+}
+
 /** The workspace's files (tracked, and untracked but not ignored: what the working tree holds),
  *  copied to `to`, without node_modules, build output or caches. */
 export function copyWorkspace(to: string): void {

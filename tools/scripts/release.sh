@@ -66,6 +66,12 @@ echo "release: to publish: ${unpublished[*]:-nothing (the registry has every ver
 step "codegen --check"
 pnpm codegen --check
 
+# Schema gate (schema:diff --base published): the version about to be published must raise the last
+# published @org/payment-schemas by at least the bump the schema changes since it require; a
+# lower one stops the release and says which changeset to add.
+step "schema gate: changes since the last published @org/payment-schemas vs. this version"
+pnpm --silent changeset:check --base published
+
 step "build and pack"
 packs="$(mktemp -d)"
 trap 'rm -rf "$packs"' EXIT

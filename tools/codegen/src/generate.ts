@@ -6,6 +6,7 @@ import { emitDocs } from "./emit/docs.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitModelShapes } from "./emit/model-shapes.js";
 import { emitOpenapi } from "./emit/openapi.js";
+import { emitSchemaSet } from "./emit/schema-set.js";
 import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators } from "./emit/validators.js";
@@ -15,6 +16,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   types: emitTypes,
   openapi: emitOpenapi,
   schemas: emitSchemas,
+  schemaSet: emitSchemaSet,
   validators: emitValidators,
   modelShapes: emitModelShapes,
   docs: emitDocs,

@@ -41,6 +41,9 @@ export interface SchemaSet {
   /** The version the published packages share (one fixed release group), which the OpenAPI
    *  document states; undefined where no package manifest is (see package-stamp.ts). */
   readonly packageVersion: string | undefined;
+  /** Every file the set was loaded from (schema files and api.json), repository-relative path ->
+   *  text exactly as read: what @org/payment-schemas ships for `schema:diff --base published`. */
+  readonly texts: ReadonlyMap<string, string>;
   /** Resolves a `$ref` found in `from` (a model, or the API document) to the model it names. */
   modelForRef(fromId: string, ref: string): Model | undefined;
 }
@@ -53,9 +56,11 @@ export function loadSchemaSet(root: string): SchemaSet {
   const files = listSchemaFiles(join(root, "schemas")).map((abs) => relative(root, abs).split(sep).join("/"));
   const hash = createHash("sha256");
   const parsed: { file: string; schema: JsonObject }[] = [];
+  const texts = new Map<string, string>();
   for (const file of [...files, API_FILE]) {
     const text = readText(root, file, errors);
     if (text === undefined) continue;
+    texts.set(file, text);
     hash.update(file).update("\0").update(text).update("\0");
     const value = parseJson(file, text, errors);
     if (value === undefined) continue;
@@ -188,6 +193,7 @@ export function loadSchemaSet(root: string): SchemaSet {
     topLevel: [...topLevel].sort(),
     hash: hash.digest("hex"),
     packageVersion: packagesVersion(root),
+    texts,
     modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
   });
 }

@@ -1,11 +1,11 @@
 // schema:diff's engine: compares two SchemaSets model by model and node by node, and lets each
 // rule family report what it finds. Pure: no git, no disk (the CLI loads both sides).
 import type { Model, SchemaSet } from "../load.js";
-import { type JsonObject, type JsonValue, escapePointer, isObject } from "../schema-walk.js";
+import { type JsonObject, type JsonValue, escapePointer, isObject, mapSchema } from "../schema-walk.js";
 import { type Change, type ChangeDetail, type OverallBump, type RuleDefinition, overallBump } from "./change.js";
 import { compositionFamily } from "./composition.js";
 import { constraintsFamily } from "./constraints.js";
-import type { CompareContext, NodeRuleFamily } from "./context.js";
+import type { CompareContext, NodeRuleFamily, NodeView } from "./context.js";
 import { docsFamily } from "./docs.js";
 import { enumsFamily } from "./enums.js";
 import { examplesFamily } from "./examples.js";
@@ -13,7 +13,7 @@ import { legacyFamily } from "./legacy.js";
 import { MODEL_ROOT_KEYWORDS, compareModels } from "./models.js";
 import { API_MODEL, compareOperations } from "./operations.js";
 import { propertiesFamily } from "./properties.js";
-import { isTypeChange, typesFamily, viewOf } from "./types.js";
+import { type RefNamer, isTypeChange, typesFamily, viewOf } from "./types.js";
 import { reportUnclassified } from "./unclassified.js";
 
 export interface SchemaDiff {
@@ -44,6 +44,23 @@ export function diffSchemaSets(before: SchemaSet, after: SchemaSet): SchemaDiff 
   const ordered = changes.map((c, i) => ({ c, i })).sort((x, y) => (rank(x.c) < rank(y.c) ? -1 : rank(x.c) > rank(y.c) ? 1 : x.i - y.i));
   const sorted = ordered.map(({ c }) => c);
   return { changes: sorted, bump: overallBump(sorted) };
+}
+
+const refOf = (node: JsonObject): string | undefined => (typeof node.$ref === "string" ? node.$ref : undefined);
+
+/** Keywords of a model's root that an inline copy of it does not carry. */
+const INLINE_DROPPED = new Set([...MODEL_ROOT_KEYWORDS, "description", "examples", "$comment"]);
+
+/** A `$ref` node as the model it names, written inline: the model's keywords (its own $refs made
+ *  absolute, so they resolve from anywhere) under the node's own (a property's description wins). */
+function inlined(view: NodeView, set: SchemaSet, fromId: string, refName: RefNamer): NodeView {
+  const { $ref, ...own } = view.schema;
+  const target = set.modelForRef(fromId, $ref as string);
+  if (!target) return view;
+  const absolute = mapSchema(target.schema, (node) => (typeof node.$ref === "string" ? { ...node, $ref: new URL(node.$ref, target.id).href } : node)) as JsonObject;
+  const body = Object.fromEntries(Object.entries(absolute).filter(([key]) => !INLINE_DROPPED.has(key)));
+  const inline = viewOf({ ...body, ...own }, refName);
+  return { ...inline, nullable: inline.nullable || view.nullable };
 }
 
 function compareModel(
@@ -77,8 +94,17 @@ function compareModel(
       reportUnclassified(ctx, pointer, "subschema", before, after);
       return;
     }
-    const beforeView = viewOf(b, beforeName);
-    const afterView = viewOf(a, afterName);
+    let beforeView = viewOf(b, beforeName);
+    let afterView = viewOf(a, afterName);
+    // A $ref on one side only (a model inlined, or extracted into a model), or $refs to two
+    // different models: compare what they name, so an identical inline copy is no change at all
+    // (TypeScript sees the same type) and a real difference is reported where it is.
+    const beforeRef = refOf(beforeView.schema);
+    const afterRef = refOf(afterView.schema);
+    if ((beforeRef !== undefined || afterRef !== undefined) && (beforeRef === undefined || afterRef === undefined || beforeName(beforeRef) !== afterName(afterRef))) {
+      if (beforeRef !== undefined) beforeView = inlined(beforeView, beforeSet, beforeModel.id, beforeName);
+      if (afterRef !== undefined) afterView = inlined(afterView, afterSet, afterModel.id, afterName);
+    }
     typesFamily.compare(beforeView, afterView, pointer, ctx);
     if (isTypeChange(beforeView, afterView)) return; // a different kind of value: its old constraints say nothing now
     for (const family of NODE_FAMILIES) if (family !== typesFamily) family.compare(beforeView, afterView, pointer, ctx);

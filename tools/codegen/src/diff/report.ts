@@ -2,19 +2,21 @@
 // for the changeset summary (which becomes the CHANGELOG entry).
 import { BUMP_MEANING, type Bump, type Change } from "./change.js";
 import type { SchemaDiff } from "./compare.js";
+import { consumerLines } from "./consumer-words.js";
 import { renderValue } from "./json.js";
 
 /** Where the before side came from, as the report names it. */
 export interface BaseDescription {
   /** What the user passed or what was chosen (e.g. `main`, `@org/payment-types@1.2.0`). */
   readonly ref: string;
-  readonly commit: string;
+  /** The git commit; absent for a published release (`--base published`). */
+  readonly commit?: string;
   /** Why this base (e.g. "merge base with main"). */
   readonly reason: string;
 }
 
 export function describeBase(base: BaseDescription): string {
-  return `${base.ref} (${base.reason}, ${base.commit.slice(0, 12)})`;
+  return `${base.ref} (${base.reason}${base.commit ? `, ${base.commit.slice(0, 12)}` : ""})`;
 }
 
 export function summarize(diff: SchemaDiff): string {
@@ -52,15 +54,10 @@ export function formatJson(diff: SchemaDiff, base: BaseDescription): string {
   return `${JSON.stringify({ base, bump: diff.bump, changes: diff.changes }, null, 2)}\n`;
 }
 
-const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
-
-/** Markdown for a changeset: a headline (the CHANGELOG bullet) and one line per change. The base
- *  ref is left out: a changelog reader knows the previous release, not our branches. */
+/** Markdown for a changeset: a headline (the CHANGELOG bullet) and one line per change in a
+ *  consumer's words, each citing the changes it covers (`Model#/pointer` [rule-id]) so that
+ *  changeset:check can tell every change is announced. The base ref is left out: a changelog reader
+ *  knows the previous release, not our branches. */
 export function formatMarkdown(diff: SchemaDiff): string {
-  const lines = [`Schema changes: ${diff.bump} (${summarize(diff)}).`, ""];
-  for (const c of diff.changes) {
-    const note = c.note ? ` Note: ${c.note}.` : "";
-    lines.push(`- ${c.bump} ${code(`${c.model}#${c.pointer}`)} [${c.rule}] ${code(transition(c))}: ${c.message}.${note}`);
-  }
-  return `${lines.join("\n")}\n`;
+  return `${[`Schema changes: ${diff.bump} (${summarize(diff)}).`, "", ...consumerLines(diff.changes)].join("\n")}\n`;
 }

@@ -65,11 +65,14 @@ describe("resolveBase", () => {
     expect(() => resolveBase(root, "no-such-ref")).toThrow("--base no-such-ref: no such commit, branch or tag");
   });
 
-  it("on main before any release: HEAD, so only uncommitted changes count", () => {
+  it("on main before any release: the commit before HEAD, so every commit is checked as it lands", () => {
     const root = repo();
-    const base = resolveBase(root, undefined);
-    expect(base.commit).toBe(git(root, "rev-parse", "HEAD"));
-    expect(base.reason).toMatch(/^HEAD adds no commits to main and no release tag .* exists yet, so only uncommitted changes are compared$/);
+    const first = git(root, "rev-parse", "HEAD");
+    const firstBase = resolveBase(root, undefined);
+    expect(firstBase.commit).toBe(first);
+    expect(firstBase.reason).toMatch(/^HEAD is the repository's first commit and no release tag .* exists, so only uncommitted changes are compared$/);
+    commitAll(root, "second");
+    expect(resolveBase(root, undefined)).toEqual({ ref: "HEAD^1", commit: first, reason: "the commit before HEAD, as no release tag (@org/payment-*@*) exists yet: each commit on main is checked as it lands" });
   });
 
   it("on main after a release: the last release tag", () => {
@@ -125,7 +128,7 @@ describe("loadSchemaSetAt", () => {
 });
 
 describe("schema:diff CLI outcomes", () => {
-  it("exit 2 with the reason when no base can be found; --check skips instead", async () => {
+  it("exit 2 with the reason when no base can be found; --check skips loudly outside CI, fails under CI", async () => {
     const root = repo("trunk");
     const lines: string[] = [];
     const diff = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
@@ -133,7 +136,10 @@ describe("schema:diff CLI outcomes", () => {
     expect(lines.join("\n")).toMatch(/^schema:diff: no base to compare with/);
     const check = await runSchemaDiff(root, { format: "text", changeset: false, check: true }, () => undefined, (l) => lines.push(l));
     expect(check.exitCode).toBe(0);
-    expect(lines.at(-1)).toMatch(/^changeset:check: skipped: no base to compare with/);
+    expect(lines.at(-1)).toMatch(/^changeset:check: SKIPPED, NOT CHECKED \(outside CI only; under CI=true this fails\): no base to compare with/);
+    const ci = await runSchemaDiff(root, { format: "text", changeset: false, check: true, ci: { ci: true, fetch: true } }, () => undefined, (l) => lines.push(l));
+    expect(ci.exitCode).toBe(1);
+    expect(lines.at(-1)).toMatch(/^changeset:check: FAILED: nothing was compared: no base to compare with/);
   });
 
   it("exit 1 with the loader's errors when the working tree's schemas do not load", async () => {

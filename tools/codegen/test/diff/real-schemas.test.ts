@@ -152,10 +152,13 @@ describe("reports", () => {
     expect(parsed.changes.find((c) => c.rule === "enum-value-added")).toMatchObject({ model: "PaymentResultCode", pointer: "/enum/3", after: "Refused", bump: "major" });
   });
 
-  it("markdown: a headline, then one list item per change", () => {
+  it("markdown: a headline, then one line per change in a consumer's words, citing the change", () => {
     const lines = formatMarkdown(diff).trimEnd().split("\n");
     expect(lines[0]).toBe("Schema changes: major (1 breaking, 0 additive, 1 docs only).");
     expect(lines.slice(2)).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringMatching(/^- major `PaymentResultCode#\/enum\/3` \[enum-value-added\] `\(absent\) -> "Refused"`: enum value "Refused" added/));
+    expect(lines[2]).toBe(
+      "- **Breaking:** `PaymentResultCode` gained `Refused`: exhaustive `switch`es and `Record<…>` tables over it need this case, and strict validation of older versions rejects it (tolerant mode already accepts unknown values). (`PaymentResultCode#/enum/3` [enum-value-added])",
+    );
+    expect(lines[3]).toMatch(/^- \*\*Docs:\*\* .*documentation only\. \(`[A-Za-z]+#\/[^`]*` \[[a-z-]+\]\)$/);
   });
 });

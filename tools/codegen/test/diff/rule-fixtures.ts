@@ -62,6 +62,7 @@ const api = (paths: JsonObject): JsonObject => ({ ...EMPTY_API, paths });
 const getThing = (extra: JsonObject = {}, ref = "gateway/Thing.schema.json"): JsonObject => ({
   get: { operationId: "getThing", summary: "Get a thing", responses: { "200": { description: "The thing.", content: { "application/json": { schema: { $ref: ref } } } } }, ...extra },
 });
+const getOther = getThing({ operationId: "getOther", summary: "Get another thing" }, "gateway/Other.schema.json");
 const withOperations = (paths: JsonObject): SetSpec => ({ models: { [THING]: objectModel({ value: string }), "gateway/Other": objectModel({ other: string }) }, api: api(paths) });
 
 export const RULE_FIXTURES: readonly RuleFixture[] = [
@@ -80,6 +81,9 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   // types
   valueChange("type changed", string, { type: "integer" }, ["type-changed"], { pointer: "/properties/value", mentions: ["from string to integer"] }),
   valueChange("type changed: a $ref now names another model", { $ref: "Code.schema.json" }, { $ref: "Other.schema.json" }, ["type-changed"]),
+  valueChange("no change: a $ref replaced by an identical inline enum", { $ref: "Code.schema.json" }, { type: "string", enum: ["A"] }, []),
+  valueChange("no change: an inline object moved into the model it equals", { $ref: "Other.schema.json" }, objectModel({ other: string }), []),
+  valueChange("a $ref replaced by an inline enum with one more value", { $ref: "Code.schema.json" }, { type: "string", enum: ["A", "B"] }, ["enum-value-added"], { pointer: "/properties/value/enum/1" }),
   valueChange("type widened (integer -> number)", { type: "integer" }, { type: "number" }, ["type-widened"]),
   valueChange("type widened (a second type)", string, { type: ["string", "integer"] }, ["type-widened"]),
   valueChange("type narrowed", { type: ["string", "integer"] }, string, ["type-narrowed"]),
@@ -121,7 +125,9 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   thingChange("required -> optional", objectModel({ a: string }, { required: ["a"], examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "x" }] }), ["property-made-optional"], { pointer: "/required" }),
   thingChange("optional -> required", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { required: ["a"], examples: [{ a: "x" }] }), ["property-made-required"]),
   thingChange("additionalProperties false -> absent", objectModel({ a: string }), { type: "object", properties: { a: { type: "string", description: "The a." } } }, ["additional-properties-loosened"]),
-  thingChange("additionalProperties absent -> false", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }), ["additional-properties-tightened"]),
+  thingChange("additionalProperties absent -> false", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }), ["additional-properties-closed"], { mentions: ["Tolerant* type"] }),
+  thingChange("additionalProperties schema -> false", objectModel({ a: string }, { additionalProperties: string }), objectModel({ a: string }), ["additional-properties-closed"]),
+  thingChange("additionalProperties absent -> a schema", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }, { additionalProperties: string }), ["additional-properties-tightened"]),
   valueChange("additionalProperties schema compared as a subschema", { type: "object", additionalProperties: string }, { type: "object", additionalProperties: { type: ["string", "null"] } }, ["nullable-added"], { pointer: "/properties/value/additionalProperties" }),
   valueChange("array items compared as a subschema", { type: "array", items: { type: "string", maxLength: 3 } }, { type: "array", items: { type: "string", maxLength: 4 } }, ["max-length-loosened"], { pointer: "/properties/value/items/maxLength" }),
 
@@ -175,7 +181,7 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
 
   // operations (schemas/api.json)
   { name: "operation removed", before: withOperations({ "/things": getThing() }), after: withOperations({}), rules: ["operation-removed"], pointer: "/paths/~1things/get" },
-  { name: "operation added", before: withOperations({}), after: withOperations({ "/things": getThing() }), rules: ["operation-added"] },
+  { name: "operation added", before: withOperations({ "/others": getOther }), after: withOperations({ "/others": getOther, "/things": getThing() }), rules: ["operation-added"] },
   { name: "operation response changed", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({}, "gateway/Other.schema.json") }), rules: ["operation-response-changed"], mentions: ["from Thing to Other"] },
   { name: "operation changed beyond docs", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({ operationId: "fetchThing" }) }), rules: ["operation-changed"] },
   { name: "operation docs changed", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({ summary: "Fetch a thing" }) }), rules: ["description-changed"] },

@@ -3,7 +3,7 @@
 import { SchemaError } from "./errors.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "./keywords.js";
 import { redosProblem, regexesOf } from "./redos.js";
-import { type JsonObject, SCHEMA_BASE_URL, isObject, walkSchema } from "./schema-walk.js";
+import { type JsonObject, SCHEMA_BASE_URL, escapePointer, isObject, walkSchema } from "./schema-walk.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -18,6 +18,24 @@ const KNOWN_KEYWORDS = new Set([
   "readOnly", "writeOnly", "examples",
   LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS,
 ]);
+
+// Names every object inherits: Ajv's compiled code tests `data.name !== undefined`, which finds
+// these on Object.prototype (`{}` would have a "toString"), so it cannot check them correctly.
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Property names (declared, required, or dependent) that are inherited by every object. */
+export function inheritedNameProblems(schema: JsonObject): { pointer: string; message: string }[] {
+  const problems: { pointer: string; message: string }[] = [];
+  const report = (pointer: string, name: string) => problems.push({ pointer, message: `property name "${name}" is inherited by every JavaScript object (Object.prototype), which the validators cannot tell from a present property` });
+  walkSchema(schema, (node, pointer) => {
+    for (const key of ["properties", "dependentRequired", "dependentSchemas"]) {
+      const map = node[key];
+      if (isObject(map)) for (const name of Object.keys(map)) if (INHERITED_NAMES.has(name)) report(`${pointer}/${key}/${escapePointer(name)}`, name);
+    }
+    if (Array.isArray(node.required)) node.required.forEach((name, i) => typeof name === "string" && INHERITED_NAMES.has(name) && report(`${pointer}/required/${i}`, name));
+  });
+  return problems;
+}
 
 export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const errors: SchemaError[] = [];
@@ -34,6 +52,7 @@ export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const isEnum = Array.isArray(schema.enum);
   if (!isEnum && schema.type !== "object") add("/type", "model-kind", 'a model is either an object ("type": "object") or an enum ("enum": [...])');
 
+  for (const { pointer, message } of inheritedNameProblems(schema)) add(pointer, "inherited-name", message);
   walkSchema(schema, (node, pointer) => {
     for (const key of Object.keys(node)) {
       if (!KNOWN_KEYWORDS.has(key)) add(`${pointer}/${key}`, "unknown-keyword", `unknown keyword "${key}": expected a JSON Schema 2020-12 keyword or one of ${LEGACY}, ${PROVIDER_EXTENSIBLE}, ${ENUM_DESCRIPTIONS}`);

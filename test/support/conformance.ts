@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { createModelValidators } from "../../packages/payment-validators/src/create.js";
 import { createAjv } from "../../tools/codegen/src/ajv.js";
 import { type StrictnessOptions, emitValidators, fastExport, strictExport, tolerantExport } from "../../tools/codegen/src/emit/validators.js";
-import { inheritedNameProblems } from "../../tools/codegen/src/lint.js";
+import { subschemaProblems } from "../../tools/codegen/src/lint.js";
 import type { Model, SchemaSet } from "../../tools/codegen/src/load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject, walkSchema } from "../../tools/codegen/src/schema-walk.js";
 
@@ -109,13 +109,7 @@ function listFiles(suite: string, dir: string): string[] {
 function preRefusal(schema: JsonValue): { pointer: string; rule: string; message: string } | undefined {
   if (!isObject(schema)) return undefined;
   if (typeof schema.$id === "string") return { pointer: "/$id", rule: "id-matches-path", message: `a model's "$id" is the base URL plus its path under schemas/, not "${schema.$id}"` };
-  const inherited = inheritedNameProblems(schema)[0];
-  if (inherited) return { ...inherited, rule: "inherited-name" };
-  let found: { pointer: string; rule: string; message: string } | undefined;
-  walkSchema(schema, (node, pointer) => {
-    if (!found && pointer !== "" && typeof node.$id === "string") found = { pointer: `${pointer}/$id`, rule: "embedded-id", message: `a subschema with its own "$id" (${node.$id}) is a separate schema resource; put it in its own file` };
-  });
-  return found;
+  return subschemaProblems(schema)[0];
 }
 
 // Strict mode's type rules refuse most of the suite's schemas (a keyword beside no `type`), which
@@ -282,7 +276,9 @@ export function conformanceMarkdown(result: SuiteResult, commit: string): string
     "generated `validate` and `is` (and the model's guard, when it has one) all give the suite's answer.",
     "Most of the suite's schemas put a keyword beside no `type` (`{\"minLength\": 2}`), which codegen",
     "refuses in `schemas/` (rule `ajv-strict`, Ajv's strictTypes); the run turns only those type rules off",
-    "(they change no compiled code) and counts such groups in the column `untyped`.",
+    "(they change no compiled code) and counts such groups in the column `untyped`. The suite's `remotes/`",
+    "are not served: a model's references resolve among the schema set's own files, so groups that",
+    "refer to `http://localhost:1234/...` are refused as unresolvable.",
     "",
     `**${sum("accepted")} of ${sum("groups")} groups accepted (${sum("untyped")} of them untyped), ${sum("groups") - sum("accepted")} refused; ${sum("passed")} of ${sum("tests")} tests pass, ${sum("deliberate")} differ (on purpose, or a known Ajv limitation; listed below), ${sum("tests") - sum("passed") - sum("deliberate")} fail. ${sum("guarded")} accepted groups have a guard (the fast path).**`,
     "",

@@ -18,6 +18,8 @@ export interface Results {
   readonly codegen?: CodegenResult;
   readonly cli?: CliResult;
   readonly size?: SizeResult;
+  /** Codegen's warnings about models validated without a fast-path guard (Ajv's code alone). */
+  readonly guardless?: readonly string[];
 }
 
 export interface Target {
@@ -186,6 +188,9 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
     "",
     table(["target", "measured", "result"], targets.map((t) => [t.target, t.measured, t.status === "pass" ? "**pass**" : t.status === "miss" ? "**miss**" : "not measured"])),
   ];
+  if (r.guardless) {
+    out.push("", "## Models without a fast path", "", r.guardless.length === 0 ? "Every top-level model has a generated guard in both modes." : r.guardless.map((w) => `- ${w}`).join("\n"));
+  }
   if (r.throughput) {
     out.push(
       "",

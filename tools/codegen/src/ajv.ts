@@ -16,6 +16,9 @@ export function createAjv(options: Options = {}): Ajv2020 {
   addFormats(ajv);
   useOwnFormats(ajv);
   for (const definition of ANNOTATION_KEYWORDS) ajv.addKeyword(definition);
+  // Ajv resolves `$ref: "#name"` to the subschema with that `$anchor`, but its strict mode does not
+  // list `$anchor` among the keywords it knows.
+  if (!ajv.getKeyword("$anchor")) ajv.addKeyword("$anchor");
   return ajv;
 }
 

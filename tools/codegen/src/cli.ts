@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
 import { generate } from "./generate.js";
+import { warningsOf } from "./emitter.js";
 import { loadSchemaSet } from "./load.js";
 import { checkStamps, writeStamps } from "./package-stamp.js";
 import { checkFiles, writeFiles } from "./write.js";
@@ -41,6 +42,7 @@ export async function runCodegen(root: string, mode: "write" | "check", log: (li
     }
     throw error;
   }
+  for (const warning of warningsOf(files)) log(`codegen: warning: ${warning}`);
   const known = existingGeneratedRoots(root);
   if (mode === "check") {
     const differences = [...checkFiles(root, files, known), ...checkStamps(root, set)];

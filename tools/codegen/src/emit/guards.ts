@@ -6,7 +6,7 @@
 // same format functions. A schema using a keyword with no mapping here gets no guard at all (the
 // runtime then runs Ajv), never an approximate one.
 import type { Format, FormatDefinition } from "ajv";
-import { type JsonObject, type JsonValue, isObject } from "../schema-walk.js";
+import { type JsonObject, type JsonValue, isObject, walkSchema } from "../schema-walk.js";
 
 /** Thrown (and caught per root) when a schema uses something a guard cannot mirror exactly. */
 export class GuardUnsupported extends Error {}
@@ -36,13 +36,13 @@ export interface GuardOutput {
 
 // Keywords that only annotate: they never change whether a value is valid.
 const ANNOTATION = new Set([
-  "$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples", "deprecated",
+  "$schema", "$id", "$anchor", "$defs", "$comment", "title", "description", "default", "examples", "deprecated",
   "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
 ]);
 const STRING_KEYWORDS = ["pattern", "minLength", "maxLength"];
 const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
 const OBJECT_KEYWORDS = ["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas"];
-const ARRAY_KEYWORDS = ["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems"];
+const ARRAY_KEYWORDS = ["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems"];
 const OTHER_KEYWORDS = ["type", "enum", "const", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
 const SUPPORTED = new Set([...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS, ...OTHER_KEYWORDS]);
 // Above this many names a `switch` beats a chain of comparisons for "is this key declared?".
@@ -214,7 +214,7 @@ class GuardCompiler {
     const resource = this.byId.get(url.href);
     if (!resource) throw new GuardUnsupported(`$ref ${ref} does not name a known schema`);
     if (fragment === "") return { node: resource, base: url.href };
-    if (!fragment.startsWith("/")) throw new GuardUnsupported(`$ref ${ref}: anchors are not supported`);
+    if (!fragment.startsWith("/")) return { node: this.anchor(resource, fragment, ref), base: url.href };
     let node: JsonValue | undefined = resource;
     for (const raw of fragment.slice(1).split("/")) {
       const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -222,6 +222,17 @@ class GuardCompiler {
       if (node === undefined) throw new GuardUnsupported(`$ref ${ref} points at nothing`);
     }
     return { node, base: url.href };
+  }
+
+  /** The subschema of `resource` with `"$anchor": name` (not one inside an embedded resource). */
+  private anchor(resource: JsonObject, name: string, ref: string): JsonObject {
+    let found: JsonObject | undefined;
+    walkSchema(resource, (node, pointer) => {
+      if (pointer !== "" && typeof node.$id === "string") throw new GuardUnsupported("embedded $id");
+      if (node.$anchor === name) found = node;
+    });
+    if (!found) throw new GuardUnsupported(`$ref ${ref} names no $anchor of its schema`);
+    return found;
   }
 
   /** A boolean expression: does the value in variable `v` satisfy `node`? `known` is a JSON type
@@ -477,6 +488,12 @@ class GuardCompiler {
         const item = scope.name("p");
         body.push(`for (let ${i} = ${prefix.length}; ${i} < ${d}.length; ${i}++) { const ${item} = ${d}[${i}]; if (!(${this.check(node.items, item, base, undefined, scope)})) return false; }`);
       }
+    }
+    if (node.uniqueItems === true) {
+      // Ajv's answer: no two items deep-equal by its own `equal` (fast-deep-equal).
+      const i = scope.name("i");
+      const j = scope.name("j");
+      body.push(`for (let ${i} = ${d}.length; ${i}-- > 1;) { for (let ${j} = ${i}; ${j}--;) { if (${this.equal()}(${d}[${i}], ${d}[${j}])) return false; } }`);
     }
     if (node.contains !== undefined) {
       const min = typeof node.minContains === "number" ? node.minContains : 1;

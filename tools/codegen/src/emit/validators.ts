@@ -10,7 +10,7 @@ import type { Options } from "ajv";
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
 import { createAjv } from "../ajv.js";
-import { type GeneratedFiles, withHeader } from "../emitter.js";
+import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
@@ -106,7 +106,7 @@ export function fastExport(exportName: string): string {
 /** Ajv options that only decide which schemas strict mode refuses, never the code it generates. */
 export type StrictnessOptions = Pick<Options, "strictTypes" | "strictTuples" | "strictRequired">;
 
-function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): string {
+function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): { code: string; guardless: ReadonlyMap<string, string> } {
   // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
   const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, ...strictness, code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
@@ -154,7 +154,7 @@ function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): strin
     // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
     .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
   if (/\brequire\(/.test(code)) throw new Error("standalone validator code still contains require(): a runtime module was not bundled");
-  return code;
+  return { code, guardless: guards.skipped };
 }
 
 /** `strictness` is for the conformance run (test/support/conformance.ts) only: the suite's schemas
@@ -162,7 +162,14 @@ function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): strin
 export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {}): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const standalone = `${VALIDATORS_DIR}/standalone.js`;
-  files.set(standalone, withHeader(standalone, compileStandalone(set, strictness)));
+  const compiled = compileStandalone(set, strictness);
+  files.set(standalone, withHeader(standalone, compiled.code));
+  for (const name of set.topLevel) {
+    for (const [mode, exportName] of [["strict", strictExport(name)], ["tolerant", tolerantExport(name)]] as const) {
+      const reason = compiled.guardless.get(fastExport(exportName));
+      if (reason) addWarning(files, `${name} (${mode} mode) has no fast-path guard: ${reason} cannot be mirrored exactly, so Ajv's code alone validates it (about 2x slower)`);
+    }
+  }
 
   const declarations = [`import type { CompiledGuard, CompiledValidator } from "../compiled.js";`];
   for (const name of set.topLevel) {

@@ -16,9 +16,9 @@ describe("a model without a fast path", () => {
   it("gets a warning naming the model, the mode and the keyword", () => {
     cpSync(fileURLToPath(new URL("fixtures/mini", import.meta.url)), root, { recursive: true });
     const file = join(root, "schemas/shop/Order.schema.json");
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), unevaluatedProperties: false }, null, 2));
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), allOf: [{ type: "object", properties: { id: { type: "string" } }, required: ["id"] }], unevaluatedProperties: false }, null, 2));
     const warnings = warningsOf(emitValidators(loadSchemaSet(root)));
-    expect(warnings).toContain('Order (strict mode) has no fast-path guard: keyword "unevaluatedProperties" cannot be mirrored exactly, so Ajv\'s code alone validates it (about 2x slower)');
+    expect(warnings).toContain('Order (strict mode) has no fast-path guard: keyword "unevaluatedProperties" beside "allOf" cannot be mirrored exactly, so Ajv\'s code alone validates it (about 2x slower)');
   });
 
   it("and none when every model has a guard", () => {

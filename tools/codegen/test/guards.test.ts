@@ -57,6 +57,9 @@ function resource(name: string, schema: JsonObject): JsonObject {
 const CASES: Case[] = [
   { name: "type lists", schema: { type: ["integer", "string", "null"] } },
   { name: "unique items", schema: { type: "array", uniqueItems: true }, samples: [[1, "1", [1], { a: 1 }, null, true], [{ a: 1, b: 2 }, { b: 2, a: 1, c: 3 }], [[1, 2], [2, 1]]] },
+  { name: "unevaluatedProperties beside properties", schema: { type: "object", properties: { a: { type: "string" } }, patternProperties: { "^x-": { type: "integer" } }, unevaluatedProperties: false }, samples: [{ a: "s", "x-a": 1 }] },
+  { name: "unevaluatedProperties as a schema, no type", schema: { properties: { a: { type: "string" } }, unevaluatedProperties: { type: "integer" } }, samples: [{ a: "s", b: 1 }] },
+  { name: "unevaluatedItems after prefixItems", schema: { type: "array", prefixItems: [{ type: "string" }], unevaluatedItems: { type: "integer" } }, samples: [["s", 1, 2]] },
   { name: "a $ref to an $anchor", schema: { $defs: { a: { $anchor: "x", type: "string", minLength: 2 } }, properties: { p: { $ref: "#x" } } }, samples: [{ p: "ab" }] },
   { name: "unique items without type, next to items", schema: { uniqueItems: true, items: { type: ["integer", "object"] } }, samples: [[1, 2, { x: 1 }]] },
   { name: "number", schema: { type: "number" } },
@@ -176,8 +179,8 @@ describe("generated guards agree with Ajv", () => {
 
 describe("keywords a guard cannot mirror exactly", () => {
   const unsupported: [string, JsonObject][] = [
-    ["unevaluatedProperties", { type: "object", unevaluatedProperties: false }],
-    ["unevaluatedItems", { type: "array", unevaluatedItems: false }],
+    ["unevaluatedProperties beside allOf", { type: "object", allOf: [{ properties: { a: true } }], unevaluatedProperties: false }],
+    ["unevaluatedItems beside contains", { type: "array", contains: { type: "string" }, unevaluatedItems: false }],
     ["an embedded $id", { properties: { a: { $id: "https://elsewhere.invalid/a.json", type: "string" } } }],
     ["a property named __proto__", JSON.parse('{ "properties": { "__proto__": { "type": "string" } } }') as JsonObject],
   ];
@@ -193,7 +196,7 @@ describe("keywords a guard cannot mirror exactly", () => {
 
   it("one unsupported root leaves the others guarded", () => {
     const good = resource("Good", { type: "string" });
-    const bad = resource("Bad", { type: "array", unevaluatedItems: false, items: { $ref: "Good.json" } });
+    const bad = resource("Bad", { type: "array", unevaluatedItems: false, allOf: [{ items: { $ref: "Good.json" } }] });
     const { exported } = loadGuards([good, bad], { good: good.$id as string, bad: bad.$id as string });
     expect(exported.good?.("s")).toBe(true);
     expect(exported.bad).toBeUndefined();

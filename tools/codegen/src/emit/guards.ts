@@ -242,6 +242,7 @@ class GuardCompiler {
     if (node === false) return "false";
     if (!isObject(node)) throw new GuardUnsupported("a subschema must be an object or a boolean");
     if (typeof node.$id === "string" && node.$id !== base) throw new GuardUnsupported("embedded $id");
+    node = withoutUnevaluated(node);
     for (const key of Object.keys(node)) {
       if (!SUPPORTED.has(key) && !ANNOTATION.has(key) && !key.startsWith("x-")) throw new GuardUnsupported(`keyword "${key}"`);
     }
@@ -508,6 +509,31 @@ class GuardCompiler {
     body.push("return true;");
     return `${this.emitFunction(this.name("array"), body.join("\n  "))}(${v})`;
   }
+}
+
+// Keywords that evaluate properties or items of the instance in place, from subschemas: with any
+// of them (or `contains`, which Ajv does not count as evaluating), which items and properties are
+// "evaluated" depends on the data, and Ajv's tracking of it has known gaps a guard would have to copy.
+const INHERITED_NAMES = `^(?:${Object.getOwnPropertyNames(Object.prototype).join("|")})$`;
+const IN_PLACE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref", "$dynamicRef", "dependentSchemas", "contains"];
+
+/** `unevaluatedProperties` / `unevaluatedItems` on a node whose only evaluating keywords are its own
+ *  `properties`, `patternProperties`, `additionalProperties`, `prefixItems` and `items`: there they
+ *  mean exactly `additionalProperties` / `items` (or nothing, when those are present). */
+function withoutUnevaluated(node: JsonObject): JsonObject {
+  if (node.unevaluatedProperties === undefined && node.unevaluatedItems === undefined) return node;
+  const inPlace = IN_PLACE.find((key) => node[key] !== undefined);
+  if (inPlace) throw new GuardUnsupported(`keyword "${node.unevaluatedProperties !== undefined ? "unevaluatedProperties" : "unevaluatedItems"}" beside "${inPlace}"`);
+  const { unevaluatedProperties, unevaluatedItems, ...out } = node;
+  if (unevaluatedProperties !== undefined && out.additionalProperties === undefined) {
+    out.additionalProperties = unevaluatedProperties;
+    // With patternProperties, Ajv looks a key up in an object of evaluated names, where every name
+    // Object.prototype has (constructor, toString, __proto__...) is found: it counts those as
+    // evaluated, and so do we. (Without, it compares the key with the declared names.)
+    if (isObject(out.patternProperties)) out.patternProperties = { ...out.patternProperties, [INHERITED_NAMES]: true };
+  }
+  if (unevaluatedItems !== undefined && out.items === undefined) out.items = unevaluatedItems;
+  return out;
 }
 
 /** Compiles a guard for every root it can; the others are listed in `skipped` with the reason. */

@@ -189,6 +189,13 @@ function uriChars(text: string, start: number, end: number, classes: number, ext
   return true;
 }
 
+/** ALPHA / DIGIT / "+" / "-" / "." */
+function isSchemeChar(code: number): boolean {
+  return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+}
+
+const IP_FUTURE = /^v[\da-f]+\.[\w\-.~!$&'()*+,;=:]+$/i;
+
 /** RFC 3986 3.2 authority at text[start, end): [userinfo "@"] host [":" port]. */
 function authority(text: string, start: number, end: number): boolean {
   const at = text.indexOf("@", start);
@@ -202,8 +209,7 @@ function authority(text: string, start: number, end: number): boolean {
     if (close < 0 || close >= end) return false;
     const literal = text.slice(start + 1, close);
     // IP-literal: an IPv6 address or IPvFuture ("v" 1*HEXDIG "." 1*(unreserved / sub-delims / ":")).
-    const future = /^v[\da-f]+\.[\w\-.~!$&'()*+,;=:]+$/i;
-    if (!ipv6(literal) && !future.test(literal)) return false;
+    if (!ipv6(literal) && !IP_FUTURE.test(literal)) return false;
     hostEnd = close + 1;
   } else {
     hostEnd = start;
@@ -235,7 +241,7 @@ function uriReference(text: string, relative: boolean): boolean {
   const first = text.charCodeAt(0) | 32;
   if (first >= 97 && first <= 122) {
     i = 1;
-    while (i < end && /[A-Za-z0-9+\-.]/.test(text[i]!)) i++;
+    while (i < end && isSchemeChar(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) === 58 && i < end) i++;
     else i = 0;
   }

@@ -8,6 +8,9 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { warningsOf } from "@org/payment-codegen/src/emitter.js";
+import { emitValidators } from "@org/payment-codegen/src/emit/validators.js";
+import { loadSchemaSet } from "@org/payment-codegen/src/load.js";
 import { describeMachine } from "./machine.js";
 import { runNode } from "./measure.js";
 import { type Results, evaluateTargets, toJson, toMarkdown } from "./report.js";
@@ -68,6 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
     generatedAt: new Date().toISOString(),
     mode,
     machine: describeMachine(repoRoot),
+    guardless: warningsOf(emitValidators(loadSchemaSet(repoRoot))).filter((w) => w.includes("fast-path guard")),
     ...(wanted("throughput") ? { throughput: (log("bench: validation throughput..."), await measureThroughput({ quick: args.quick, log })) } : {}),
     ...(wanted("cold-start") ? { coldStart: (log("bench: cold start..."), measureColdStart({ quick: args.quick, log })) } : {}),
     ...(wanted("size") ? { size: (log("bench: size..."), measureSize({ repoRoot })) } : {}),

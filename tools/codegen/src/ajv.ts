@@ -2,7 +2,9 @@
 // formats from ajv-formats, and our annotation keywords registered so strict mode accepts them.
 import { Ajv2020, type Options } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
+import type { Format } from "ajv";
 import { ANNOTATION_KEYWORDS } from "./keywords.js";
+import * as ownFormats from "./runtime/formats.js";
 
 // ajv-formats is CommonJS with an `exports.default`: how it arrives depends on the loader (tsx,
 // vitest, Node's own ESM), so take whichever shape is there.
@@ -32,6 +34,18 @@ export function createAjv({ tracking = true, ...options }: CodegenAjvOptions = {
   const settings: Options = { strict: true, allowUnionTypes: true, allErrors: true, ...options };
   const ajv = tracking ? new Ajv2020(settings) : new UntrackedAjv2020(settings);
   addFormats(ajv);
+  useOwnFormats(ajv);
   for (const definition of ANNOTATION_KEYWORDS) ajv.addKeyword(definition);
+  // Ajv resolves `$ref: "#name"` to the subschema with that `$anchor`, but its strict mode does not
+  // list `$anchor` among the keywords it knows.
+  if (!ajv.getKeyword("$anchor")) ajv.addKeyword("$anchor");
   return ajv;
+}
+
+/** Replaces ajv-formats' definitions by our RFC checks (runtime/formats.ts) wherever we have one:
+ *  loading (examples), the validators' Ajv code and the guards all judge formats by this one table. */
+export function useOwnFormats(ajv: Ajv2020): void {
+  for (const [name, exportName] of Object.entries(ownFormats.FORMAT_EXPORTS)) {
+    ajv.addFormat(name, (ownFormats as unknown as Record<string, Format>)[exportName]!);
+  }
 }

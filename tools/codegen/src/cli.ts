@@ -14,6 +14,7 @@ import { SchemaSetError } from "./errors.js";
 import { unionNotes } from "./emit/union-variants.js";
 import { FileSystemError } from "./fs-errors.js";
 import { generate } from "./generate.js";
+import { warningsOf } from "./emitter.js";
 import { loadSchemaSet } from "./load.js";
 import { LockBusyError, acquireLock } from "./lock.js";
 import { checkStamps, stampReplacements } from "./package-stamp.js";
@@ -55,6 +56,7 @@ async function generateChecked(root: string, mode: "write" | "check", log: (line
   }
   // Rules the types cannot carry (the model keeps one flat interface): said, not fatal.
   for (const note of unionNotes(set)) log(`codegen: note: ${note.toString()}`);
+  for (const warning of warningsOf(files)) log(`codegen: warning: ${warning}`);
   const known = existingGeneratedRoots(root);
   if (mode === "check") {
     const differences = [...checkFiles(root, files, known), ...checkStamps(root, set)];

@@ -1,5 +1,5 @@
 // Runs every emitter over one SchemaSet and merges their files; a path claimed twice is a bug.
-import type { Emitter, GeneratedFiles } from "./emitter.js";
+import { type Emitter, type GeneratedFiles, addWarning, warningsOf } from "./emitter.js";
 import { emitAdapters } from "./emit/adapters.js";
 import { emitChecks } from "./emit/checks.js";
 import { emitDocs } from "./emit/docs.js";
@@ -29,7 +29,9 @@ export async function generate(set: SchemaSet): Promise<GeneratedFiles> {
   const all: GeneratedFiles = new Map();
   const owner = new Map<string, string>();
   for (const [name, emit] of Object.entries(EMITTERS)) {
-    for (const [path, contents] of await emit(set)) {
+    const files = await emit(set);
+    for (const warning of warningsOf(files)) addWarning(all, warning);
+    for (const [path, contents] of files) {
       if (owner.has(path)) throw new Error(`emitters "${owner.get(path)}" and "${name}" both emit ${path}`);
       owner.set(path, name);
       all.set(path, contents);

@@ -4,7 +4,7 @@ import { SchemaError } from "./errors.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "./keywords.js";
 import { redosProblem, regexesOf } from "./redos.js";
 import type { SchemaRuleId } from "./schema-rules.js";
-import { type JsonObject, SCHEMA_BASE_URL, isObject, walkSchema } from "./schema-walk.js";
+import { type JsonObject, SCHEMA_BASE_URL, escapePointer, isObject, walkSchema } from "./schema-walk.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -19,6 +19,33 @@ const KNOWN_KEYWORDS = new Set([
   "readOnly", "writeOnly", "examples",
   LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS,
 ]);
+
+// Names every object inherits: Ajv's compiled code tests `data.name !== undefined`, which finds
+// these on Object.prototype (`{}` would have a "toString"), so it cannot check them correctly.
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export interface SubschemaProblem {
+  readonly pointer: string;
+  readonly rule: "inherited-name" | "embedded-id";
+  readonly message: string;
+}
+
+/** What the generators cannot take inside a schema, whatever it is: property names every object
+ *  inherits, and subschemas that are schema resources of their own (their `$id` would be claimed
+ *  twice, by the strict and the tolerant views, and a `$ref` into them leaves the model's file). */
+export function subschemaProblems(schema: JsonObject): SubschemaProblem[] {
+  const problems: SubschemaProblem[] = [];
+  const inherited = (pointer: string, name: string) => problems.push({ pointer, rule: "inherited-name", message: `property name "${name}" is inherited by every JavaScript object (Object.prototype), which the validators cannot tell from a present property` });
+  walkSchema(schema, (node, pointer) => {
+    if (pointer !== "" && typeof node.$id === "string") problems.push({ pointer: `${pointer}/$id`, rule: "embedded-id", message: `a subschema with its own "$id" (${node.$id}) is a separate schema resource: put it in its own *.schema.json file and $ref that file` });
+    for (const key of ["properties", "dependentRequired", "dependentSchemas"]) {
+      const map = node[key];
+      if (isObject(map)) for (const name of Object.keys(map)) if (INHERITED_NAMES.has(name)) inherited(`${pointer}/${key}/${escapePointer(name)}`, name);
+    }
+    if (Array.isArray(node.required)) node.required.forEach((name, i) => typeof name === "string" && INHERITED_NAMES.has(name) && inherited(`${pointer}/required/${i}`, name));
+  });
+  return problems;
+}
 
 export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const errors: SchemaError[] = [];
@@ -35,6 +62,7 @@ export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const isEnum = Array.isArray(schema.enum);
   if (!isEnum && schema.type !== "object") add("/type", "model-kind", 'a model is either an object ("type": "object") or an enum ("enum": [...])');
 
+  for (const { pointer, rule, message } of subschemaProblems(schema)) add(pointer, rule, message);
   walkSchema(schema, (node, pointer) => {
     for (const key of Object.keys(node)) {
       if (!KNOWN_KEYWORDS.has(key)) add(`${pointer}/${key}`, "unknown-keyword", `unknown keyword "${key}": expected a JSON Schema 2020-12 keyword or one of ${LEGACY}, ${PROVIDER_EXTENSIBLE}, ${ENUM_DESCRIPTIONS}`);

@@ -8,6 +8,7 @@ import { createAjv } from "./ajv.js";
 import { SchemaError, SchemaSetError } from "./errors.js";
 import { inexactIntegers } from "./exact-numbers.js";
 import { LEGACY } from "./keywords.js";
+import { inlineFragmentRefs } from "./fragment-refs.js";
 import { lintModel } from "./lint.js";
 import { packagesVersion } from "./package-stamp.js";
 import { resolvePropertyPath } from "./model-paths.js";
@@ -112,6 +113,17 @@ export function loadSchemaSet(root: string): SchemaSet {
     byId.set(id, model);
   }
 
+  // References into files (#/$defs/x, #anchor, Other.schema.json#/$defs/x, chains of them) are
+  // replaced by the subschemas they name, so every model refers to whole model files only.
+  const schemaFiles = new Map(byId);
+  for (const [name, model] of models) {
+    const inlined = inlineFragmentRefs(model, (id) => schemaFiles.get(id));
+    errors.push(...inlined.errors);
+    const resolved = { ...model, schema: inlined.schema };
+    models.set(name, resolved);
+    byId.set(model.id, resolved);
+  }
+
   const modelForRef = (fromId: string, ref: string): Model | undefined => {
     let target: URL;
     try {
@@ -133,7 +145,7 @@ export function loadSchemaSet(root: string): SchemaSet {
       if (typeof node.$ref !== "string") return;
       const target = modelForRef(model.id, node.$ref);
       if (!target) {
-        errors.push(new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a relative path to another *.schema.json file under schemas/ (no fragment)`));
+        if (!intoKnownFile(model.id, node.$ref, schemaFiles)) errors.push(new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a path to a *.schema.json file under schemas/, optionally with a fragment (#/$defs/name, #anchor)`));
       } else if (!refs.has(target.name)) refs.set(target.name, `${pointer}/$ref`);
     });
     refPointers.set(model.name, refs);
@@ -196,6 +208,18 @@ export function loadSchemaSet(root: string): SchemaSet {
     texts,
     modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
   });
+}
+
+/** A reference into a known file that fragment-refs.ts could not inline was reported there. */
+function intoKnownFile(fromId: string, ref: string, files: ReadonlyMap<string, unknown>): boolean {
+  try {
+    const url = new URL(ref, fromId);
+    if (url.hash.length <= 1) return false;
+    url.hash = "";
+    return files.has(url.href);
+  } catch {
+    return false;
+  }
 }
 
 function listSchemaFiles(dir: string): string[] {

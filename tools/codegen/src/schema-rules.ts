@@ -26,6 +26,8 @@ export const SCHEMA_RULES = {
   "enum-descriptions": "`x-enum-descriptions` describes exactly the enum's values",
   "ajv-strict": "anything else Ajv's strict mode rejects",
   "inexact-integer": "every integer literal is one JavaScript holds exactly (published JSON keeps its exact digits)",
+  "inherited-name": "no property name is one every JavaScript object inherits (`constructor`, `toString`, `__proto__`...)",
+  "embedded-id": "no subschema has an `$id` of its own (a separate schema resource belongs in its own file)",
   fixtures: "the fixtures generator can build valid values of every model from the keywords it uses",
   // A note, never a refusal: codegen prints it and goes on (tools/codegen/src/emit/union-variants.ts).
   union: "an if/then/else rule the discriminated-union types cannot express leaves the type one interface",

@@ -25,25 +25,24 @@ function dateAt(text, start) {
 function date(text) {
   return text.length === 10 && dateAt(text, 0);
 }
-function timeAt(text, start, offsetRequired) {
+function timeAt(text, start, rfc) {
   const end = text.length;
   if (end - start < 8 || text.charCodeAt(start + 2) !== 58 || text.charCodeAt(start + 5) !== 58) return false;
   const hour = twoDigits(text, start);
   const minute = twoDigits(text, start + 3);
-  let second = twoDigits(text, start + 6);
+  const second = twoDigits(text, start + 6);
   if (hour < 0 || minute < 0 || second < 0) return false;
   let i = start + 8;
   if (text.charCodeAt(i) === 46) {
     const fraction = ++i;
     while (digit(text, i) >= 0) i++;
     if (i === fraction) return false;
-    second = Number(text.slice(start + 6, i));
   }
   let offsetHours = 0;
   let offsetMinutes = 0;
   let direction = 1;
   if (i === end) {
-    if (offsetRequired) return false;
+    if (rfc) return false;
   } else {
     const sign = text.charCodeAt(i);
     if (sign === 90 || sign === 122) {
@@ -53,6 +52,7 @@ function timeAt(text, start, offsetRequired) {
       offsetHours = twoDigits(text, i + 1);
       if (offsetHours < 0) return false;
       i += 3;
+      if (rfc && (text.charCodeAt(i) !== 58 || i + 3 !== end)) return false;
       if (i !== end) {
         if (text.charCodeAt(i) === 58) i++;
         offsetMinutes = twoDigits(text, i);
@@ -60,18 +60,40 @@ function timeAt(text, start, offsetRequired) {
       }
     } else return false;
   }
-  if (offsetHours > 23 || offsetMinutes > 59) return false;
-  if (hour <= 23 && minute <= 59 && second < 60) return true;
+  if (offsetHours > 23 || offsetMinutes > 59 || hour > 23 || minute > 59) return false;
+  if (second < 60) return true;
   const utcMinute = minute - offsetMinutes * direction;
   const utcHour = hour - offsetHours * direction - (utcMinute < 0 ? 1 : 0);
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second === 60;
 }
-function dateTimeAt(text, offsetRequired) {
+function dateTimeAt(text, rfc) {
   const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 116 && !(separator === separator && WHITESPACE.test(text[10]))) return false;
-  return dateAt(text, 0) && timeAt(text, 11, offsetRequired);
+  if (separator !== 84 && separator !== 116 && (rfc || !(separator === separator && WHITESPACE.test(text[10])))) return false;
+  return dateAt(text, 0) && timeAt(text, 11, rfc);
 }
 var dateTime = (text) => dateTimeAt(text, true);
+var UNRESERVED = 1;
+var SUB_DELIM = 2;
+var COLON_AT = 4;
+var SLASH_QUESTION = 8;
+var CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9\-._~]/.test(ch)) CHAR_CLASS[c] = UNRESERVED;
+  else if ("!$&'()*+,;=".includes(ch)) CHAR_CLASS[c] = SUB_DELIM;
+  else if (ch === ":" || ch === "@") CHAR_CLASS[c] = COLON_AT;
+  else if (ch === "/" || ch === "?") CHAR_CLASS[c] = SLASH_QUESTION;
+}
+var PCHAR = UNRESERVED | SUB_DELIM | COLON_AT;
+var QUERY = PCHAR | SLASH_QUESTION;
+var IDNA_EXCEPTIONS = new Map([
+  ...[223, 962, 1789, 1790, 3851, 12295].map((c) => [c, "PVALID"]),
+  ...[183, 885, 1523, 1524, 12539, ...range(1632, 1641), ...range(1776, 1785)].map((c) => [c, "CONTEXTO"]),
+  ...[1600, 2042, 12334, 12335, ...range(12337, 12341), 12347].map((c) => [c, "DISALLOWED"])
+]);
+function range(from, to) {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 var int64 = { type: "number", validate: (value) => Number.isInteger(value) };
 function ucs2length(text) {
   let count = 0;
@@ -275,7 +297,7 @@ function validate6(data, { instancePath = "" } = {}) {
   validate6.errors = vErrors;
   return errors === 0;
 }
-var formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+var formats2 = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 function validate10(data, { instancePath = "" } = {}) {
   ;
   let vErrors = null;

@@ -196,12 +196,12 @@ export interface GateResult {
 export function releaseGate(diff: SchemaDiff, publishedVersion: string, localVersion: string, base: BaseDescription): GateResult {
   const since = `since ${base.ref} (${base.reason})`;
   if (diff.bump === "none") return { ok: true, message: `no schema changes ${since}` };
-  if (localVersion === publishedVersion) return { ok: true, message: `schemas/ changed ${since} (needs a ${diff.bump} bump), but ${localVersion} is already published, so this release publishes nothing; version the changes first (\`pnpm changeset version\`)` };
+  if (localVersion === publishedVersion) return { ok: true, message: `schemas/ changed ${since} (needs a ${diff.bump} bump), but ${localVersion} is already published, so this release publishes nothing; version the changes first (\`pnpm changeset:version\`)` };
   const bump = versionBump(publishedVersion, localVersion);
   if (bumpRank(bump) >= bumpRank(diff.bump)) return { ok: true, message: `the schema changes ${since} need a ${diff.bump} bump; ${publishedVersion} -> ${localVersion} is a ${bump} bump` };
   const made = bump === "none" ? `not a version increase` : `only a ${bump} bump`;
   return {
     ok: false,
-    message: `release refused: the schema changes ${since} need a ${diff.bump} bump (${summarize(diff)}), but ${publishedVersion} -> ${localVersion} is ${made}. Add a changeset that bumps the package group by ${diff.bump} (\`pnpm schema:diff --base published --changeset\` writes it), run \`pnpm changeset version\` again, commit, and release.`,
+    message: `release refused: the schema changes ${since} need a ${diff.bump} bump (${summarize(diff)}), but ${publishedVersion} -> ${localVersion} is ${made}. Add a changeset that bumps the package group by ${diff.bump} (\`pnpm schema:diff --base published --changeset\` writes it), run \`pnpm changeset:version\` again, commit, and release.`,
   };
 }

@@ -118,22 +118,48 @@ function withoutOtherTypesKeywords(schema: JsonObject, type: string): JsonObject
   return Object.fromEntries(Object.entries(schema).filter(([k]) => !foreign.has(k)));
 }
 
+// A host name without reserved "??--" labels (RFC 5891 4.2.3.1), which fast-check's domain() can produce.
+const HOSTNAMES = `fc.domain().filter((h) => h.length <= 253 && !/(^|\\.)[^.]{2}--/.test(h))`;
+const JSON_POINTERS = `fc.array(fc.string(), { maxLength: 4 }).map((tokens) => tokens.map((t) => "/" + t.replace(/~/g, "~0").replace(/\\//g, "~1")).join(""))`;
+const WEB_URLS = "fc.webUrl({ withQueryParameters: true, withFragments: true })";
+
+/** An arbitrary per string format the validators check, each producing only values the format's
+ *  RFC check (runtime/formats.ts) accepts; a format missing here is a schema error. */
+export const FORMAT_ARBITRARIES: Readonly<Record<string, string>> = {
+  date: `${DATES}.map((d) => d.toISOString().slice(0, 10))`,
+  "date-time": `${DATES}.map((d) => d.toISOString())`,
+  time: `${DATES}.map((d) => d.toISOString().slice(11))`,
+  "iso-date-time": `${DATES}.map((d) => d.toISOString())`,
+  "iso-time": `${DATES}.map((d) => d.toISOString().slice(11))`,
+  duration: "fc.oneof(fc.tuple(fc.nat({ max: 99 }), fc.nat({ max: 11 }), fc.nat({ max: 30 }), fc.nat({ max: 23 }), fc.nat({ max: 59 }), fc.nat({ max: 59 })).map(([y, mo, d, h, mi, s]) => `P${y}Y${mo}M${d}DT${h}H${mi}M${s}S`), fc.nat({ max: 52 }).map((w) => `P${w}W`))",
+  uuid: "fc.uuid()",
+  hostname: HOSTNAMES,
+  email: `fc.emailAddress().filter((e) => !/(@|\\.)[^.@]{2}--/.test(e) && e.length - e.lastIndexOf("@") <= 254)`,
+  uri: WEB_URLS,
+  // ajv-formats' url pattern refuses a host label with "--" in it.
+  url: "fc.webUrl().filter((u) => !u.includes(\"--\"))",
+  "uri-reference": `fc.oneof(${WEB_URLS}, fc.webPath())`,
+  "uri-template": `fc.tuple(fc.webUrl(), fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/)).map(([url, name]) => \`\${url}{?\${name}}\`)`,
+  ipv4: "fc.ipV4()",
+  ipv6: "fc.ipV6()",
+  "json-pointer": JSON_POINTERS,
+  "json-pointer-uri-fragment": `fc.array(fc.stringMatching(/^[a-z0-9_.~-]{0,6}$/), { maxLength: 4 }).map((tokens) => "#" + tokens.map((t) => "/" + t.replace(/~/g, "~0")).join(""))`,
+  byte: "fc.base64String()",
+  password: "fc.string()",
+  binary: "fc.string()",
+  "relative-json-pointer": `fc.tuple(fc.nat({ max: 9 }), fc.oneof(fc.constant("#"), ${JSON_POINTERS})).map(([up, rest]) => \`\${up}\${rest}\`)`,
+  regex: `fc.string().map((s) => s.replace(/[\\\\^$.*+?()[\\]{}|/]/g, "\\\\$&"))`,
+};
+
 function stringArbitrary(ctx: ArbitraryContext, schema: JsonObject, pointer: string): string {
   only(ctx, schema, pointer, ["type", "format", "pattern", "minLength", "maxLength"], "a string");
   const minLength = typeof schema.minLength === "number" ? schema.minLength : undefined;
   const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
   if (typeof schema.format === "string") {
     if (schema.pattern !== undefined || minLength !== undefined || maxLength !== undefined) fail(ctx, `${pointer}/format`, "the fixtures generator cannot combine a format with a pattern or length limits");
-    switch (schema.format) {
-      case "uuid":
-        return "fc.uuid()";
-      case "date":
-        return `${DATES}.map((d) => d.toISOString().slice(0, 10))`;
-      case "date-time":
-        return `${DATES}.map((d) => d.toISOString())`;
-      default:
-        return fail(ctx, `${pointer}/format`, `the fixtures generator knows no arbitrary for format "${schema.format}" (known: uuid, date, date-time)`);
-    }
+    const arbitrary = FORMAT_ARBITRARIES[schema.format];
+    if (arbitrary === undefined) fail(ctx, `${pointer}/format`, `the fixtures generator knows no arbitrary for format "${schema.format}" (known: ${Object.keys(FORMAT_ARBITRARIES).join(", ")})`);
+    return arbitrary;
   }
   if (typeof schema.pattern === "string") {
     // fast-check's maxLength counts UTF-16 units, never fewer than the code points the schema counts.

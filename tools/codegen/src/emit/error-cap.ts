@@ -7,9 +7,14 @@
 
 export const MAX_GATHERED_ERRORS = 1000;
 
-// Ajv's loops over the data: array items (`for(let i0=0; i0<len0; i0++){`) and object keys
+// Ajv's loops over the data: array items (`for(let i0=0; i0<len0; i0++){`, starting after the
+// prefixItems or the evaluated items when there are some) and object keys
 // (`for(const key0 in data){`), in its standalone code's own spelling.
-const DATA_LOOP = /for\(let (i\d+)=0; \1<(len\d+); \1\+\+\)\{|for\(const (key\d+) in (data\d*)\)\{/g;
+const DATA_LOOP = /for\(let (i\d+)=(?:\d+|items\d+); \1<(len\d+); \1\+\+\)\{|for\(const (key\d+) in (data\d*)\)\{/g;
+// Loops that gather at most one error, or one per name in the schema: uniqueItems' pairwise scan
+// (which stops at the first duplicate) and a `required` list checked in a loop (as Ajv writes it,
+// or read from a constant once ajv-trim.ts has inlined it).
+const BOUNDED_LOOP = /for\(;i\d+--;\)\{|for\(j\d+ = i\d+; j\d+--;\)\{|for\(const prop\d+ of (?:schema\d+\.required|schemaValue\$\d+)\)\{/g;
 
 /** Ajv's standalone code with every loop over the data bounded by the number of errors gathered. */
 export function capErrorGathering(source: string): string {
@@ -17,12 +22,9 @@ export function capErrorGathering(source: string): string {
     `if(errors >= ${MAX_GATHERED_ERRORS}){` +
     `const errStop = {instancePath,schemaPath:"#",keyword:"maxIssues",params:{limit:${MAX_GATHERED_ERRORS}}};` +
     "if(vErrors === null){vErrors = [errStop];}else{vErrors.push(errStop);}errors++;break;}";
-  let loops = 0;
-  const capped = source.replace(DATA_LOOP, (loop) => {
-    loops++;
-    return `${loop}${stop}`;
-  });
-  // Every validator of an object iterates its keys: none found means Ajv's spelling has changed.
-  if (loops === 0 && /\bfor\s*\(/.test(source)) throw new Error("error-cap: no data loop recognised in Ajv's standalone code");
+  const capped = source.replace(DATA_LOOP, (loop) => `${loop}${stop}`);
+  // A loop of neither kind means Ajv's spelling has changed: refuse rather than leave it unbounded.
+  const unknown = source.replace(DATA_LOOP, "").replace(BOUNDED_LOOP, "").match(/\bfor\s*\([^{]*\{/);
+  if (unknown) throw new Error(`error-cap: a loop in Ajv's standalone code that is neither over the data nor bounded by the schema: ${unknown[0]}`);
   return capped;
 }

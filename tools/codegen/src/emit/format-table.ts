@@ -15,13 +15,8 @@ const OWN_FORMATS_MODULE = fileURLToPath(new URL("../runtime/formats.ts", import
 /** Ajv `code` options making compiled format checks read the table. */
 export const formatTableCode = { formats: _`formats$` };
 
-/** Replaces ajv-formats' definitions by our own where we have one, so Ajv compiles against the
- *  functions the bundle will call (same answers either way; see runtime/formats.ts). */
-export function useOwnFormats(ajv: Ajv2020): void {
-  for (const [name, exportName] of Object.entries(ownFormats.FORMAT_EXPORTS)) {
-    ajv.addFormat(name, (ownFormats as unknown as Record<string, Format>)[exportName]!);
-  }
-}
+/** Ajv compiles against the functions the bundle will call (createAjv registers them). */
+export { useOwnFormats } from "../ajv.js";
 
 /** Ajv inlines a format that is a pattern; any other definition is read from the table. */
 function needsCode(definition: Format | undefined): boolean {

@@ -6,7 +6,7 @@
 // same format functions. A schema using a keyword with no mapping here gets no guard at all (the
 // runtime then runs Ajv), never an approximate one.
 import type { Format, FormatDefinition } from "ajv";
-import { type JsonObject, type JsonValue, isObject } from "../schema-walk.js";
+import { type JsonObject, type JsonValue, isObject, walkSchema } from "../schema-walk.js";
 
 /** Thrown (and caught per root) when a schema uses something a guard cannot mirror exactly. */
 export class GuardUnsupported extends Error {}
@@ -36,13 +36,13 @@ export interface GuardOutput {
 
 // Keywords that only annotate: they never change whether a value is valid.
 const ANNOTATION = new Set([
-  "$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples", "deprecated",
+  "$schema", "$id", "$anchor", "$defs", "$comment", "title", "description", "default", "examples", "deprecated",
   "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
 ]);
 const STRING_KEYWORDS = ["pattern", "minLength", "maxLength"];
 const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
 const OBJECT_KEYWORDS = ["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas"];
-const ARRAY_KEYWORDS = ["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems"];
+const ARRAY_KEYWORDS = ["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems"];
 const OTHER_KEYWORDS = ["type", "enum", "const", "format", "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
 const SUPPORTED = new Set([...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS, ...OTHER_KEYWORDS]);
 // Above this many names a `switch` beats a chain of comparisons for "is this key declared?".
@@ -214,7 +214,7 @@ class GuardCompiler {
     const resource = this.byId.get(url.href);
     if (!resource) throw new GuardUnsupported(`$ref ${ref} does not name a known schema`);
     if (fragment === "") return { node: resource, base: url.href };
-    if (!fragment.startsWith("/")) throw new GuardUnsupported(`$ref ${ref}: anchors are not supported`);
+    if (!fragment.startsWith("/")) return { node: this.anchor(resource, fragment, ref), base: url.href };
     let node: JsonValue | undefined = resource;
     for (const raw of fragment.slice(1).split("/")) {
       const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -224,6 +224,17 @@ class GuardCompiler {
     return { node, base: url.href };
   }
 
+  /** The subschema of `resource` with `"$anchor": name` (not one inside an embedded resource). */
+  private anchor(resource: JsonObject, name: string, ref: string): JsonObject {
+    let found: JsonObject | undefined;
+    walkSchema(resource, (node, pointer) => {
+      if (pointer !== "" && typeof node.$id === "string") throw new GuardUnsupported("embedded $id");
+      if (node.$anchor === name) found = node;
+    });
+    if (!found) throw new GuardUnsupported(`$ref ${ref} names no $anchor of its schema`);
+    return found;
+  }
+
   /** A boolean expression: does the value in variable `v` satisfy `node`? `known` is a JSON type
    *  the caller has already established for `v`. */
   private check(node: JsonValue, v: string, base: string, known: Group | undefined, scope: Scope): string {
@@ -231,6 +242,7 @@ class GuardCompiler {
     if (node === false) return "false";
     if (!isObject(node)) throw new GuardUnsupported("a subschema must be an object or a boolean");
     if (typeof node.$id === "string" && node.$id !== base) throw new GuardUnsupported("embedded $id");
+    node = withoutUnevaluated(node);
     for (const key of Object.keys(node)) {
       if (!SUPPORTED.has(key) && !ANNOTATION.has(key) && !key.startsWith("x-")) throw new GuardUnsupported(`keyword "${key}"`);
     }
@@ -478,6 +490,12 @@ class GuardCompiler {
         body.push(`for (let ${i} = ${prefix.length}; ${i} < ${d}.length; ${i}++) { const ${item} = ${d}[${i}]; if (!(${this.check(node.items, item, base, undefined, scope)})) return false; }`);
       }
     }
+    if (node.uniqueItems === true) {
+      // Ajv's answer: no two items deep-equal by its own `equal` (fast-deep-equal).
+      const i = scope.name("i");
+      const j = scope.name("j");
+      body.push(`for (let ${i} = ${d}.length; ${i}-- > 1;) { for (let ${j} = ${i}; ${j}--;) { if (${this.equal()}(${d}[${i}], ${d}[${j}])) return false; } }`);
+    }
     if (node.contains !== undefined) {
       const min = typeof node.minContains === "number" ? node.minContains : 1;
       const max = typeof node.maxContains === "number" ? node.maxContains : undefined;
@@ -491,6 +509,31 @@ class GuardCompiler {
     body.push("return true;");
     return `${this.emitFunction(this.name("array"), body.join("\n  "))}(${v})`;
   }
+}
+
+// Keywords that evaluate properties or items of the instance in place, from subschemas: with any
+// of them (or `contains`, which Ajv does not count as evaluating), which items and properties are
+// "evaluated" depends on the data, and Ajv's tracking of it has known gaps a guard would have to copy.
+const INHERITED_NAMES = `^(?:${Object.getOwnPropertyNames(Object.prototype).join("|")})$`;
+const IN_PLACE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref", "$dynamicRef", "dependentSchemas", "contains"];
+
+/** `unevaluatedProperties` / `unevaluatedItems` on a node whose only evaluating keywords are its own
+ *  `properties`, `patternProperties`, `additionalProperties`, `prefixItems` and `items`: there they
+ *  mean exactly `additionalProperties` / `items` (or nothing, when those are present). */
+function withoutUnevaluated(node: JsonObject): JsonObject {
+  if (node.unevaluatedProperties === undefined && node.unevaluatedItems === undefined) return node;
+  const inPlace = IN_PLACE.find((key) => node[key] !== undefined);
+  if (inPlace) throw new GuardUnsupported(`keyword "${node.unevaluatedProperties !== undefined ? "unevaluatedProperties" : "unevaluatedItems"}" beside "${inPlace}"`);
+  const { unevaluatedProperties, unevaluatedItems, ...out } = node;
+  if (unevaluatedProperties !== undefined && out.additionalProperties === undefined) {
+    out.additionalProperties = unevaluatedProperties;
+    // With patternProperties, Ajv looks a key up in an object of evaluated names, where every name
+    // Object.prototype has (constructor, toString, __proto__...) is found: it counts those as
+    // evaluated, and so do we. (Without, it compares the key with the declared names.)
+    if (isObject(out.patternProperties)) out.patternProperties = { ...out.patternProperties, [INHERITED_NAMES]: true };
+  }
+  if (unevaluatedItems !== undefined && out.items === undefined) out.items = unevaluatedItems;
+  return out;
 }
 
 /** Compiles a guard for every root it can; the others are listed in `skipped` with the reason. */

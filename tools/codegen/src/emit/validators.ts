@@ -6,10 +6,11 @@
 // calls our own format checks (format-table.ts); the runtime picks the path (create.ts).
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Options } from "ajv";
 import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
 import { createAjv } from "../ajv.js";
-import { type GeneratedFiles, withHeader } from "../emitter.js";
+import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
 import type { Model, SchemaSet } from "../load.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
@@ -103,12 +104,15 @@ export function fastExport(exportName: string): string {
   return `fast${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
 }
 
-function compileStandalone(set: SchemaSet): string {
+/** Ajv options that only decide which schemas strict mode refuses, never the code it generates. */
+export type StrictnessOptions = Pick<Options, "strictTypes" | "strictTuples" | "strictRequired">;
+
+function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): { code: string; guardless: ReadonlyMap<string, string> } {
   // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
   const views = [...set.models.values()].flatMap((model) => [validationView(model.schema), tolerantView(model)]);
   // Ajv 2020's unevaluated/dynamicRef bookkeeping costs bytes in every function: only when needed.
   const tracking = usesTrackedKeywords(views);
-  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, tracking, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, tracking, ...strictness, code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const view of views) ajv.addSchema(view);
   const exports: Record<string, string> = {};
@@ -152,7 +156,7 @@ function compileStandalone(set: SchemaSet): string {
     // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
     .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
   if (/\brequire\(/.test(code)) throw new Error("standalone validator code still contains require(): a runtime module was not bundled");
-  return code;
+  return { code, guardless: guards.skipped };
 }
 
 /** The model's cross-field rules for its issue messages (see cross-field-rules.ts), as the last
@@ -162,10 +166,19 @@ function rulesArgument(model: Model): string {
   return Object.keys(table).length === 0 ? "" : `, ${JSON.stringify(table)}`;
 }
 
-export function emitValidators(set: SchemaSet): GeneratedFiles {
+/** `strictness` is for the conformance run (test/support/conformance.ts) only: the suite's schemas
+ *  put keywords beside no `type`, which load.ts refuses (ajv-strict) but which has a defined meaning. */
+export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {}): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const standalone = `${VALIDATORS_DIR}/standalone.js`;
-  files.set(standalone, withHeader(standalone, compileStandalone(set)));
+  const compiled = compileStandalone(set, strictness);
+  files.set(standalone, withHeader(standalone, compiled.code));
+  for (const name of set.topLevel) {
+    for (const [mode, exportName] of [["strict", strictExport(name)], ["tolerant", tolerantExport(name)]] as const) {
+      const reason = compiled.guardless.get(fastExport(exportName));
+      if (reason) addWarning(files, `${name} (${mode} mode) has no fast-path guard: ${reason} cannot be mirrored exactly, so Ajv's code alone validates it (about 2x slower)`);
+    }
+  }
 
   const declarations = [`import type { CompiledGuard, CompiledValidator } from "../compiled.js";`];
   for (const name of set.topLevel) {

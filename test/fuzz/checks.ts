@@ -3,7 +3,9 @@
 //   PayloadValidationError, and exactly when validateX says invalid;
 // - results have the promised shape; isX agrees with validateX; strict-valid implies tolerant-valid;
 // - on inputs that answer the same on every read, validateX agrees with a reference validator (Ajv
-//   compiled at runtime from the published schemas, plus the legacy-drift rule);
+//   compiled at runtime from the published schemas, plus the legacy-drift rule) run on the input's
+//   JSON view (what JSON.stringify sends: the validators' contract), and a valid result's value is
+//   that view;
 // - adapters return plain objects (an own "__proto__" key never becomes a prototype);
 // - the input is exactly as before.
 import * as adapters from "@org/payment-adapters";
@@ -48,12 +50,26 @@ function issuesProblem(list: unknown, mustBeEmpty: boolean): string | undefined 
   return undefined;
 }
 
+/** What JSON.stringify sends for `value`, read back (undefined where it sends nothing or throws). */
+function jsonRoundTrip(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why a validate() result breaks the documented shape, or undefined. */
-function resultProblem(result: unknown, input: unknown): string | undefined {
+function resultProblem(result: unknown, input: unknown, stable: boolean): string | undefined {
   if (typeof result !== "object" || result === null) return `result is ${describe(result)}`;
   const r = result as Record<string, unknown>;
   if (r.ok === true) {
-    if (r.value !== input) return "ok result whose value is not the input";
+    // The contract (README, "What the validators judge"): a valid result's value is the payload's
+    // JSON view, a fresh copy equal to what JSON.stringify sends (comparable on stable inputs only).
+    if (r.value === input && typeof input === "object" && input !== null) return "ok result whose value is the input object, not its JSON view";
+    // Compared as JSON text: the view may keep a -0 that JSON.stringify writes as 0.
+    if (stable && JSON.stringify(r.value) !== JSON.stringify(jsonRoundTrip(input))) return "ok result whose value is not the input's JSON view";
     const warnings = issuesProblem(r.warnings, false);
     return warnings && `warnings ${warnings}`;
   }
@@ -127,7 +143,7 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
     for (const [target, outcome] of [[targets[0]!, strict], [targets[1]!, tolerant]] as const) {
       if (outcome.threw) fail("throw", target, describe(outcome.error));
       else {
-        const problem = resultProblem(outcome.result, value);
+        const problem = resultProblem(outcome.result, value, input.stable);
         if (problem) fail("shape", target, problem);
       }
     }
@@ -147,7 +163,9 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
       if (strictOk && !tolerantOk) fail("disagreement", targets[1]!, "strict mode accepts what tolerant mode rejects");
       let expected: boolean;
       try {
-        expected = reference(value) && (drift === undefined || drift(value).length === 0);
+        // The validators judge the payload's JSON view (what JSON.stringify sends), so the reference does too.
+        const view = jsonRoundTrip(value);
+        expected = view !== undefined && reference(view) && (drift === undefined || drift(view).length === 0);
       } catch {
         expected = false; // unreadable: the validators must report it as invalid
       }

@@ -31,13 +31,18 @@ function numbered(source: string, prefix: string): Set<string> {
 // Keywords that need Ajv's evaluated-property and dynamic-anchor tracking.
 const TRACKED_KEYWORDS = ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"];
 
-/** True when some schema needs the tracking; createAjv's `tracking` option takes the answer, so
- *  Ajv is built without the tracking when none does. */
+// A reference into the JSON Schema meta-schemas, which use $dynamicRef/$dynamicAnchor themselves.
+const META_SCHEMA_PREFIX = "https://json-schema.org/";
+
+/** True when some schema needs the tracking (it uses a tracked keyword, or refers to a meta-schema,
+ *  whose own code does); createAjv's `tracking` option takes the answer, so Ajv is built without
+ *  the tracking when none does. */
 export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
   let used = false;
   for (const schema of schemas) {
     walkJson(schema, "", (node) => {
       if (TRACKED_KEYWORDS.some((keyword) => Object.hasOwn(node, keyword))) used = true;
+      if (typeof node.$ref === "string" && node.$ref.startsWith(META_SCHEMA_PREFIX)) used = true;
     });
   }
   return used;

@@ -1,6 +1,7 @@
 // Small schema sets for schema:diff tests, written to temp folders and loaded with the real
 // loader (so every fixture is a valid schema set: lint, meta-schema and examples included).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { VERSION_MANIFEST } from "../../src/package-stamp.js";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type SchemaSet, loadSchemaSet } from "../../src/load.js";
@@ -37,6 +38,9 @@ export function writeSchemaSet(root: string, spec: SetSpec): void {
   }
   mkdirSync(join(root, "schemas"), { recursive: true });
   writeFileSync(join(root, "schemas", "api.json"), `${JSON.stringify(spec.api ?? EMPTY_API, null, 2)}\n`);
+  // The OpenAPI document states the packages' version, read from this manifest.
+  mkdirSync(dirname(join(root, VERSION_MANIFEST)), { recursive: true });
+  writeFileSync(join(root, VERSION_MANIFEST), `${JSON.stringify({ name: "@org/payment-schemas", version: "1.0.0" }, null, 2)}\n`);
 }
 
 export function loadSpec(spec: SetSpec): SchemaSet {

@@ -11,7 +11,7 @@ import { emitTypes } from "../src/emit/types.js";
 import { discriminatedUnion, pascalCase, unionNotes } from "../src/emit/union-variants.js";
 import type { SchemaSet } from "../src/load.js";
 import type { JsonObject } from "../src/schema-walk.js";
-import { type SetSpec, described, loadSpec, writeSchemaSet } from "./diff/schema-sets.js";
+import { type SetSpec, described, loadSpec, writeSchemaSet, writeVersionManifest } from "./diff/schema-sets.js";
 
 const KIND: JsonObject = { type: "string", enum: ["card", "bank", "cash"] };
 
@@ -176,6 +176,7 @@ describe("rules the types cannot carry: the flat type and a note naming the rule
     const root = mkdtempSync(join(tmpdir(), "union-note-"));
     try {
       writeSchemaSet(root, ticket([IBAN_RULE], { required: ["iban", "pan"] }));
+      writeVersionManifest(root);
       const lines: string[] = [];
       await runCodegen(root, "check", (line) => lines.push(line));
       expect(lines).toContain('codegen: note: schemas/shop/Ticket.schema.json#/required [union] Ticket stays one interface: the rules test "kind", which may be absent');

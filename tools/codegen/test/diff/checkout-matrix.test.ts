@@ -4,33 +4,15 @@
 // release tag. An origin (a bare repository) holds the history; each checkout is cloned from it the
 // way the service does. Every committed breaking change without a changeset fails the gate; an
 // unchanged tree passes; where the base cannot be found the failure names the fix.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type CiContext, ciContext } from "../../src/diff/ci-context.js";
 import { runSchemaDiff } from "../../src/diff-cli.js";
+import { git, tempDirs } from "./git-repos.js";
 import { objectModel, writeSchemaSet } from "./schema-sets.js";
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.invalid", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.invalid" };
-
-function git(root: string, ...args: string[]): string {
-  const result = spawnSync("git", args, { cwd: root, encoding: "utf8", env: GIT_ENV });
-  if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "schema-gate-matrix-"));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("schema-gate-matrix-");
 
 const STRING = { type: "string" };
 /** The schema set every history starts from, and a breaking edit of it (a property removed). */

@@ -1,33 +1,15 @@
 // Which commit schema:diff compares with, in throwaway git repositories: explicit --base, the
 // merge base on a branch, the last release tag, HEAD before any release, and clear errors when
 // there is nothing to compare with. Also the CLI's exit codes for those cases.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BaseError, loadSchemaSetAt, resolveBase } from "../../src/diff/git-base.js";
 import { parseArguments, runSchemaDiff } from "../../src/diff-cli.js";
+import { git, tempDirs } from "./git-repos.js";
 import { objectModel, writeSchemaSet } from "./schema-sets.js";
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.invalid", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.invalid" };
-
-function git(root: string, ...args: string[]): string {
-  const result = spawnSync("git", args, { cwd: root, encoding: "utf8", env: GIT_ENV });
-  if (result.status !== 0) throw new Error(`git ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "schema-diff-git-"));
-  temps.push(dir);
-  return dir;
-}
+const tempDir = tempDirs("schema-diff-git-");
 
 /** A repository on `branch` with a one-model schema set committed. */
 function repo(branch = "main"): string {

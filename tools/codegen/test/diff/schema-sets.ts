@@ -38,7 +38,10 @@ export function writeSchemaSet(root: string, spec: SetSpec): void {
   }
   mkdirSync(join(root, "schemas"), { recursive: true });
   writeFileSync(join(root, "schemas", "api.json"), `${JSON.stringify(spec.api ?? EMPTY_API, null, 2)}\n`);
-  // The OpenAPI document states the packages' version, read from this manifest.
+}
+
+/** The manifest whose version the OpenAPI document states (emit/openapi.ts needs one to run). */
+export function writeVersionManifest(root: string): void {
   mkdirSync(dirname(join(root, VERSION_MANIFEST)), { recursive: true });
   writeFileSync(join(root, VERSION_MANIFEST), `${JSON.stringify({ name: "@org/payment-schemas", version: "1.0.0" }, null, 2)}\n`);
 }
@@ -47,6 +50,7 @@ export function loadSpec(spec: SetSpec): SchemaSet {
   const root = mkdtempSync(join(tmpdir(), "schema-diff-fixture-"));
   try {
     writeSchemaSet(root, spec);
+    writeVersionManifest(root);
     return loadSchemaSet(root);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -152,6 +152,9 @@ function schemaSetOf(root: string, file: string, schemas: ReadonlyMap<number, Js
     api: {},
     topLevel: [...models.keys()].sort(),
     hash: "",
+    // Only the validators are emitted here: no OpenAPI document states a version, no schema set is shipped.
+    packageVersion: undefined,
+    texts: new Map(),
     modelForRef: (fromId, ref) => {
       const target = new URL(ref, fromId);
       if (target.hash !== "" && target.hash !== "#") return undefined;

@@ -7,7 +7,7 @@ import * as fixtures from "@org/payment-fixtures";
 import { arbitraries } from "@org/payment-fixtures/arbitraries";
 import { schemas, topLevelModels } from "@org/payment-schemas";
 import fc from "fast-check";
-import { exactJson } from "../../tools/codegen/src/exact-numbers.js";
+import { exactJson } from "../../tools/codegen/src/model/exact-numbers.js";
 import { mutationsOf } from "../properties/schema-mutations.js";
 
 type Json = Parameters<typeof mutationsOf>[1];

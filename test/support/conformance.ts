@@ -11,10 +11,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createModelValidators } from "../../packages/payment-validators/src/create.js";
 import { createAjv } from "../../tools/codegen/src/ajv.js";
-import { type StrictnessOptions, emitValidators, fastExport, strictExport, tolerantExport } from "../../tools/codegen/src/emit/validators.js";
-import { subschemaProblems } from "../../tools/codegen/src/lint.js";
-import type { Model, SchemaSet } from "../../tools/codegen/src/load.js";
-import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject, walkSchema } from "../../tools/codegen/src/schema-walk.js";
+import { type StrictnessOptions, emitValidators } from "../../tools/codegen/src/emit/validators.js";
+import { fastExport, strictExport, tolerantExport } from "../../tools/codegen/src/names.js";
+import { subschemaProblems } from "../../tools/codegen/src/model/lint.js";
+import type { Model, SchemaSet } from "../../tools/codegen/src/model/schema-set.js";
+import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject, walkSchema } from "../../tools/codegen/src/model/schema-walk.js";
 
 const SUITE_DIR = "tests/draft2020-12";
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";

@@ -6,7 +6,7 @@ import * as ajvFormats from "ajv-formats";
 import { type Token, type Tokens, marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { INDEX_PAGE, type SchemaFile, pagePathOf, readPages, readSchemas } from "./docs-files.js";
-import { plainText } from "./link-check.js";
+import { plainText } from "../../../tools/codegen/test/support/markdown-links.js";
 
 const pages = readPages();
 const models = readSchemas();

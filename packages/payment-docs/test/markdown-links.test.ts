@@ -2,7 +2,7 @@
 // fragment, to an anchor of that page. The source documents had dead links; these pages must not.
 import { describe, expect, it } from "vitest";
 import { INDEX_PAGE, readPages } from "./docs-files.js";
-import { checkLinks } from "./link-check.js";
+import { checkLinks } from "../../../tools/codegen/test/support/markdown-links.js";
 
 describe("link checker", () => {
   it("reports missing pages and missing anchors, and accepts headings, explicit ids and relative folders", () => {

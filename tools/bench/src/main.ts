@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { warningsOf } from "@org/payment-codegen/src/emitter.js";
 import { emitValidators } from "@org/payment-codegen/src/emit/validators.js";
-import { loadSchemaSet } from "@org/payment-codegen/src/load.js";
+import { loadSchemaSet } from "@org/payment-codegen/src/model/load.js";
 import { describeMachine } from "./machine.js";
 import { runNode } from "./measure.js";
 import { type Results, evaluateTargets, toJson, toMarkdown } from "./report.js";

@@ -1,7 +1,7 @@
 // The synthetic corpora for codegen scaling are real schema sets: codegen's loader (meta-schema,
 // lint rules, $refs) accepts them, with exactly the number of schemas asked for.
 import { fileURLToPath } from "node:url";
-import { loadSchemaSet } from "@org/payment-codegen/src/load.js";
+import { loadSchemaSet } from "@org/payment-codegen/src/model/load.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Corpus, makeCorpus } from "../src/corpus.js";
 

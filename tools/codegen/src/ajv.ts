@@ -3,7 +3,7 @@
 import { Ajv2020, type Options } from "ajv/dist/2020.js";
 import * as addFormatsModule from "ajv-formats";
 import type { Format } from "ajv";
-import { ANNOTATION_KEYWORDS } from "./keywords.js";
+import { ANNOTATION_KEYWORDS } from "./model/keywords.js";
 import * as ownFormats from "./runtime/formats.js";
 
 // ajv-formats is CommonJS with an `exports.default`: how it arrives depends on the loader (tsx,
@@ -14,7 +14,7 @@ const addFormats: AddFormats = (addFormatsModule as unknown as { default: { defa
 export interface CodegenAjvOptions extends Options {
   /** Compile Ajv 2020's bookkeeping for `unevaluated*` and `$dynamicRef` (an `evaluated` record per
    *  function, a `dynamicAnchors` argument per call) into the code. Default true; false is for
-   *  schemas that use none of those keywords (emit/ajv-trim.ts `usesTrackedKeywords`). Such an
+   *  schemas that use none of those keywords (emit/validators/ajv-trim.ts `usesTrackedKeywords`). Such an
    *  instance does not check schemas against the 2020-12 meta-schema, whose own code needs the
    *  tracking: load.ts has checked every schema by then. */
   readonly tracking?: boolean;

@@ -1,7 +1,7 @@
 // The contract every emitter follows: a function from the SchemaSet to the files it wants to
 // exist (repo-relative path -> contents). Emitters do no I/O; write.ts is the only writer.
-import { exactJson } from "./exact-numbers.js";
-import type { SchemaSet } from "./load.js";
+import { exactJson } from "./model/exact-numbers.js";
+import type { SchemaSet } from "./model/schema-set.js";
 
 export type GeneratedFiles = Map<string, string>;
 export type Emitter = (set: SchemaSet) => GeneratedFiles | Promise<GeneratedFiles>;

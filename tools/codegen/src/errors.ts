@@ -1,5 +1,5 @@
 // One error type for everything wrong with the schema input: file, JSON Pointer, rule id, message.
-import type { SchemaRuleId } from "./schema-rules.js";
+import type { SchemaRuleId } from "./model/schema-rules.js";
 
 export class SchemaError {
   constructor(

@@ -6,17 +6,17 @@ import { emitDocs } from "./emit/docs.js";
 import { emitFixtures } from "./emit/fixtures.js";
 import { emitModelShapes } from "./emit/model-shapes.js";
 import { emitOpenapi } from "./emit/openapi.js";
-import { emitSchemaSet } from "./emit/schema-set.js";
+import { emitSchemaSources } from "./emit/schema-sources.js";
 import { emitSchemas } from "./emit/schemas.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators } from "./emit/validators.js";
-import type { SchemaSet } from "./load.js";
+import type { SchemaSet } from "./model/schema-set.js";
 
 export const EMITTERS: Readonly<Record<string, Emitter>> = {
   types: emitTypes,
   openapi: emitOpenapi,
   schemas: emitSchemas,
-  schemaSet: emitSchemaSet,
+  schemaSources: emitSchemaSources,
   validators: emitValidators,
   modelShapes: emitModelShapes,
   docs: emitDocs,

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Difference, Replacement } from "./write.js";
+import { VERSION_MANIFEST } from "./outputs.js";
 
 export const STAMP_FIELD = "paymentSchemas";
 
@@ -31,9 +32,6 @@ function publishedManifests(repoRoot: string): string[] {
     .filter((path) => existsSync(join(repoRoot, path)) && (JSON.parse(readFileSync(join(repoRoot, path), "utf8")) as { private?: boolean }).private !== true);
 }
 
-/** The manifest whose version the OpenAPI document states: the package that ships it. Every
- *  published package has the same version (one `fixed` group in .changeset/config.json). */
-export const VERSION_MANIFEST = "packages/payment-schemas/package.json";
 
 /** The published packages' version, or undefined when the manifest is not there. */
 export function packagesVersion(repoRoot: string): string | undefined {

@@ -9,11 +9,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { AjvTrimError, appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/ajv-trim.js";
-import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/format-table.js";
-import { loadSchemaSet } from "../src/load.js";
+import { AjvTrimError, appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/validators/ajv-trim.js";
+import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/validators/format-table.js";
+import { loadSchemaSet } from "../src/model/load.js";
 import * as own from "../src/runtime/formats.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, exports: Record<string, string>) => string;

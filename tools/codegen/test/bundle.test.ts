@@ -2,10 +2,11 @@
 // hand-built set whose embedded model has $defs of its own (its local refs must follow it).
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bundledId, bundledSchema } from "../src/emit/bundle.js";
+import { bundledId, bundledSchema } from "../src/emit/schemas/bundle.js";
 import { emitSchemas } from "../src/emit/schemas.js";
-import { type Model, type SchemaSet, loadSchemaSet } from "../src/load.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import { type Model, type SchemaSet } from "../src/model/schema-set.js";
+import { loadSchemaSet } from "../src/model/load.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 
 const mini = loadSchemaSet(fileURLToPath(new URL("fixtures/mini", import.meta.url)));
 

@@ -1,8 +1,8 @@
 // The words of a cross-field rule's condition, read from its `if` schema: what the validators append
 // to the rule's issues ("unless status is awaiting_verification") and what names a rule without them.
 import { describe, expect, it } from "vitest";
-import { crossFieldRules, ruleMessages } from "../src/emit/cross-field-rules.js";
-import type { Model } from "../src/load.js";
+import { crossFieldRules, ruleMessages } from "../src/model/cross-field-rules.js";
+import type { Model } from "../src/model/schema-set.js";
 
 function model(allOf: unknown[]): Model {
   return { name: "M", file: "schemas/x/M.schema.json", source: "x", id: "https://x/M", kind: "object", references: [], schema: { type: "object", allOf } } as unknown as Model;

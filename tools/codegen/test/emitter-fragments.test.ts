@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { emitAdapters } from "../src/emit/adapters.js";
 import { emitChecks } from "../src/emit/checks.js";
 import { emitModelShapes } from "../src/emit/model-shapes.js";
-import type { SchemaSet } from "../src/load.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import type { SchemaSet } from "../src/model/schema-set.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 import { schemaSetOf } from "./support/schema-set.js";
 
 const ADAPTERS = "packages/payment-adapters/src/generated/index.ts";

@@ -9,8 +9,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { emitOpenapi } from "../src/emit/openapi.js";
 import { emitSchemas } from "../src/emit/schemas.js";
 import { emitTypes } from "../src/emit/types.js";
-import { emitValidators, fastExport, strictExport, tolerantExport } from "../src/emit/validators.js";
-import { loadSchemaSet } from "../src/load.js";
+import { emitValidators } from "../src/emit/validators.js";
+import { fastExport, strictExport, tolerantExport } from "../src/names.js";
+import { loadSchemaSet } from "../src/model/load.js";
 
 const set = loadSchemaSet(fileURLToPath(new URL("fixtures/mini", import.meta.url)));
 const only = (files: Map<string, string>, suffix: string) => [...files.entries()].find(([path]) => path.endsWith(suffix))![1];

@@ -1,7 +1,7 @@
 // error-cap (src/emit/error-cap.ts) on Ajv's spelling of its data loops; the validators it bounds
 // are tested through the package (packages/payment-validators/test/issue-limit.test.ts).
 import { describe, expect, it } from "vitest";
-import { MAX_GATHERED_ERRORS, capErrorGathering } from "../src/emit/error-cap.js";
+import { MAX_GATHERED_ERRORS, capErrorGathering } from "../src/emit/validators/error-cap.js";
 
 function run(source: string, data: unknown): { valid: boolean; errors: { keyword: string }[] | null } {
   const validate = new Function("data", `const instancePath = ""; let vErrors = null; let errors = 0; ${source} return { valid: errors === 0, errors: vErrors };`);

@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { parse, stringify } from "lossless-json";
 import { describe, expect, it } from "vitest";
 import { SchemaSetError } from "../src/errors.js";
-import { exactJson, inexactIntegers } from "../src/exact-numbers.js";
-import { loadSchemaSet } from "../src/load.js";
+import { exactJson, inexactIntegers } from "../src/model/exact-numbers.js";
+import { loadSchemaSet } from "../src/model/load.js";
 import { removeRepo } from "./helpers.js";
 
 describe("exactJson", () => {

@@ -10,11 +10,11 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAjv } from "../src/ajv.js";
-import { FORMAT_ARBITRARIES } from "../src/emit/arbitrary-code.js";
+import { FORMAT_ARBITRARIES } from "../src/emit/fixtures/arbitrary-code.js";
 import { emitFixtures } from "../src/emit/fixtures.js";
 import { SchemaSetError } from "../src/errors.js";
-import { loadSchemaSet } from "../src/load.js";
-import { SCHEMA_BASE_URL } from "../src/schema-walk.js";
+import { loadSchemaSet } from "../src/model/load.js";
+import { SCHEMA_BASE_URL } from "../src/model/schema-walk.js";
 import { REPO_ROOT } from "./helpers.js";
 
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";

@@ -10,8 +10,8 @@ import { build } from "esbuild";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAjv } from "../src/ajv.js";
-import { FORMAT_ARBITRARIES } from "../src/emit/arbitrary-code.js";
-import { SCHEMA_BASE_URL } from "../src/schema-walk.js";
+import { FORMAT_ARBITRARIES } from "../src/emit/fixtures/arbitrary-code.js";
+import { SCHEMA_BASE_URL } from "../src/model/schema-walk.js";
 import { REPO_ROOT, copyRepo, removeRepo, runCodegen } from "./helpers.js";
 
 // One valid example per format, for the model's `examples`.

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SchemaSetError } from "../src/errors.js";
 import { emitValidators } from "../src/emit/validators.js";
 import { generate } from "../src/generate.js";
-import { loadSchemaSet } from "../src/load.js";
+import { loadSchemaSet } from "../src/model/load.js";
 
 const MINI = fileURLToPath(new URL("fixtures/mini", import.meta.url));
 const roots: string[] = [];

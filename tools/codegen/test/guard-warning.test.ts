@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { warningsOf } from "../src/emitter.js";
 import { emitValidators } from "../src/emit/validators.js";
-import { loadSchemaSet } from "../src/load.js";
+import { loadSchemaSet } from "../src/model/load.js";
 
 const root = mkdtempSync(join(tmpdir(), "guard-warning-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -7,10 +7,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { useOwnFormats } from "../src/emit/format-table.js";
-import { compileGuards } from "../src/emit/guards.js";
+import { useOwnFormats } from "../src/emit/validators/format-table.js";
+import { compileGuards } from "../src/emit/validators/guards.js";
 import { ucs2length } from "../src/runtime/formats.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 
 const BASE = "https://schemas.payment-types.invalid/test/";
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";

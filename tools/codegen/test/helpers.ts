@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VERSION_MANIFEST } from "../src/package-stamp.js";
+import { VERSION_MANIFEST } from "../src/outputs.js";
 
 export const CODEGEN_DIR = fileURLToPath(new URL("..", import.meta.url));
 export const REPO_ROOT = join(CODEGEN_DIR, "../..");

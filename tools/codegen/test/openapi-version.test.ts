@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { openapiDocument } from "../src/emit/openapi.js";
-import { loadSchemaSet } from "../src/load.js";
-import { VERSION_MANIFEST } from "../src/package-stamp.js";
+import { loadSchemaSet } from "../src/model/load.js";
+import { VERSION_MANIFEST } from "../src/outputs.js";
 
 const MINI = fileURLToPath(new URL("fixtures/mini", import.meta.url));
 const roots: string[] = [];

@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadSchemaSet } from "../src/load.js";
+import { loadSchemaSet } from "../src/model/load.js";
 import { STAMP_FIELD, stampManifest } from "../src/package-stamp.js";
 import { REPO_ROOT, copyRepo, removeRepo, runCodegen } from "./helpers.js";
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { emitAdapters } from "../src/emit/adapters.js";
 import { driftCheckSource, emitChecks } from "../src/emit/checks.js";
-import { loadSchemaSet } from "../src/load.js";
+import { loadSchemaSet } from "../src/model/load.js";
 import { legacyDriftCheck } from "../src/runtime/drift.js";
 import { type LegacyFieldSpec, legacyDrift, toLegacy, withLegacyFields, withoutLegacyFields } from "../src/runtime/legacy.js";
 

@@ -2,7 +2,7 @@
 // every id the registry has is documented, and the README documents no id the code lacks.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { SCHEMA_RULES } from "../src/schema-rules.js";
+import { SCHEMA_RULES } from "../src/model/schema-rules.js";
 
 /** The rule ids the first column of the README's "Schema rules" table lists. */
 function readmeRuleIds(readme: string): string[] {

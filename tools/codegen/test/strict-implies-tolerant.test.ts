@@ -3,8 +3,8 @@
 // provider-extensible enums) only ever sit where accepting more cannot reject more.
 import { describe, expect, it } from "vitest";
 import { strictImpliesTolerant } from "../src/emit/validators.js";
-import type { Model, SchemaSet } from "../src/load.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import type { Model, SchemaSet } from "../src/model/schema-set.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 
 const BASE = "https://schemas.payment-types.invalid/t/";
 

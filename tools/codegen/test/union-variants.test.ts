@@ -8,9 +8,10 @@ import { describe, expect, it } from "vitest";
 import { runCodegen } from "../src/cli.js";
 import { emitDocs } from "../src/emit/docs.js";
 import { emitTypes } from "../src/emit/types.js";
-import { discriminatedUnion, pascalCase, unionNotes } from "../src/emit/union-variants.js";
-import type { SchemaSet } from "../src/load.js";
-import type { JsonObject } from "../src/schema-walk.js";
+import { discriminatedUnion, unionNotes } from "../src/model/union-variants.js";
+import { pascalCase } from "../src/names.js";
+import type { SchemaSet } from "../src/model/schema-set.js";
+import type { JsonObject } from "../src/model/schema-walk.js";
 import { type SetSpec, described, loadSpec, writeSchemaSet, writeVersionManifest } from "./diff/schema-sets.js";
 
 const KIND: JsonObject = { type: "string", enum: ["card", "bank", "cash"] };

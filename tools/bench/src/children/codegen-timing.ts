@@ -1,7 +1,7 @@
 // Codegen in-process, on the schema set at argv[2]: loads and generates twice (cold, then warm, in
 // the same process) without writing, and prints the times in ms.
 import { generate } from "@org/payment-codegen/src/generate.js";
-import { loadSchemaSet } from "@org/payment-codegen/src/load.js";
+import { loadSchemaSet } from "@org/payment-codegen/src/model/load.js";
 
 const root = process.argv[2]!;
 const times: { loadMs: number; generateMs: number }[] = [];

@@ -1,6 +1,6 @@
 // What schema:diff reports: rules with stable ids, each with the semver bump it demands from the
 // consumer's side of a response payload, and the changes found, one per rule hit.
-import type { JsonValue } from "../schema-walk.js";
+import type { JsonValue } from "../model/schema-walk.js";
 
 /** The semver bump a change demands of the published package group. */
 export type Bump = "major" | "minor" | "patch";

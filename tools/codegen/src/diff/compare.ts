@@ -1,20 +1,20 @@
 // schema:diff's engine: compares two SchemaSets model by model and node by node, and lets each
 // rule family report what it finds. Pure: no git, no disk (the CLI loads both sides).
-import type { Model, SchemaSet } from "../load.js";
-import { type JsonObject, type JsonValue, escapePointer, isObject, mapSchema } from "../schema-walk.js";
+import type { Model, SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, type JsonValue, escapePointer, isObject, mapSchema } from "../model/schema-walk.js";
 import { type Change, type ChangeDetail, type OverallBump, type RuleDefinition, overallBump } from "./change.js";
-import { compositionFamily } from "./composition.js";
-import { constraintsFamily } from "./constraints.js";
+import { compositionFamily } from "./composition-rules.js";
+import { constraintsFamily } from "./constraint-rules.js";
 import type { CompareContext, NodeRuleFamily, NodeView } from "./context.js";
-import { docsFamily } from "./docs.js";
-import { enumsFamily } from "./enums.js";
-import { examplesFamily } from "./examples.js";
-import { legacyFamily } from "./legacy.js";
-import { MODEL_ROOT_KEYWORDS, compareModels } from "./models.js";
-import { API_MODEL, compareOperations } from "./operations.js";
-import { propertiesFamily } from "./properties.js";
-import { type RefNamer, isTypeChange, typesFamily, viewOf } from "./types.js";
-import { reportUnclassified } from "./unclassified.js";
+import { docsFamily } from "./doc-rules.js";
+import { enumsFamily } from "./enum-rules.js";
+import { examplesFamily } from "./example-rules.js";
+import { legacyFamily } from "./legacy-rules.js";
+import { MODEL_ROOT_KEYWORDS, compareModels } from "./model-rules.js";
+import { API_MODEL, compareOperations } from "./operation-rules.js";
+import { propertiesFamily } from "./property-rules.js";
+import { type RefNamer, isTypeChange, typesFamily, viewOf } from "./type-rules.js";
+import { reportUnclassified } from "./unclassified-rules.js";
 
 export interface SchemaDiff {
   /** Every change, grouped by model (alphabetically, schemas/api.json last), in schema order. */

@@ -3,7 +3,7 @@
 // line ends with the changes it covers as `Model#/pointer` [rule-id], which changeset:check reads
 // back to know that every detected change is announced.
 import type { Change } from "./change.js";
-import { API_MODEL } from "./operations.js";
+import { API_MODEL } from "./operation-rules.js";
 import { renderValue } from "./json.js";
 
 /** The identity of a change, as changesets name it: `Model#/pointer` [rule-id]. */

@@ -1,6 +1,6 @@
 // The contract between the diff driver (compare.ts) and the rule families: a family looks at one
 // pair of schema nodes (before, after) at a JSON Pointer and reports what its rules find.
-import type { JsonObject, JsonValue } from "../schema-walk.js";
+import type { JsonObject, JsonValue } from "../model/schema-walk.js";
 import type { ChangeDetail, RuleDefinition } from "./change.js";
 
 /** A schema node as the rules see it: a nullable `anyOf: [X, {type: "null"}]` folded into X. */

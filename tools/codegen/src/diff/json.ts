@@ -1,6 +1,6 @@
 // Plain-JSON comparison helpers shared by the rule families.
-import { ENUM_DESCRIPTIONS } from "../keywords.js";
-import { type JsonObject, type JsonValue, isObject } from "../schema-walk.js";
+import { ENUM_DESCRIPTIONS } from "../model/keywords.js";
+import { type JsonObject, type JsonValue, isObject } from "../model/schema-walk.js";
 
 /** A JSON text with object keys sorted: equal for deep-equal values, whatever their key order. */
 export function canonicalJson(value: JsonValue | undefined): string {

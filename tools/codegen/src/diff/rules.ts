@@ -1,16 +1,16 @@
 // Every rule schema:diff knows, by family: the table the README and the tests are checked against.
 import type { RuleDefinition } from "./change.js";
-import { COMPOSITION_RULES } from "./composition.js";
-import { CONSTRAINT_RULES } from "./constraints.js";
-import { DOC_RULES } from "./docs.js";
-import { ENUM_RULES } from "./enums.js";
-import { EXAMPLE_RULES } from "./examples.js";
-import { LEGACY_RULES } from "./legacy.js";
-import { MODEL_RULES } from "./models.js";
-import { OPERATION_RULES } from "./operations.js";
-import { PROPERTY_RULES } from "./properties.js";
-import { TYPE_RULES } from "./types.js";
-import { UNCLASSIFIED_RULES } from "./unclassified.js";
+import { COMPOSITION_RULES } from "./composition-rules.js";
+import { CONSTRAINT_RULES } from "./constraint-rules.js";
+import { DOC_RULES } from "./doc-rules.js";
+import { ENUM_RULES } from "./enum-rules.js";
+import { EXAMPLE_RULES } from "./example-rules.js";
+import { LEGACY_RULES } from "./legacy-rules.js";
+import { MODEL_RULES } from "./model-rules.js";
+import { OPERATION_RULES } from "./operation-rules.js";
+import { PROPERTY_RULES } from "./property-rules.js";
+import { TYPE_RULES } from "./type-rules.js";
+import { UNCLASSIFIED_RULES } from "./unclassified-rules.js";
 
 export const RULE_FAMILIES: Readonly<Record<string, Readonly<Record<string, RuleDefinition>>>> = {
   models: MODEL_RULES,

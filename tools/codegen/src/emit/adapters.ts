@@ -2,13 +2,14 @@
 // migration need (toLegacyX, withLegacyFieldsX, legacyDriftX, withoutLegacyFieldsX) and the types
 // they speak (LegacyX, CanonicalX, XWithoutLegacyFields), all read from the x-legacy annotations.
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import type { Model, SchemaSet } from "../load.js";
-import { isObject } from "../schema-walk.js";
-import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, adapterNames, flatFields, legacyFieldTable, legacyFields, modelsWithLegacyFields, pathType } from "./legacy.js";
-import { legacyNote } from "./type-view.js";
-import { discriminatedUnion } from "./union-variants.js";
-
-export const ADAPTERS_DIR = "packages/payment-adapters/src/generated";
+import type { Model, SchemaSet } from "../model/schema-set.js";
+import { isObject } from "../model/schema-walk.js";
+import { flatFields, legacyFieldTable, legacyFields, modelsWithLegacyFields, pathType } from "../model/legacy-fields.js";
+import { legacyNote } from "./types/type-view.js";
+import { discriminatedUnion } from "../model/union-variants.js";
+import { OUTPUTS } from "../outputs.js";
+import { adapterNames } from "../names.js";
+import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE } from "../runtime/sources.js";
 
 function union(keys: readonly string[]): string {
   return keys.length === 0 ? "never" : keys.map((k) => JSON.stringify(k)).join(" | ");
@@ -130,7 +131,7 @@ function modelAdapters(set: SchemaSet, model: Model): string {
 export function emitAdapters(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const models = modelsWithLegacyFields(set);
-  const runtime = `${ADAPTERS_DIR}/${LEGACY_RUNTIME_FILE}`;
+  const runtime = `${OUTPUTS.adapters}/${LEGACY_RUNTIME_FILE}`;
   files.set(runtime, withHeader(runtime, LEGACY_RUNTIME));
 
   const body = [
@@ -144,7 +145,7 @@ export function emitAdapters(set: SchemaSet): GeneratedFiles {
     "",
     ...models.map((m) => `${modelAdapters(set, m)}\n`),
   ].filter((line, i) => i > 0 || line !== "");
-  const index = `${ADAPTERS_DIR}/index.ts`;
+  const index = `${OUTPUTS.adapters}/index.ts`;
   files.set(index, withHeader(index, body.join("\n")));
   return files;
 }

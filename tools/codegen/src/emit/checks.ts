@@ -4,16 +4,13 @@
 // the typed module runtime/drift.ts, inlined here.
 import { readFileSync } from "node:fs";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import type { SchemaSet } from "../load.js";
-import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, legacyFieldTable, legacyFields } from "./legacy.js";
+import type { SchemaSet } from "../model/schema-set.js";
+import { legacyFieldTable, legacyFields } from "../model/legacy-fields.js";
+import { OUTPUTS } from "../outputs.js";
+import { checksExport } from "../names.js";
+import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, runtimeModulePath } from "../runtime/sources.js";
 
-export const CHECKS_DIR = "packages/payment-validators/src/generated";
 export const CHECKS_FILE = "checks.ts";
-
-/** Name of the export holding a model's semantic checks (used by the validators emitter). */
-export function checksExport(model: string): string {
-  return `${model[0]!.toLowerCase()}${model.slice(1)}Checks`;
-}
 
 const DRIFT_CHECK_BEGIN = "// codegen: inline into checks.ts from here\n";
 const DRIFT_CHECK_END = "// codegen: inline into checks.ts to here\n";
@@ -26,11 +23,11 @@ export function driftCheckSource(module: string): string {
   return module.slice(begin + DRIFT_CHECK_BEGIN.length, end).trimEnd();
 }
 
-const DRIFT_CHECK = driftCheckSource(readFileSync(new URL("../runtime/drift.ts", import.meta.url), "utf8"));
+const DRIFT_CHECK = driftCheckSource(readFileSync(runtimeModulePath("drift"), "utf8"));
 
 export function emitChecks(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
-  const runtime = `${CHECKS_DIR}/${LEGACY_RUNTIME_FILE}`;
+  const runtime = `${OUTPUTS.validators}/${LEGACY_RUNTIME_FILE}`;
   files.set(runtime, withHeader(runtime, LEGACY_RUNTIME));
 
   const lines = [
@@ -49,7 +46,7 @@ export function emitChecks(set: SchemaSet): GeneratedFiles {
       "",
     );
   }
-  const file = `${CHECKS_DIR}/${CHECKS_FILE}`;
+  const file = `${OUTPUTS.validators}/${CHECKS_FILE}`;
   files.set(file, withHeader(file, lines.join("\n")));
   return files;
 }

@@ -3,21 +3,21 @@
 // Links are relative. Fields and sources get explicit `<a id="...">` anchors, so links to them do not
 // depend on a renderer's heading-slug rules; the one heading linked ("Legacy fields") has fixed text.
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import { LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
-import { API_FILE, type Model, type SchemaSet } from "../load.js";
-import { referencedModel, resolvePropertyPath } from "../model-paths.js";
-import { type JsonObject, type JsonValue, isObject, walkJson } from "../schema-walk.js";
-import { type CrossFieldRule, crossFieldRules } from "./cross-field-rules.js";
-import { enumMeanings, legacyNote } from "./type-view.js";
-import { discriminatedUnion } from "./union-variants.js";
+import { LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
+import { API_FILE, type Model, type SchemaSet } from "../model/schema-set.js";
+import { referencedModel, resolvePropertyPath } from "../model/paths.js";
+import { type JsonObject, type JsonValue, isObject, walkJson } from "../model/schema-walk.js";
+import { type CrossFieldRule, crossFieldRules } from "../model/cross-field-rules.js";
+import { enumMeanings, legacyNote } from "./types/type-view.js";
+import { discriminatedUnion } from "../model/union-variants.js";
+import { OUTPUTS } from "../outputs.js";
 
-export const DOCS_DIR = "packages/payment-docs/generated";
-export const DOCS_INDEX = `${DOCS_DIR}/README.md`;
+export const DOCS_INDEX = `${OUTPUTS.docs}/README.md`;
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
-/** Repository-relative path of a model's page: `<DOCS_DIR>/<source>/<Name>.md`. */
+/** Repository-relative path of a model's page: `<OUTPUTS.docs>/<source>/<Name>.md`. */
 export function modelPagePath(model: Model): string {
-  return `${DOCS_DIR}/${model.source}/${model.name}.md`;
+  return `${OUTPUTS.docs}/${model.source}/${model.name}.md`;
 }
 
 /** Anchor of a property's row in its model's field table. */

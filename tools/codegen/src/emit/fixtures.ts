@@ -4,26 +4,16 @@
 // (scenarios.ts). Models with legacy fields pass through withLegacyFieldsX, so generated legacy
 // values always agree with their replacements, as strict validation demands.
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import type { Model, SchemaSet } from "../load.js";
-import { referencedModel } from "../model-paths.js";
-import { isObject } from "../schema-walk.js";
+import type { Model, SchemaSet } from "../model/schema-set.js";
+import { referencedModel } from "../model/paths.js";
+import { isObject } from "../model/schema-walk.js";
 import { format } from "prettier";
-import { DATES, DATES_DECLARATION, arbitraryFor, conditionProperties, objectKey } from "./arbitrary-code.js";
-import { adapterNames, legacyFields } from "./legacy.js";
-import { scenarios } from "./scenarios.js";
-import { discriminatedUnion } from "./union-variants.js";
-
-export const FIXTURES_DIR = "packages/payment-fixtures/src/generated";
-
-export function arbitraryName(model: string): string {
-  return `arb${model}`;
-}
-export function factoryName(model: string): string {
-  return `make${model}`;
-}
-function lowerFirst(name: string): string {
-  return `${name[0]!.toLowerCase()}${name.slice(1)}`;
-}
+import { DATES, DATES_DECLARATION, arbitraryFor, conditionProperties, objectKey } from "./fixtures/arbitrary-code.js";
+import { legacyFields } from "../model/legacy-fields.js";
+import { scenarios } from "./fixtures/scenarios.js";
+import { discriminatedUnion } from "../model/union-variants.js";
+import { OUTPUTS } from "../outputs.js";
+import { adapterNames, arbitraryName, factoryName, factorySpecName, lowerFirst, scenarioNames, sharedPropertiesName } from "../names.js";
 
 /** Models with every model they reference before them (load rejects $ref cycles). */
 function dependencyOrder(set: SchemaSet): Model[] {
@@ -63,7 +53,7 @@ function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
   for (const model of models) {
     const declarations: string[] = [];
     const declare = (expression: string) => {
-      const name = `${lowerFirst(model.name)}Properties${declarations.length === 0 ? "" : declarations.length + 1}`;
+      const name = sharedPropertiesName(model.name, declarations.length);
       declarations.push(`/** Arbitraries of the ${model.name} properties that every case of its cross-field rules shares. */\nconst ${name} = ${expression};`);
       return name;
     };
@@ -86,10 +76,6 @@ function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
   return [...preamble, "", body].join("\n"); // prettier folds the blank lines
 }
 
-function specName(model: string): string {
-  return `${lowerFirst(model)}Spec`;
-}
-
 /** The overloads of a union model's factory: the variant of the given discriminator value, else the union. */
 function variantOverload(set: SchemaSet, model: Model): string[] {
   const keyed = variantMap(set, model);
@@ -110,10 +96,10 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
     const nested = Object.entries(properties)
       .map(([name, p]) => [name, isObject(p) ? referencedModel(p, model.id, set.modelForRef) : undefined] as const)
       .filter(([, m]) => m?.kind === "object")
-      .map(([name, m]) => `${objectKey(name)}: ${specName(m!.name)}`);
+      .map(([name, m]) => `${objectKey(name)}: ${factorySpecName(m!.name)}`);
     const legacy = legacyFields(model).filter((f) => f.replacedBy !== null);
     lines.push(
-      `const ${specName(model.name)}: FactorySpec = {`,
+      `const ${factorySpecName(model.name)}: FactorySpec = {`,
       `  examples: ${JSON.stringify(model.schema.examples)},`,
       `  discriminants: ${JSON.stringify(conditionProperties(model.schema))},`,
       `  nested: { ${nested.join(", ")} },`,
@@ -122,7 +108,7 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
       `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
       ...variantOverload(set, model),
       `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
-      `  return build(${specName(model.name)}, overrides) as ${model.name};`,
+      `  return build(${factorySpecName(model.name)}, overrides) as ${model.name};`,
       "}",
       "",
     );
@@ -130,22 +116,23 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;
     const list = scenarios(set, model);
-    const table = `${lowerFirst(name)}ScenarioTable`;
+    const scenario = scenarioNames(name);
+    const table = scenario.internalTable;
     lines.push(
       `const ${table} = {`,
       ...list.map((s) => `  ${JSON.stringify(s.name)}: { example: ${s.example}, overrides: ${JSON.stringify(s.overrides)} },`),
       "} as const;",
       `/** The named scenarios of ${name}: one per value of every enum it holds. */`,
-      `export type ${name}Scenario = keyof typeof ${table};`,
+      `export type ${scenario.type} = keyof typeof ${table};`,
       `/** What each scenario of ${name} is. */`,
-      `export const ${lowerFirst(name)}Scenarios: Readonly<Record<${name}Scenario, string>> = {`,
+      `export const ${scenario.table}: Readonly<Record<${scenario.type}, string>> = {`,
       ...list.map((s) => `  ${JSON.stringify(s.name)}: ${JSON.stringify(s.description)},`),
       "};",
-      `/** The ${name} of a named scenario (see {@link ${lowerFirst(name)}Scenarios}), with \`overrides\` deep-merged in. */`,
-      `export function ${factoryName(name)}Scenario(scenario: ${name}Scenario, overrides?: DeepPartial<${name}>): ${name} {`,
+      `/** The ${name} of a named scenario (see {@link ${scenario.table}}), with \`overrides\` deep-merged in. */`,
+      `export function ${scenario.factory}(scenario: ${scenario.type}, overrides?: DeepPartial<${name}>): ${name} {`,
       `  if (!Object.hasOwn(${table}, scenario)) throw new RangeError(\`unknown ${name} scenario "\${String(scenario)}"\`);`,
       `  const { example, overrides: own } = ${table}[scenario];`,
-      `  return build(${specName(name)}, mergeOverrides(own, overrides), example) as ${name};`,
+      `  return build(${factorySpecName(name)}, mergeOverrides(own, overrides), example) as ${name};`,
       "}",
       "",
     );
@@ -157,8 +144,8 @@ export async function emitFixtures(set: SchemaSet): Promise<GeneratedFiles> {
   const models = dependencyOrder(set);
   const files: GeneratedFiles = new Map();
   const pretty = (code: string) => format(code, { parser: "typescript", printWidth: 120 });
-  const arbitraries = `${FIXTURES_DIR}/arbitraries.ts`;
-  const factories = `${FIXTURES_DIR}/factories.ts`;
+  const arbitraries = `${OUTPUTS.fixtures}/arbitraries.ts`;
+  const factories = `${OUTPUTS.fixtures}/factories.ts`;
   files.set(arbitraries, withHeader(arbitraries, await pretty(emitArbitraries(set, models))));
   files.set(factories, withHeader(factories, await pretty(emitFactories(set, models))));
   return files;

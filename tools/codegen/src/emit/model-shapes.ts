@@ -3,9 +3,9 @@
 // holds for any schema set instead of a rule written per model; and where each model holds int64
 // integers, so the CLI can check on their digits those a JS number cannot hold exactly.
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import type { SchemaSet } from "../load.js";
-import { type JsonObject, type JsonValue, escapePointer, isObject } from "../schema-walk.js";
-import { VALIDATORS_DIR } from "./validators.js";
+import type { SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, type JsonValue, escapePointer, isObject } from "../model/schema-walk.js";
+import { OUTPUTS } from "../outputs.js";
 
 /** Each top-level model's declared top-level property names, sorted. */
 export function modelProperties(set: SchemaSet): Record<string, string[]> {
@@ -50,7 +50,7 @@ export function int64Fields(set: SchemaSet): Record<string, string[]> {
 }
 
 export function emitModelShapes(set: SchemaSet): GeneratedFiles {
-  const path = `${VALIDATORS_DIR}/shapes.ts`;
+  const path = `${OUTPUTS.validators}/shapes.ts`;
   const body = [
     `/** The top-level properties each validated model's schema declares: what a payload's model is inferred from. */`,
     `export const modelProperties: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(modelProperties(set), null, 2)};`,

@@ -2,13 +2,11 @@
 // component, plus the `paths`/`components` types openapi-typescript derives from it.
 import openapiTS, { astToString } from "openapi-typescript";
 import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
-import { LEGACY } from "../keywords.js";
-import { API_FILE, type SchemaSet } from "../load.js";
-import { VERSION_MANIFEST } from "../package-stamp.js";
-import { type JsonObject, type JsonValue, isObject, mapSchema } from "../schema-walk.js";
-import { TYPES_DIR } from "./types.js";
+import { LEGACY } from "../model/keywords.js";
+import { API_FILE, type SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, type JsonValue, isObject, mapSchema } from "../model/schema-walk.js";
+import { OPENAPI_FILE, OUTPUTS, VERSION_MANIFEST } from "../outputs.js";
 
-export const OPENAPI_FILE = "packages/payment-schemas/generated/openapi.json";
 
 function componentRef(name: string): string {
   return `#/components/schemas/${name}`;
@@ -50,7 +48,7 @@ export function openapiDocument(set: SchemaSet): JsonObject {
 export async function emitOpenapi(set: SchemaSet): Promise<GeneratedFiles> {
   const document = openapiDocument(set);
   const ast = await openapiTS(document as never, { exportType: false, alphabetize: true });
-  const typesFile = `${TYPES_DIR}/openapi.ts`;
+  const typesFile = `${OUTPUTS.types}/openapi.ts`;
   return new Map([
     [OPENAPI_FILE, jsonText(document)],
     [typesFile, withHeader(typesFile, astToString(ast))],

@@ -3,14 +3,14 @@
 import { compile } from "json-schema-to-typescript";
 import { format } from "prettier";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
-import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../keywords.js";
-import type { Model, SchemaSet } from "../load.js";
-import { type JsonObject, isObject } from "../schema-walk.js";
-import { enumValuesConstName, tolerantName } from "./names.js";
-import { type TypeViewOptions, typeView } from "./type-view.js";
-import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "./union-variants.js";
+import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
+import type { Model, SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, isObject } from "../model/schema-walk.js";
+import { enumValuesConstName, tolerantName } from "../names.js";
+import { type TypeViewOptions, typeView } from "./types/type-view.js";
+import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "../model/union-variants.js";
+import { OUTPUTS } from "../outputs.js";
 
-export const TYPES_DIR = "packages/payment-types/src/generated";
 
 async function declaration(set: SchemaSet, model: Model, options: TypeViewOptions, name: string, description?: string): Promise<string> {
   const view = typeView(set, model, options);
@@ -164,8 +164,8 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   }
 
   const files: GeneratedFiles = new Map();
-  const models = `${TYPES_DIR}/models.ts`;
-  const tolerantFile = `${TYPES_DIR}/tolerant.ts`;
+  const models = `${OUTPUTS.types}/models.ts`;
+  const tolerantFile = `${OUTPUTS.types}/tolerant.ts`;
   files.set(models, withHeader(models, await format(parts.join("\n\n"), { parser: "typescript", printWidth: 120 })));
   files.set(tolerantFile, withHeader(tolerantFile, await format(tolerant.join("\n"), { parser: "typescript", printWidth: 120 })));
   return files;

@@ -11,18 +11,17 @@ import * as standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { buildSync } from "esbuild";
 import { createAjv } from "../ajv.js";
 import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
-import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../keywords.js";
-import type { Model, SchemaSet } from "../load.js";
-import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./ajv-trim.js";
-import { checksExport } from "./checks.js";
-import { ruleMessages } from "./cross-field-rules.js";
-import { capErrorGathering } from "./error-cap.js";
-import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./format-table.js";
-import { compileGuards } from "./guards.js";
-import { tolerantName } from "./names.js";
+import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
+import type { Model, SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../model/schema-walk.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./validators/ajv-trim.js";
+import { ruleMessages } from "../model/cross-field-rules.js";
+import { capErrorGathering } from "./validators/error-cap.js";
+import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
+import { compileGuards } from "./validators/guards.js";
+import { checksExport, fastExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
+import { OUTPUTS } from "../outputs.js";
 
-export const VALIDATORS_DIR = "packages/payment-validators/src/generated";
 const TOLERANT_BASE_URL = `${SCHEMA_BASE_URL}tolerant/`;
 const ANNOTATIONS = ["title", "description", "examples", "$comment", "deprecated", LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS];
 
@@ -93,16 +92,6 @@ export function strictImpliesTolerant(set: SchemaSet): boolean {
   return true;
 }
 
-export function strictExport(model: string): string {
-  return `strict${model}`;
-}
-export function tolerantExport(model: string): string {
-  return `tolerant${model}`;
-}
-/** The generated fast-path guard of a model and mode (see guards.ts), or undefined if it has none. */
-export function fastExport(exportName: string): string {
-  return `fast${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
-}
 
 /** Ajv options that only decide which schemas strict mode refuses, never the code it generates. */
 export type StrictnessOptions = Pick<Options, "strictTypes" | "strictTuples" | "strictRequired">;
@@ -170,7 +159,7 @@ function rulesArgument(model: Model): string {
  *  put keywords beside no `type`, which load.ts refuses (ajv-strict) but which has a defined meaning. */
 export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {}): GeneratedFiles {
   const files: GeneratedFiles = new Map();
-  const standalone = `${VALIDATORS_DIR}/standalone.js`;
+  const standalone = `${OUTPUTS.validators}/standalone.js`;
   const compiled = compileStandalone(set, strictness);
   files.set(standalone, withHeader(standalone, compiled.code));
   for (const name of set.topLevel) {
@@ -185,7 +174,7 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
     declarations.push(`export declare const ${strictExport(name)}: CompiledValidator;`, `export declare const ${tolerantExport(name)}: CompiledValidator;`);
     for (const mode of [strictExport(name), tolerantExport(name)]) declarations.push(`export declare const ${fastExport(mode)}: CompiledGuard | undefined;`);
   }
-  const dts = `${VALIDATORS_DIR}/standalone.d.ts`;
+  const dts = `${OUTPUTS.validators}/standalone.d.ts`;
   files.set(dts, withHeader(dts, declarations.join("\n")));
 
   const models = [...set.topLevel];
@@ -202,29 +191,30 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
   // bundler would keep it): an application bundles only the models it imports.
   const pick = (v: string, member: string) => `/* @__PURE__ */ (() => ${v}.${member})()`;
   for (const name of models) {
-    const v = `${name[0]!.toLowerCase()}${name.slice(1)}Validators`;
+    const n = validatorNames(name);
+    const v = n.object;
     lines.push(
       `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))} }${rulesArgument(set.models.get(name)!)});`,
       `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
-      `export const validate${name}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${pick(v, "validate")};`,
+      `export const ${n.validate}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${pick(v, "validate")};`,
       `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,
-      `export const is${name}: (data: unknown) => data is ${name} = ${pick(v, "is")};`,
+      `export const ${n.is}: (data: unknown) => data is ${name} = ${pick(v, "is")};`,
       `/** Throws {@link PayloadValidationError} (with every issue) unless the payload is a valid ${name} (strict mode). */`,
-      `export const assert${name}: (data: unknown) => asserts data is ${name} = ${pick(v, "assert")};`,
+      `export const ${n.assert}: (data: unknown) => asserts data is ${name} = ${pick(v, "assert")};`,
       `/** ${name} as a Standard Schema v1 (strict mode), for Hono, tRPC, TanStack Form and any library that takes one. */`,
-      `export const ${name}Schema: SyncStandardSchemaV1<${name}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data));`,
+      `export const ${n.standardSchema}: SyncStandardSchemaV1<${name}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data));`,
       `/** ${name} as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */`,
-      `export const ${tolerantName(name)}Schema: SyncStandardSchemaV1<${tolerantName(name)}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data, { mode: "tolerant" }));`,
+      `export const ${n.tolerantStandardSchema}: SyncStandardSchemaV1<${tolerantName(name)}> = /* @__PURE__ */ standardSchema((data) => ${v}.validate(data, { mode: "tolerant" }));`,
       "",
     );
   }
   lines.push(`/** The models these validators cover, by name. */`);
   lines.push(`export const validatedModels = ${JSON.stringify(models)} as const;`);
   lines.push(`/** Every model's validate function, by model name (for tools such as the CLI). */`);
-  lines.push(`export const validatorsByModel = { ${models.map((n) => `${n}: validate${n}`).join(", ")} } as const;`);
+  lines.push(`export const validatorsByModel = { ${models.map((m) => `${m}: ${validatorNames(m).validate}`).join(", ")} } as const;`);
   lines.push(`/** Every model's Standard Schema (strict mode), by model name. */`);
-  lines.push(`export const standardSchemasByModel = { ${models.map((n) => `${n}: ${n}Schema`).join(", ")} } as const;`);
-  const index = `${VALIDATORS_DIR}/models.ts`;
+  lines.push(`export const standardSchemasByModel = { ${models.map((m) => `${m}: ${validatorNames(m).standardSchema}`).join(", ")} } as const;`);
+  const index = `${OUTPUTS.validators}/models.ts`;
   files.set(index, withHeader(index, lines.join("\n")));
   return files;
 }

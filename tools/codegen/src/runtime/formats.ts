@@ -1,5 +1,5 @@
 // The format checks (and the code-point count) the generated validators call, bundled into them by
-// emit/validators.ts and compiled into Ajv by emit/format-table.ts, so Ajv's code and the guards
+// emit/validators.ts and compiled into Ajv by emit/validators/format-table.ts, so Ajv's code and the guards
 // call the same functions. Each follows its RFC, not ajv-formats' leniency: the official JSON Schema
 // Test Suite's optional/format files are their test (test/conformance.test.ts), and
 // tools/codegen/test/formats.test.ts compares them with ajv-formats where the two should agree.

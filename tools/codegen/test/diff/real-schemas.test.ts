@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type SchemaDiff, diffSchemaSets } from "../../src/diff/compare.js";
 import { formatJson, formatMarkdown, formatText } from "../../src/diff/report.js";
-import { type SchemaSet, loadSchemaSet } from "../../src/load.js";
-import type { JsonObject } from "../../src/schema-walk.js";
+import { type SchemaSet } from "../../src/model/schema-set.js";
+import { loadSchemaSet } from "../../src/model/load.js";
+import type { JsonObject } from "../../src/model/schema-walk.js";
 
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 const temps: string[] = [];

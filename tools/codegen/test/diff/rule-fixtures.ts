@@ -1,7 +1,7 @@
 // One before/after schema set pair per schema:diff rule (several for some), with the rule ids the
 // diff must report, exactly. rules.test.ts runs them all and checks every rule has one.
-import type { JsonObject } from "../../src/schema-walk.js";
-import { BOUNDS } from "../../src/diff/constraints.js";
+import type { JsonObject } from "../../src/model/schema-walk.js";
+import { BOUNDS } from "../../src/diff/constraint-rules.js";
 import { EMPTY_API, type SetSpec, objectModel } from "./schema-sets.js";
 
 export interface RuleFixture {

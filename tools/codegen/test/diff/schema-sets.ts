@@ -1,11 +1,12 @@
 // Small schema sets for schema:diff tests, written to temp folders and loaded with the real
 // loader (so every fixture is a valid schema set: lint, meta-schema and examples included).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { VERSION_MANIFEST } from "../../src/package-stamp.js";
+import { VERSION_MANIFEST } from "../../src/outputs.js";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type SchemaSet, loadSchemaSet } from "../../src/load.js";
-import { type JsonObject, SCHEMA_BASE_URL } from "../../src/schema-walk.js";
+import { type SchemaSet } from "../../src/model/schema-set.js";
+import { loadSchemaSet } from "../../src/model/load.js";
+import { type JsonObject, SCHEMA_BASE_URL } from "../../src/model/schema-walk.js";
 import { type SchemaDiff, diffSchemaSets } from "../../src/diff/compare.js";
 
 /** Models by path under schemas/ without the suffix (e.g. `gateway/Thing`): the schema body;

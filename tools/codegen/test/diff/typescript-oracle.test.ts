@@ -15,10 +15,11 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SchemaDiff } from "../../src/diff/compare.js";
 import { emitOpenapi } from "../../src/emit/openapi.js";
-import { tolerantName } from "../../src/emit/names.js";
-import { TYPES_DIR, emitTypes } from "../../src/emit/types.js";
-import type { SchemaSet } from "../../src/load.js";
-import { type JsonValue, isObject } from "../../src/schema-walk.js";
+import { tolerantName } from "../../src/names.js";
+import { emitTypes } from "../../src/emit/types.js";
+import { OUTPUTS } from "../../src/outputs.js";
+import type { SchemaSet } from "../../src/model/schema-set.js";
+import { type JsonValue, isObject } from "../../src/model/schema-walk.js";
 import { type RuleFixture, RULE_FIXTURES } from "./rule-fixtures.js";
 import { diffSchemaSets } from "../../src/diff/compare.js";
 import { loadSpec } from "./schema-sets.js";
@@ -102,8 +103,8 @@ function modelProbes(name: string, before: SchemaSet, after: SchemaSet): { recei
 
 async function typesOf(set: SchemaSet, dir: string): Promise<void> {
   for (const [path, text] of [...(await emitTypes(set)), ...(await emitOpenapi(set))]) {
-    if (!path.startsWith(`${TYPES_DIR}/`) || !path.endsWith(".ts")) continue;
-    files.set(`${dir}/${path.slice(TYPES_DIR.length + 1)}`, text);
+    if (!path.startsWith(`${OUTPUTS.types}/`) || !path.endsWith(".ts")) continue;
+    files.set(`${dir}/${path.slice(OUTPUTS.types.length + 1)}`, text);
   }
 }
 

@@ -4,8 +4,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type SchemaSet, loadSchemaSet } from "../../src/load.js";
-import { type JsonObject, SCHEMA_BASE_URL } from "../../src/schema-walk.js";
+import { type SchemaSet } from "../../src/model/schema-set.js";
+import { loadSchemaSet } from "../../src/model/load.js";
+import { type JsonObject, SCHEMA_BASE_URL } from "../../src/model/schema-walk.js";
 
 /** `models` by path under schemas/ without the suffix (e.g. "shop/Order"); `$schema`, `$id`,
  *  `title` and a description are filled in when the given schema leaves them out. */

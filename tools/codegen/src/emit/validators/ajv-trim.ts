@@ -1,0 +1,235 @@
+// ajv-trim: makes Ajv's standalone code smaller (and one part of it faster) without changing what it
+// accepts or reports. What costs bytes for nothing in our schemas: the bookkeeping Ajv 2020 always
+// emits for `unevaluated*` and `$dynamicRef` (an `evaluated` record per function, a
+// `dynamicAnchors` object per call); whole schemas embedded in the code because one error
+// parameter reads a part of them; a parent, a property name and a root passed in every call that
+// no keyword of ours reads; and, since tolerant mode loosens only some parts of a model, strict and
+// tolerant copies of the same function. What costs time: Ajv gathers a called validator's errors by
+// copying every error so far (`concat`), quadratic in the errors of a long array.
+// Each rewrite checks that Ajv's code still has the shape it rewrites, and throws an AjvTrimError
+// naming itself when it does not (a new Ajv version): it never silently leaves its work undone.
+import { type JsonObject, type JsonValue, walkJson } from "../../model/schema-walk.js";
+
+/** Ajv's standalone code is not in the shape a rewrite expects. */
+export class AjvTrimError extends Error {
+  constructor(
+    readonly rewrite: string,
+    detail: string,
+  ) {
+    super(`ajv-trim ${rewrite}: Ajv's standalone code is not in the shape this rewrite expects (${detail}); update the rewrite for this Ajv version`);
+    this.name = "AjvTrimError";
+  }
+}
+
+/** The distinct identifiers `<prefix><digits>` the code mentions (e.g. schema0, schema12), outside
+ *  double-quoted strings and not as a property (`data.schema1` is a payload's key). */
+function numbered(source: string, prefix: string): Set<string> {
+  const code = source.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  return new Set(code.match(new RegExp(`(?<![.\\w$])${prefix}\\d+\\b`, "g")) ?? []);
+}
+
+// Keywords that need Ajv's evaluated-property and dynamic-anchor tracking.
+const TRACKED_KEYWORDS = ["unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"];
+
+// A reference into the JSON Schema meta-schemas, which use $dynamicRef/$dynamicAnchor themselves.
+const META_SCHEMA_PREFIX = "https://json-schema.org/";
+
+/** True when some schema needs the tracking (it uses a tracked keyword, or refers to a meta-schema,
+ *  whose own code does); createAjv's `tracking` option takes the answer, so Ajv is built without
+ *  the tracking when none does. */
+export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
+  let used = false;
+  for (const schema of schemas) {
+    walkJson(schema, "", (node) => {
+      if (TRACKED_KEYWORDS.some((keyword) => Object.hasOwn(node, keyword))) used = true;
+      if (typeof node.$ref === "string" && node.$ref.startsWith(META_SCHEMA_PREFIX)) used = true;
+    });
+  }
+  return used;
+}
+
+/** Index just past the bracketed text (a JSON value, or a block of Ajv's code, whose strings are
+ *  all double-quoted) that starts at `start` in `source`. */
+function endOfBracketed(source: string, start: number, rewrite: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < source.length; i++) {
+    const c = source[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  throw new AjvTrimError(rewrite, `unbalanced brackets from offset ${start}`);
+}
+
+const DECLARATION = /\bconst (schema\d+) = (?=[{[])/g;
+const ACCESS = /(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])/g;
+
+function read(value: JsonValue, path: string): JsonValue {
+  let current: JsonValue | undefined = value;
+  for (const [step] of path.matchAll(ACCESS)) {
+    const key = step.startsWith(".") ? step.slice(1) : (JSON.parse(step.slice(1, -1)) as string | number);
+    current = Array.isArray(current) ? current[Number(key)] : current !== null && typeof current === "object" ? current[String(key)] : undefined;
+    if (current === undefined) throw new AjvTrimError("inlineSchemaReads", `${path} does not exist in the embedded schema`);
+  }
+  return current;
+}
+
+/** Replaces each `schemaN.a.b` read in Ajv's standalone code with a module-level constant holding
+ *  just that value, so a whole schema is only embedded where the code needs the whole schema. */
+export function inlineSchemaReads(source: string): string {
+  const schemas = new Map<string, JsonValue>();
+  for (const match of source.matchAll(DECLARATION)) {
+    const start = match.index + match[0].length;
+    const text = source.slice(start, endOfBracketed(source, start, "inlineSchemaReads"));
+    try {
+      schemas.set(match[1]!, JSON.parse(text) as JsonValue);
+    } catch {
+      throw new AjvTrimError("inlineSchemaReads", `${match[1]} is not declared as a JSON value: ${text.slice(0, 60)}`);
+    }
+  }
+  const undeclared = [...numbered(source, "schema")].filter((name) => !schemas.has(name));
+  if (undeclared.length > 0) throw new AjvTrimError("inlineSchemaReads", `${undeclared.join(", ")} used but not declared as "const schemaN = {...}" or "[...]"`);
+  if (schemas.size === 0) return source;
+  // One constant per distinct value (error parameters often repeat, e.g. ["string","null"]).
+  const constants = new Map<string, string>();
+  const reads = new RegExp(`\\b(${[...schemas.keys()].join("|")})(${ACCESS.source}+)`, "g");
+  const rewritten = source.replace(reads, (_whole, name: string, path: string) => {
+    const value = JSON.stringify(read(schemas.get(name)!, path));
+    let constant = constants.get(value);
+    if (!constant) {
+      constant = `schemaValue$${constants.size}`;
+      constants.set(value, constant);
+    }
+    return constant;
+  });
+  const unread = /\b(schema\d+)(?=[.[])/.exec(rewritten.replace(DECLARATION, ""));
+  if (unread) throw new AjvTrimError("inlineSchemaReads", `a read of ${unread[1]} not in the form schemaN.key or schemaN["key"] or schemaN[0]`);
+  // A map read only to ask "is this key declared?" (hasOwnProperty) needs its keys, not its subschemas.
+  const hasOwn = /\bconst (func\d+) = Object\.prototype\.hasOwnProperty;/.exec(rewritten)?.[1];
+  if (!hasOwn && /\bhasOwnProperty\b/.test(rewritten)) throw new AjvTrimError("inlineSchemaReads", 'hasOwnProperty used but not declared as "const funcN = Object.prototype.hasOwnProperty;"');
+  const keysOnly = (value: string, constant: string): string => {
+    const parsed = JSON.parse(value) as JsonValue;
+    if (!hasOwn || parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return value;
+    const uses = rewritten.match(new RegExp(`\\b${constant.replace("$", "\\$")}\\b`, "g"))?.length ?? 0;
+    const lookups = rewritten.match(new RegExp(`\\b${hasOwn}\\.call\\(${constant.replace("$", "\\$")}, `, "g"))?.length ?? 0;
+    return uses === lookups ? JSON.stringify(Object.fromEntries(Object.keys(parsed).map((key) => [key, 0]))) : value;
+  };
+  // Declared first: only generated functions read them, and none runs while the module loads.
+  const declarations = [...constants].map(([value, constant]) => `const ${constant} = ${keysOnly(value, constant)};`).join("");
+  const prologue = /^"use strict";/.exec(rewritten)?.[0] ?? "";
+  return prologue + declarations + rewritten.slice(prologue.length);
+}
+
+/** Marks each `new RegExp(...)` of Ajv's code as pure, so a bundler can drop the patterns of a
+ *  model an application does not import. */
+export function markPatternsPure(source: string): string {
+  const other = /\bconst (pattern\d+) = (?!new RegExp\()/.exec(source);
+  if (other) throw new AjvTrimError("markPatternsPure", `${other[1]} is not declared as "new RegExp(...)"`);
+  return source.replace(/\bnew RegExp\(/g, "/* @__PURE__ */ new RegExp(");
+}
+
+/** The patterns and format lookups Ajv's code declares at the top level, by initialiser text as the
+ *  guards would write it (`new RegExp("...", "flags")`, `formats$.name`), so they can be shared. */
+export function declaredConstants(source: string): Map<string, string> {
+  const declared = new Map<string, string>();
+  const names = new Set<string>();
+  for (const match of source.matchAll(/\bconst ((?:pattern|formats)\d+) = /g)) {
+    const name = match[1]!;
+    const start = match.index + match[0].length;
+    names.add(name);
+    if (source[start] === "/") {
+      const pattern = regExpLiteralAt(source, start);
+      if (!pattern) throw new AjvTrimError("declaredConstants", `${name} starts like a regular expression literal but is none`);
+      declared.set(`new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)})`, name);
+    } else declared.set(source.slice(start, source.indexOf(";", start)), name);
+  }
+  const undeclared = [...numbered(source, "pattern"), ...numbered(source, "formats")].filter((name) => !names.has(name));
+  if (undeclared.length > 0) throw new AjvTrimError("declaredConstants", `${undeclared.join(", ")} used but not declared as "const name = ...;"`);
+  return declared;
+}
+
+/** The regular expression literal that starts at `start` and ends its statement (at a `;`, which
+ *  may also occur inside the literal), or undefined. */
+function regExpLiteralAt(source: string, start: number): RegExp | undefined {
+  for (let end = source.indexOf(";", start); end >= 0; end = source.indexOf(";", end + 1)) {
+    try {
+      const value = new Function(`return ${source.slice(start, end)};`)() as unknown;
+      if (value instanceof RegExp) return value;
+    } catch {
+      // this `;` is inside the literal: try the next one
+    }
+  }
+  return undefined;
+}
+
+const CONCAT_ERRORS = /\bvErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g;
+const APPEND_ERRORS = "appendErrors$";
+
+/** Gathers a called validator's errors by appending them (same errors, same order) instead of
+ *  copying all errors so far: 100,000 bad items of an array take milliseconds, not a minute. */
+export function appendErrorsInPlace(source: string): string {
+  const appended = source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`);
+  // What is left of reading a called validator's errors: only each function setting its own.
+  const other = /\b(validate\d+)\.errors(?! = vErrors;)/.exec(appended.replace(/\bappendErrors\$\(vErrors, validate\d+\.errors\)/g, ""));
+  if (other) throw new AjvTrimError("appendErrorsInPlace", `${other[1]}.errors is read other than as "vErrors = vErrors === null ? ${other[1]}.errors : vErrors.concat(${other[1]}.errors);"`);
+  if (appended === source) return source;
+  const helper = `function ${APPEND_ERRORS}(errors, more) { if (errors === null) return more.slice(); for (let i = 0; i < more.length; i++) errors.push(more[i]); return errors; }`;
+  return `${appended}\n${helper}`;
+}
+
+const CONTEXT_PARAMETERS = /,\s*parentData,\s*parentDataProperty,\s*rootData\s*=\s*data(?=\s*[,}])/g;
+const CONTEXT_ARGUMENTS = /,\s*parentData:\s*[\w$]+,\s*parentDataProperty:\s*(?:"(?:[^"\\]|\\.)*"|[\w$]+),\s*rootData(?=\s*[,}])/g;
+
+/** Drops the parent, property and root Ajv passes to every validation function, when nothing but
+ *  those parameters and arguments mentions them (keywords such as `$data` would read them). */
+export function dropUnusedContext(source: string): string {
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const parameters = source.match(CONTEXT_PARAMETERS)?.length ?? 0;
+  if (parameters !== functions) throw new AjvTrimError("dropUnusedContext", `${functions} validation functions but ${parameters} parameter lists ending "parentData, parentDataProperty, rootData=data"`);
+  const calls = source.match(/\bparentData:/g)?.length ?? 0;
+  const callArguments = source.match(CONTEXT_ARGUMENTS)?.length ?? 0;
+  if (callArguments !== calls) throw new AjvTrimError("dropUnusedContext", `${calls} calls passing parentData but ${callArguments} in the form "parentData:x,parentDataProperty:y,rootData"`);
+  const dropped = source.replace(CONTEXT_PARAMETERS, "").replace(CONTEXT_ARGUMENTS, "");
+  return /\b(?:parentData|parentDataProperty|rootData)\b/.test(dropped) ? source : dropped;
+}
+
+const SOURCE_URL = /\/\*# sourceURL=[^*]*\*\//g;
+const FUNCTION_START = /\bfunction (validate\d+)\(data, \{(?:[^{}]|\{\})*\}=\{\}\)\{/g;
+
+/** Keeps one of each set of validation functions that differ only in their own name (a strict
+ *  and a tolerant copy of a part tolerant mode does not change), pointing every use at it. */
+export function mergeIdenticalFunctions(source: string): string {
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const recognised = source.match(FUNCTION_START)?.length ?? 0;
+  if (recognised !== functions) throw new AjvTrimError("mergeIdenticalFunctions", `${functions} validation functions but ${recognised} starting "function validateN(data, {...}={}){"`);
+  // Per-function records (Ajv's `evaluated`) would need merging too: leave such code alone.
+  if (/\.evaluated = /.test(source)) return source;
+  let merged = source;
+  for (;;) {
+    const byBody = new Map<string, string>();
+    const renames = new Map<string, string>();
+    const removals: [number, number][] = [];
+    for (const match of merged.matchAll(FUNCTION_START)) {
+      const name = match[1]!;
+      const bodyStart = match.index + match[0].length - 1;
+      const end = endOfBracketed(merged, bodyStart, "mergeIdenticalFunctions");
+      // Each function names its schema in a sourceURL comment (strict and tolerant ids differ).
+      const body = merged.slice(bodyStart, end).replace(SOURCE_URL, "").replace(new RegExp(`\\b${name}\\b`, "g"), "\0self");
+      const kept = byBody.get(body);
+      if (kept) {
+        renames.set(name, kept);
+        removals.push([match.index, end]);
+      } else byBody.set(body, name);
+    }
+    if (renames.size === 0) return merged;
+    for (const [from, to] of removals.reverse()) merged = merged.slice(0, from) + merged.slice(to);
+    merged = merged.replace(new RegExp(`\\b(${[...renames.keys()].join("|")})\\b`, "g"), (name) => renames.get(name)!);
+  }
+}

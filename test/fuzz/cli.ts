@@ -2,6 +2,7 @@
 // Throws at least a million inputs per validated model (default) at the validators and adapters and
 // reports how many ran, what they were, the slowest, and every failure with the index that replays it.
 import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
 import { topLevelModels } from "@org/payment-schemas";
 import { createChecker } from "./checks.js";
 import { FEATURES, InputSource } from "./inputs.js";
@@ -10,25 +11,26 @@ import { runFuzz } from "./run.js";
 const USAGE = "usage: pnpm fuzz [--runs N] [--seed N] [--workers N] [--hang-ms N] [--models A,B] [--replay MODEL:INDEX]";
 
 function parse(argv: readonly string[]) {
-  const options = { runs: 1_000_000, seed: Math.floor(Math.random() * 2 ** 31), workers: availableParallelism(), hangMs: 10_000, models: [...topLevelModels] as string[], replay: undefined as string | undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = argv[i + 1];
-    if (flag === "--") continue;
-    if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-    i++;
-    if (flag === "--runs") options.runs = Number(value);
-    else if (flag === "--seed") options.seed = Number(value);
-    else if (flag === "--workers") options.workers = Number(value);
-    else if (flag === "--hang-ms") options.hangMs = Number(value);
-    else if (flag === "--models") options.models = value.split(",");
-    else if (flag === "--replay") options.replay = value;
-    else throw new Error(`unknown argument ${flag}\n${USAGE}`);
-  }
-  for (const key of ["runs", "seed", "workers", "hangMs"] as const) {
-    if (!Number.isInteger(options[key]) || options[key] < 0) throw new Error(`--${key} must be a non-negative integer\n${USAGE}`);
-  }
-  return options;
+  const { values } = parseArgs({
+    args: [...argv].filter((arg) => arg !== "--"),
+    strict: true,
+    allowPositionals: false,
+    options: { runs: { type: "string" }, seed: { type: "string" }, workers: { type: "string" }, "hang-ms": { type: "string" }, models: { type: "string" }, replay: { type: "string" } },
+  });
+  const integer = (flag: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`--${flag} must be a non-negative integer, not "${text}"\n${USAGE}`);
+    return value;
+  };
+  return {
+    runs: integer("runs", values.runs, 1_000_000),
+    seed: integer("seed", values.seed, Math.floor(Math.random() * 2 ** 31)),
+    workers: integer("workers", values.workers, availableParallelism()),
+    hangMs: integer("hang-ms", values["hang-ms"], 10_000),
+    models: values.models?.split(",") ?? ([...topLevelModels] as string[]),
+    replay: values.replay,
+  };
 }
 
 async function main(): Promise<number> {

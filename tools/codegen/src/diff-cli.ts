@@ -18,8 +18,9 @@
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { SchemaSetError } from "./errors.js";
-import { type SchemaSet } from "./model/schema-set.js";
+import type { SchemaSet } from "./model/schema-set.js";
 import { loadSchemaSet } from "./model/load.js";
 import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, releaseGate, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";
@@ -189,28 +190,34 @@ function repoRootFromHere(): string {
 }
 
 export function parseArguments(argv: readonly string[]): { options: SchemaDiffOptions; root?: string; fetch?: boolean } | { error: string } | { help: true } {
-  let base: string | undefined;
-  let format: SchemaDiffOptions["format"] = "text";
-  let changeset = false;
-  let check = false;
-  let root: string | undefined;
-  let fetch: boolean | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = argv[i + 1];
-    if (arg === "--base" && value !== undefined) (base = value), i++;
-    else if (arg.startsWith("--base=")) base = arg.slice("--base=".length);
-    else if (arg === "--format" && (value === "text" || value === "json")) (format = value), i++;
-    else if (arg === "--format=text" || arg === "--format=json") format = arg.slice("--format=".length) as SchemaDiffOptions["format"];
-    else if (arg === "--changeset") changeset = true;
-    else if (arg === "--check") check = true;
-    else if (arg === "--no-fetch") fetch = false;
-    else if (arg === "--fetch") fetch = true;
-    else if (arg === "--root" && value !== undefined) (root = resolve(value)), i++;
-    else if (arg === "--help" || arg === "-h") return { help: true };
-    else return { error: `unknown or incomplete argument "${arg}"` };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      allowNegative: true,
+      options: {
+        base: { type: "string" },
+        format: { type: "string" },
+        changeset: { type: "boolean" },
+        check: { type: "boolean" },
+        fetch: { type: "boolean" },
+        root: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return { error: (error as Error).message };
   }
-  return { options: { ...(base !== undefined ? { base } : {}), format, changeset, check }, ...(root !== undefined ? { root } : {}), ...(fetch !== undefined ? { fetch } : {}) };
+  if (values.help) return { help: true };
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") return { error: `--format must be text or json, not "${format}"` };
+  return {
+    options: { ...(values.base !== undefined ? { base: values.base } : {}), format, changeset: values.changeset ?? false, check: values.check ?? false },
+    ...(values.root !== undefined ? { root: resolve(values.root) } : {}),
+    ...(values.fetch !== undefined ? { fetch: values.fetch } : {}),
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

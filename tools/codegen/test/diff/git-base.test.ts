@@ -205,8 +205,10 @@ describe("schema:diff CLI outcomes", () => {
   it("parses its arguments", () => {
     expect(parseArguments(["--base", "v1", "--format", "json", "--changeset"])).toEqual({ options: { base: "v1", format: "json", changeset: true, check: false } });
     expect(parseArguments(["--base=v1", "--format=text", "--check"])).toEqual({ options: { base: "v1", format: "text", changeset: false, check: true } });
-    expect(parseArguments(["--format", "yaml"])).toEqual({ error: 'unknown or incomplete argument "--format"' });
-    expect(parseArguments(["--base"])).toEqual({ error: 'unknown or incomplete argument "--base"' });
+    expect(parseArguments(["--format", "yaml"])).toEqual({ error: '--format must be text or json, not "yaml"' });
+    expect(parseArguments(["--base"])).toEqual({ error: "Option '--base <value>' argument missing" });
+    expect(parseArguments(["--bas", "v1"])).toEqual({ error: expect.stringContaining("Unknown option '--bas'") });
+    expect(parseArguments(["--no-fetch", "--root", "."])).toMatchObject({ fetch: false, root: expect.any(String) });
     expect(parseArguments(["-h"])).toEqual({ help: true });
   });
 });

@@ -156,6 +156,9 @@ function schemaSetOf(root: string, file: string, schemas: ReadonlyMap<number, Js
     // Only the validators are emitted here: no OpenAPI document states a version, no schema set is shipped.
     packageVersion: undefined,
     texts: new Map(),
+    // Only the validators are emitted here, which inline every `$defs` entry: none is named.
+    definitions: new Map(),
+    definitionAt: () => undefined,
     modelForRef: (fromId, ref) => {
       const target = new URL(ref, fromId);
       if (target.hash !== "" && target.hash !== "#") return undefined;

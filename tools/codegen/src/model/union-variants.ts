@@ -191,7 +191,7 @@ function isExtensible(set: SchemaSet, model: Model, schema: JsonObject): boolean
 
 /** Every generated name is a new identifier: none clashes with a model or another generated name. */
 function checkNames(set: SchemaSet, model: Model, union: DiscriminatedUnion): void {
-  const taken = new Set([...set.models.keys()].flatMap((name) => [name, tolerantName(name)]));
+  const taken = new Set([...set.models.keys(), ...set.definitions.keys()].flatMap((name) => [name, tolerantName(name)]));
   const names = [union.fieldsName, ...(union.byValueName ? [union.byValueName] : []), ...union.variants.map((v) => v.name), ...(union.unrecognized ? [union.unrecognized.name] : [])];
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Inexpressible(`/properties/${escapePointer(union.discriminator)}`, `a discriminator value gives the type name "${name}", which is not an identifier`);

@@ -195,6 +195,19 @@ describe("a name that is taken or not an identifier is refused with file, pointe
       'schemas/shop/Order.schema.json#/$defs/secure/title [definition-name] the $defs entry\'s type name "3DSecure" (from its title "3-D Secure") is not an identifier; give the entry a "title" that starts with a letter',
     ]);
   });
+  it("an entry named like a type of a model's discriminated union: the entry is refused, the union kept", () => {
+    const root = mkdtempSync(join(tmpdir(), "named-definitions-"));
+    roots.push(root);
+    cpSync(join(REPO_ROOT, "schemas"), join(root, "schemas"), { recursive: true });
+    const path = join(root, "schemas/gateway/PaymentSessionResult.schema.json");
+    const schema = JSON.parse(readFileSync(path, "utf8"));
+    schema.$defs = { completed: { description: "When it completed.", type: "string" } };
+    schema.properties.completion = { description: "When it completed.", $ref: "#/$defs/completed" };
+    writeFileSync(path, JSON.stringify(schema));
+    expect(loadErrors(root)).toEqual([
+      'schemas/gateway/PaymentSessionResult.schema.json#/$defs/completed [definition-name] the $defs entry\'s type name "PaymentSessionResultCompleted" is already used by the discriminated union of PaymentSessionResult (a variant or its companion types); give the entry a distinct "title"',
+    ]);
+  });
 });
 
 describe("through codegen and the compiler, on a copy of the repository", () => {

@@ -12,6 +12,7 @@ import { Definitions, inlineFragmentRefs } from "./fragment-refs.js";
 import { lintModel } from "./lint.js";
 import { packagesVersion } from "../package-stamp.js";
 import { resolvePropertyPath } from "./paths.js";
+import { definitionNameClashes } from "./union-variants.js";
 import { API_FILE, type Model, SCHEMA_SUFFIX, type SchemaSet } from "./schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, deepFreeze, isObject, walkJson, walkSchema } from "./schema-walk.js";
 
@@ -167,7 +168,7 @@ export function loadSchemaSet(root: string): SchemaSet {
   deepFreeze(api);
   const named = definitions.all();
   for (const definition of named.values()) deepFreeze(definition);
-  return Object.freeze({
+  const set: SchemaSet = Object.freeze({
     root,
     models: sorted,
     api,
@@ -179,6 +180,10 @@ export function loadSchemaSet(root: string): SchemaSet {
     definitions: named,
     definitionAt: (node: JsonObject) => definitions.at(node),
   });
+  // The discriminated unions' names are known once the set is: an entry may not take one.
+  const clashes = definitionNameClashes(set);
+  if (clashes.length > 0) throw new SchemaSetError(clashes);
+  return set;
 }
 
 /** A reference into a known file that fragment-refs.ts could not inline was reported there. */

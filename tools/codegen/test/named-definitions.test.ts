@@ -145,10 +145,18 @@ describe("the types emitter declares a referenced $defs entry as a named type", 
     expect(tolerant).toContain("export type TolerantOrderLane = OrderLane;");
     expect(tolerant).toContain("export type TolerantOrderCode = OrderCode;");
     expect(tolerant).toContain("export type TolerantOrderCurrencyCode = TolerantOrderCurrency;");
-    expect(tolerant).toMatch(/^import type \{ OrderState, OrderLane \} from "\.\/models\.js";$/m);
+    expect(tolerant).toMatch(/^import type \{ OrderState, OrderCode, OrderLane, PriceCents \} from "\.\/models\.js";$/m);
     const order = declarationOf(tolerant, "TolerantOrder");
     expect(order).toContain("  shipping?: TolerantOrderShipping | null;");
     expect(order).toContain("  wraps?: TolerantGiftWrap[];");
+  });
+
+  it("emits files that compile", () => {
+    const dir = mkdtempSync(join(tmpdir(), "named-definitions-types-"));
+    roots.push(dir);
+    for (const [path, text] of files) writeFileSync(join(dir, path.split("/").pop()!), text);
+    const program = ts.createProgram([join(dir, "models.ts"), join(dir, "tolerant.ts")], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] });
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
   });
 
   it("gives each entry a section of its model's page, linked from every use", () => {

@@ -156,6 +156,12 @@ function hasTolerantView(set: SchemaSet, schema: JsonObject): boolean {
   return differs;
 }
 
+/** Whether a named definition's Tolerant* type is declared from its strict type (an enum, or a
+ *  schema without a tolerant view), which tolerant.ts then imports. */
+function tolerantIsStrict(set: SchemaSet, definition: NamedDefinition): boolean {
+  return !set.definitionAt(definition.schema) && (Array.isArray(definition.schema.enum) || !hasTolerantView(set, definition.schema));
+}
+
 /** A named `$defs` entry's declarations (see SchemaSet.definitions): an alias when the entry is
  *  only a reference to another one, the enum's values, or the entry's shape; `tolerant`: its
  *  Tolerant* counterpart. */
@@ -168,8 +174,8 @@ async function definitionDeclarations(set: SchemaSet, definition: NamedDefinitio
     const [name, target] = tolerant ? [tolerantName(definition.name), tolerantName(alias.name)] : [definition.name, alias.name];
     return [`/**\n${description.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\nexport type ${name} = ${target};`];
   }
-  if (Array.isArray(schema.enum) && tolerant) return [tolerantEnum(definition.name, schema)];
-  if (tolerant && !hasTolerantView(set, schema)) {
+  if (tolerant && Array.isArray(schema.enum)) return [tolerantEnum(definition.name, schema)];
+  if (tolerant && tolerantIsStrict(set, definition)) {
     return [`/** {@link ${definition.name}} as tolerant validation accepts it: the same values (it holds no object and no other model). */\nexport type ${tolerantName(definition.name)} = ${definition.name};`];
   }
   // Its references resolve from the model whose folder they were restated for (NamedDefinition.base).
@@ -187,7 +193,7 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   for (const definition of set.definitions.values()) parts.push(...(await definitionDeclarations(set, definition, false)));
 
   const tolerant: string[] = [
-    `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => Array.isArray(d.schema.enum) && !set.definitionAt(d.schema)).map((d) => d.name)].join(", ")} } from "./models.js";`,
+    `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
     "",
     "declare const unrecognized: unique symbol;",
     "/** A value of a provider-extensible enum that this version of the schema does not know.",

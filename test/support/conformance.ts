@@ -1,4 +1,5 @@
 // The official JSON Schema Test Suite (draft 2020-12) through the real validators pipeline: each
+// group's references into its file are inlined as load.ts does (asLoaded), each
 // keyword file becomes one schema set with one model per group (batched, so the whole suite costs
 // one emit and one bundle per file), the validators emitter compiles it (Ajv standalone code, the
 // format table, the guards), the bundle is imported, and every test's data goes through the
@@ -13,6 +14,7 @@ import { createModelValidators } from "../../packages/payment-validators/src/cre
 import { createAjv } from "../../tools/codegen/src/ajv.js";
 import { type StrictnessOptions, emitValidators } from "../../tools/codegen/src/emit/validators.js";
 import { fastExport, strictExport, tolerantExport } from "../../tools/codegen/src/names.js";
+import { Definitions, inlineFragmentRefs } from "../../tools/codegen/src/model/fragment-refs.js";
 import { subschemaProblems } from "../../tools/codegen/src/model/lint.js";
 import type { Model, SchemaSet } from "../../tools/codegen/src/model/schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject, walkSchema } from "../../tools/codegen/src/model/schema-walk.js";
@@ -113,6 +115,23 @@ function preRefusal(schema: JsonValue): { pointer: string; rule: string; message
   return subschemaProblems(schema)[0];
 }
 
+/** The group's schema as load.ts hands it to the emitters: every reference into the file (`#/$defs/x`,
+ *  `#anchor`, chains) replaced by the subschema it names, refused as load refuses a reference to
+ *  nothing or a cycle; a reference back to the whole file is a cycle too (recursive models are
+ *  refused by load's ref-cycle rule). */
+function asLoaded(name: string, file: string, schema: JsonObject): { schema: JsonObject } | { pointer: string; rule: string; message: string } {
+  const self = { name, file, id: schema.$id as string, schema };
+  const inlined = inlineFragmentRefs(self, (id) => (id === self.id ? self : undefined), new Definitions([name]));
+  const first = inlined.errors[0];
+  if (first) return { pointer: first.pointer, rule: first.rule, message: first.message };
+  let cycle: string | undefined;
+  walkSchema(inlined.schema, (node, pointer) => {
+    if (cycle === undefined && typeof node.$ref === "string" && URL.canParse(node.$ref, self.id) && new URL(node.$ref, self.id).href.replace(/#.*$/, "") === self.id) cycle = `${pointer}/$ref`;
+  });
+  if (cycle !== undefined) return { pointer: cycle, rule: "ref-cycle", message: `$ref cycle: ${name} -> ${name}; recursive models are not supported by the generators` };
+  return { schema: inlined.schema };
+}
+
 // Strict mode's type rules refuse most of the suite's schemas (a keyword beside no `type`), which
 // load.ts reports as ajv-strict; they change nothing in the compiled code, so the run turns them
 // off to measure what those schemas mean, and counts the groups that needed it.
@@ -156,6 +175,9 @@ function schemaSetOf(root: string, file: string, schemas: ReadonlyMap<number, Js
     // Only the validators are emitted here: no OpenAPI document states a version, no schema set is shipped.
     packageVersion: undefined,
     texts: new Map(),
+    // Only the validators are emitted here, which inline every `$defs` entry: none is named.
+    definitions: new Map(),
+    definitionAt: () => undefined,
     modelForRef: (fromId, ref) => {
       const target = new URL(ref, fromId);
       if (target.hash !== "" && target.hash !== "#") return undefined;
@@ -223,10 +245,12 @@ export async function runSuite(root: string, suite: string): Promise<SuiteResult
         const base: JsonObject = isObject(group.schema) ? { ...group.schema } : { allOf: [group.schema] };
         const schema: JsonObject = { $schema: DIALECT, ...base, $id: `${SCHEMA_BASE_URL}suite/${file.replace(/\.json$/, "")}/${modelName(index)}.schema.json` };
         if (schema.$schema !== DIALECT) return refuse(index, "/$schema", "dialect", `expected "$schema": "${DIALECT}", not ${JSON.stringify(schema.$schema)}`);
-        const problem = strictProblem(schema, RELAXED);
+        const loaded = asLoaded(modelName(index), file, schema);
+        if (!("schema" in loaded)) return refuse(index, loaded.pointer, loaded.rule, loaded.message);
+        const problem = strictProblem(loaded.schema, RELAXED);
         if (problem) return refuse(index, pointerOf(problem), "ajv-strict", problem);
-        if (strictProblem(schema, {})) untyped.add(index);
-        accepted.set(index, schema);
+        if (strictProblem(loaded.schema, {})) untyped.add(index);
+        accepted.set(index, loaded.schema);
       });
       const compiled = await compileBatch(root, file, accepted, tmp, counter, (index, message) => refuse(index, "", "emit", message));
       let tests = 0;
@@ -276,7 +300,9 @@ export function conformanceMarkdown(result: SuiteResult, commit: string): string
     "Written by `pnpm conformance`; `pnpm test` fails when this file is not what a run gives.",
     `Suite: json-schema-org/JSON-Schema-Test-Suite at \`${commit}\`, \`tests/draft2020-12\` (optional files included).`,
     "Each group is one model of a schema set run through the validators emitter (Ajv standalone code,",
-    "the format table of `tools/codegen/src/runtime/formats.ts`, the guards); a test passes when the",
+    "the format table of `tools/codegen/src/runtime/formats.ts`, the guards) after load's reference",
+    "inlining (`#/$defs/...`, `#anchor`, chains; a cycle or a reference back to the model refused as",
+    "`ref-cycle`, as codegen refuses it); a test passes when the",
     "generated `validate` and `is` (and the model's guard, when it has one) all give the suite's answer.",
     "Most of the suite's schemas put a keyword beside no `type` (`{\"minLength\": 2}`), which codegen",
     "refuses in `schemas/` (rule `ajv-strict`, Ajv's strictTypes); the run turns only those type rules off",

@@ -74,6 +74,13 @@ export function pascalCase(value: string): string {
     .join("");
 }
 
+/** The type name of a referenced `$defs` entry: its `title` in PascalCase when it has one
+ *  ("Bank account" -> BankAccount), else the owning model's name and the key in PascalCase
+ *  (PaymentSessionResult + bank_account -> PaymentSessionResultBankAccount). */
+export function definitionName(owner: string, key: string, title: string | undefined): string {
+  return title !== undefined ? pascalCase(title) : `${owner}${pascalCase(key)}`;
+}
+
 /** What @org/payment-validators exports for a model, and the module-level object behind them. */
 export function validatorNames(model: string) {
   return {

@@ -129,6 +129,34 @@ describe("the rewrites", () => {
     }
   });
 
+  it("accept the shapes of schemas that cannot fail and of references to boolean schemas, answering as Ajv does", () => {
+    // `contentMediaType` alone is an annotation: Ajv's function sets its errors to null, not to
+    // vErrors. A `$ref` to `true`/`false` in `$defs` makes Ajv declare `const schemaN = true;`.
+    const shapes: JsonObject[] = [
+      { $id: "https://example.invalid/content", contentMediaType: "application/json" },
+      { $id: "https://example.invalid/to-true", $ref: "#/$defs/bool", $defs: { bool: true } },
+      { $id: "https://example.invalid/to-false", $ref: "#/$defs/bool", $defs: { bool: false } },
+      { $id: "https://example.invalid/both", type: "object", properties: { yes: { $ref: "#/$defs/yes" }, no: { $ref: "#/$defs/no" } }, $defs: { yes: true, no: false } },
+    ];
+    const ajv = createAjv({ ...options, tracking: false, strictTypes: false, code: { source: true, esm: true, lines: false } });
+    for (const schema of shapes) ajv.addSchema(schema);
+    const raw = standaloneCode(ajv, { Content: "https://example.invalid/content", ToTrue: "https://example.invalid/to-true", ToFalse: "https://example.invalid/to-false", Both: "https://example.invalid/both" });
+    expect(raw).toMatch(/\bvalidate\d+\.errors = null;/);
+    expect(raw).toMatch(/\bconst schema\d+ = true;/);
+    expect(raw).toMatch(/\bconst schema\d+ = false;/);
+    const source = appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))));
+    const [original, rewritten] = [load(raw), load(source)];
+    for (const name of ["Content", "ToTrue", "ToFalse", "Both"]) {
+      for (const data of [null, 1, "{}", "not json", {}, { yes: 1 }, { no: 1 }, { yes: 1, no: 2 }]) {
+        expect(rewritten[name]!(data)).toBe(original[name]!(data));
+        expect(rewritten[name]!.errors).toEqual(original[name]!.errors);
+      }
+    }
+    expect(rewritten.ToFalse!(1)).toBe(false);
+    expect(rewritten.ToTrue!(1)).toBe(true);
+    expect(rewritten.Both!({ yes: 1, no: 2 })).toBe(false);
+  });
+
   it("find the patterns and format lookups a guard may share", () => {
     const declared = declaredConstants('const pattern4 = new RegExp("^[A-Z]{3}$", "u");const formats2 = /^a\\/b$/i;const formats0 = formats$["date-time"];const other = 1;');
     expect([...declared]).toEqual([
@@ -156,6 +184,7 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
 
   it("inlineSchemaReads: a schema not declared as JSON, or read by a computed key", () => {
     refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = JSON.parse("{}");${fn("validate1", "f(schema3.enum);")}`), /schema3 used but not declared/);
+    refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = truthy;${fn("validate1", "f(schema3);")}`), /schema3 used but not declared/);
     refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {enum: [1]};${fn("validate1", "f(schema3.enum);")}`), /schema3 is not declared as a JSON value/);
     refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {"enum":[1]};${fn("validate1", "f(schema3[key]);")}`), /a read of schema3 not in the form/);
     refuses("inlineSchemaReads", () => inlineSchemaReads(`const schema3 = {"a":{"b":1}};${fn("validate1", "f(schema3.a.c);")}`), /\.a\.c does not exist/);
@@ -177,6 +206,7 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
 
   it("appendErrorsInPlace: a called validator's errors gathered some other way", () => {
     refuses("appendErrorsInPlace", () => appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : [...vErrors, ...validate2.errors];}")), /validate2\.errors is read other than as/);
+    refuses("appendErrorsInPlace", () => appendErrorsInPlace(fn("validate1", "validate2.errors = [];")), /validate2\.errors is read other than as/);
     const gathered = appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);}"));
     expect(gathered).toContain("vErrors = appendErrors$(vErrors, validate2.errors);");
     expect(gathered).toContain("function appendErrors$(errors, more)");

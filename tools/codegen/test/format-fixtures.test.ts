@@ -3,7 +3,7 @@
 // property per format, codegen runs as a user runs it, the generated fixtures and validators are
 // built (bundled with esbuild, as the packages' own build does), and every generated value is
 // judged by the generated validator.
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAjv } from "../src/ajv.js";
 import { FORMAT_ARBITRARIES } from "../src/emit/fixtures/arbitrary-code.js";
 import { SCHEMA_BASE_URL } from "../src/model/schema-walk.js";
-import { REPO_ROOT, copyRepo, removeRepo, runCodegen } from "./helpers.js";
+import { REPO_ROOT, copyPackageSources, copyRepo, removeRepo, runCodegen } from "./helpers.js";
 
 // One valid example per format, for the model's `examples`.
 const EXAMPLES: Readonly<Record<string, string>> = {
@@ -49,9 +49,7 @@ let arbitrary: fc.Arbitrary<Record<string, string>>;
 beforeAll(async () => {
   root = copyRepo();
   // The hand-written package sources too: the build needs them beside the generated files.
-  for (const pkg of readdirSync(join(REPO_ROOT, "packages"))) {
-    if (existsSync(join(REPO_ROOT, "packages", pkg, "src"))) cpSync(join(REPO_ROOT, "packages", pkg, "src"), join(root, "packages", pkg, "src"), { recursive: true });
-  }
+  const packages = copyPackageSources(root);
   const schema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `${SCHEMA_BASE_URL}gateway/FormatSample.schema.json`,
@@ -71,7 +69,6 @@ beforeAll(async () => {
   const codegen = runCodegen(root);
   expect(codegen.status, codegen.output).toBe(0);
 
-  const packages = Object.fromEntries(readdirSync(join(root, "packages")).filter((pkg) => existsSync(join(root, "packages", pkg, "src/index.ts"))).map((pkg) => [`@org/${pkg}`, join(root, "packages", pkg, "src/index.ts")]));
   const entry = `export { arbFormatSample } from ${JSON.stringify(join(root, "packages/payment-fixtures/src/generated/arbitraries.ts"))};\nexport { validateFormatSample } from ${JSON.stringify(join(root, "packages/payment-validators/src/generated/models.ts"))};`;
   const out = join(root, "bundle.mjs");
   await build({ stdin: { contents: entry, resolveDir: root, loader: "ts" }, bundle: true, format: "esm", platform: "node", alias: packages, nodePaths: [join(REPO_ROOT, "node_modules")], outfile: out, logLevel: "silent" });

@@ -67,8 +67,11 @@ describe("references into files", () => {
     expect(order.references).toEqual(["OrderState", "Price"]);
     const files = await generate(set);
     const types = files.get("packages/payment-types/src/generated/models.ts")!;
-    expect(types).toMatch(/currency\?: string;/);
-    expect(types).toMatch(/discount\?: number;/);
+    // Each $defs entry a reference names is a named type (named-definitions.test.ts has the detail).
+    expect(types).toMatch(/currency\?: OrderCurrencyCode;/);
+    expect(types).toMatch(/discount\?: PriceCents;/);
+    expect(types).toMatch(/export type OrderCode = string;/);
+    expect(types).toMatch(/export type PriceCents = number;/);
 
     const bundle = join(root, "standalone.mjs");
     writeFileSync(bundle, emitValidators(set).get("packages/payment-validators/src/generated/standalone.js")!);

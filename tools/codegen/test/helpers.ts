@@ -26,6 +26,18 @@ export function copyRepo(): string {
   return root;
 }
 
+/** The hand-written package sources too (src/ of every package), for a build of the copy's
+ *  packages; `@org/<package>` aliases to the copy's entry points, for esbuild. */
+export function copyPackageSources(root: string): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const pkg of readdirSync(join(REPO_ROOT, "packages"))) {
+    if (!existsSync(join(REPO_ROOT, "packages", pkg, "src"))) continue;
+    cpSync(join(REPO_ROOT, "packages", pkg, "src"), join(root, "packages", pkg, "src"), { recursive: true });
+    if (existsSync(join(root, "packages", pkg, "src/index.ts"))) aliases[`@org/${pkg}`] = join(root, "packages", pkg, "src/index.ts");
+  }
+  return aliases;
+}
+
 export function removeRepo(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }

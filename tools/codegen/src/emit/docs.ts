@@ -4,7 +4,7 @@
 // depend on a renderer's heading-slug rules; the one heading linked ("Legacy fields") has fixed text.
 import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
-import { API_FILE, type Model, type SchemaSet } from "../model/schema-set.js";
+import { API_FILE, type Model, type NamedDefinition, type SchemaSet } from "../model/schema-set.js";
 import { referencedModel, resolvePropertyPath } from "../model/paths.js";
 import { type JsonObject, type JsonValue, isObject, walkJson } from "../model/schema-walk.js";
 import { type CrossFieldRule, crossFieldRules } from "../model/cross-field-rules.js";
@@ -23,6 +23,11 @@ export function modelPagePath(model: Model): string {
 /** Anchor of a property's row in its model's field table. */
 export function fieldAnchor(property: string): string {
   return `field-${property.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+/** Anchor of a named `$defs` entry's section on its owner model's page. */
+export function definitionAnchor(name: string): string {
+  return `type-${name}`;
 }
 
 export function sourceAnchor(source: string): string {
@@ -73,8 +78,16 @@ function target(ctx: Context, schema: JsonObject): Model | undefined {
   return typeof schema.$ref === "string" ? ctx.set.modelForRef(ctx.model.id, schema.$ref) : undefined;
 }
 
-/** The type of a schema node as Markdown: `string | null`, a link to a model, `array of ...`. */
+/** Link to a named definition's section on its owner's page. */
+function definitionLink(ctx: Context, definition: NamedDefinition): string {
+  return `[${code(definition.name)}](${pageHref(ctx.page, ctx.set.models.get(definition.owner)!, definitionAnchor(definition.name))})`;
+}
+
+/** The type of a schema node as Markdown: `string | null`, a link to a model or a named
+ *  definition, `array of ...`. */
 function typeLabel(ctx: Context, schema: JsonObject): string {
+  const definition = ctx.set.definitionAt(schema);
+  if (definition) return definitionLink(ctx, definition);
   const ref = target(ctx, schema);
   if (ref) return modelLink(ctx.page, ref);
   for (const key of ["anyOf", "oneOf"] as const) {
@@ -167,7 +180,7 @@ function nestedModel(set: SchemaSet, model: Model, schema: JsonObject): Model | 
   return referencedModel(schema, model.id, set.modelForRef) ?? (isObject(schema.items) ? referencedModel(schema.items, model.id, set.modelForRef) : undefined);
 }
 
-function fieldTable(ctx: Context): string[] {
+function fieldTable(ctx: Context, anchorOf: (property: string) => string = fieldAnchor): string[] {
   const rows = ["| Name | Type | Tags | Description |", "| --- | --- | --- | --- |"];
   for (const { name, schema, required } of propertiesOf(ctx.model)) {
     let description = typeof schema.description === "string" ? schema.description : "";
@@ -176,7 +189,7 @@ function fieldTable(ctx: Context): string[] {
     const meanings = enumMeanings(nested?.kind === "enum" ? nested.schema : schema);
     if (meanings.length > 0) description += `\n\nValues:\n${meanings.join("\n")}`;
     if (isLegacy(schema)) description += `\n\n_${legacyNote(legacyReplacement(schema))}_ See [legacy fields](#legacy-fields).`;
-    rows.push(`| <a id="${fieldAnchor(name)}"></a>${code(name)} | ${cell(typeLabel(ctx, schema))} | ${cell(propertyTags(schema, required).join(", "))} | ${cell(description.trim())} |`);
+    rows.push(`| <a id="${anchorOf(name)}"></a>${code(name)} | ${cell(typeLabel(ctx, schema))} | ${cell(propertyTags(schema, required).join(", "))} | ${cell(description.trim())} |`);
   }
   return rows;
 }
@@ -232,12 +245,70 @@ function rulesSection(model: Model): string[] {
   return ["## Rules across fields", "", ...rules.map((r) => `- ${words(r)}`), ""];
 }
 
-function valuesSection(model: Model): string[] {
+function valuesSection(schema: JsonObject, heading = "## Values"): string[] {
   // enumMeanings covers the string values when the schema describes them (lint: all or none).
-  const meanings = enumMeanings(model.schema);
-  const values = Array.isArray(model.schema.enum) ? model.schema.enum : [];
+  const meanings = enumMeanings(schema);
+  const values = Array.isArray(schema.enum) ? schema.enum : [];
   const rest = values.filter((v) => meanings.length === 0 || typeof v !== "string").map((v) => `- ${code(literal(v))}`);
-  return ["## Values", "", ...meanings, ...rest, ""];
+  return [heading, "", ...meanings, ...rest, ""];
+}
+
+/** The named definitions a property's schema is a use of: itself, its items, its anyOf/oneOf branches. */
+function definitionsIn(set: SchemaSet, schema: JsonObject): NamedDefinition[] {
+  const branches = [...(Array.isArray(schema.anyOf) ? schema.anyOf : []), ...(Array.isArray(schema.oneOf) ? schema.oneOf : [])];
+  const nodes = [schema, ...(isObject(schema.items) ? [schema.items] : []), ...branches.filter(isObject)];
+  return nodes.flatMap((node) => set.definitionAt(node) ?? []);
+}
+
+interface DefinitionUsage {
+  /** `Model.property`, `Definition.property`, or the name of a definition that is an alias of it. */
+  readonly label: string;
+  /** The page it is on, and the anchor there. */
+  readonly model: Model;
+  readonly anchor: string;
+}
+
+/** For each named definition, what holds it: properties of models and of other definitions, and
+ *  definitions that are only a reference to it. */
+function definitionUsages(set: SchemaSet): Map<string, DefinitionUsage[]> {
+  const result = new Map<string, DefinitionUsage[]>();
+  const record = (definition: NamedDefinition, usage: DefinitionUsage) => result.set(definition.name, [...(result.get(definition.name) ?? []), usage]);
+  for (const model of set.models.values()) {
+    for (const { name, schema } of propertiesOf(model)) for (const d of definitionsIn(set, schema)) record(d, { label: `${model.name}.${name}`, model, anchor: fieldAnchor(name) });
+  }
+  for (const definition of set.definitions.values()) {
+    const owner = set.models.get(definition.owner)!;
+    for (const { name, schema } of propertiesOf({ ...owner, schema: definition.schema })) {
+      for (const d of definitionsIn(set, schema)) record(d, { label: `${definition.name}.${name}`, model: owner, anchor: definitionFieldAnchor(definition.name, name) });
+    }
+    const alias = set.definitionAt(definition.schema);
+    if (alias) record(alias, { label: definition.name, model: owner, anchor: definitionAnchor(definition.name) });
+  }
+  return result;
+}
+
+function definitionFieldAnchor(definition: string, property: string): string {
+  return `${definitionAnchor(definition)}-${fieldAnchor(property)}`;
+}
+
+/** One section per named `$defs` entry the model's file holds: what it is, where the schema
+ *  declares it, what uses it, its fields or values. */
+function definitionsSection(ctx: Context, usages: ReadonlyMap<string, readonly DefinitionUsage[]>): string[] {
+  const owned = [...ctx.set.definitions.values()].filter((d) => d.owner === ctx.model.name);
+  if (owned.length === 0) return [];
+  const lines = ["## Named types", "", "Entries of this schema's `$defs` that other schemas refer to, each a named type of `@org/payment-types` (with its `Tolerant*` counterpart).", ""];
+  for (const definition of owned) {
+    // Links start at the model's page; the entry's references resolve from where load restated them.
+    const here: Context = { ...ctx, model: { ...ctx.model, id: definition.base, schema: definition.schema } };
+    const { schema } = definition;
+    const facts = [`- **Schema:** ${code(`${definition.file}#${definition.pointer}`)}`, `- **Type:** ${typeLabel(here, schema)}`];
+    const users = usages.get(definition.name) ?? [];
+    if (users.length > 0) facts.push(`- **Used by:** ${users.map((u) => `[${code(u.label)}](${pageHref(ctx.page, u.model, u.anchor)})`).join(", ")}`);
+    lines.push(`<a id="${definitionAnchor(definition.name)}"></a>`, `### ${definition.name}`, "", ...(typeof schema.description === "string" ? [schema.description, ""] : []), ...facts, "");
+    if (Array.isArray(schema.enum)) lines.push(...valuesSection(schema, "Values:"));
+    if (isObject(schema.properties)) lines.push(...fieldTable(here, (property) => definitionFieldAnchor(definition.name, property)), "");
+  }
+  return lines;
 }
 
 function examplesSection(model: Model): string[] {
@@ -286,7 +357,7 @@ function usagesByModel(set: SchemaSet): Map<string, Usage[]> {
   return result;
 }
 
-function modelPage(set: SchemaSet, model: Model, operations: readonly string[], usages: readonly Usage[]): string {
+function modelPage(set: SchemaSet, model: Model, operations: readonly string[], usages: readonly Usage[], definitionUses: ReadonlyMap<string, readonly DefinitionUsage[]>): string {
   const ctx: Context = { set, model, page: model.source };
   const facts = [
     `- **Source:** [${code(model.source)}](../README.md#${sourceAnchor(model.source)})`,
@@ -301,14 +372,14 @@ function modelPage(set: SchemaSet, model: Model, operations: readonly string[], 
   if (model.kind === "object" && model.schema.additionalProperties === false) facts.push("- **Unknown properties:** rejected by strict validation, kept by tolerant validation.");
 
   const lines = [`# ${model.name}`, "", String(model.schema.description ?? ""), "", ...facts, ""];
-  if (model.kind === "enum") lines.push(...valuesSection(model));
+  if (model.kind === "enum") lines.push(...valuesSection(model.schema));
   else {
     lines.push("## Fields", "", ...fieldTable(ctx), "");
     const tree = structureTree(ctx, model, 0);
     if (propertiesOf(model).some((p) => nestedModel(set, model, p.schema)?.kind === "object")) lines.push("## Structure", "", ...tree, "");
     lines.push(...legacySection(ctx), ...rulesSection(model));
   }
-  lines.push(...examplesSection(model));
+  lines.push(...definitionsSection(ctx, definitionUses), ...examplesSection(model));
   return lines.join("\n").replace(/\n+$/, "\n");
 }
 
@@ -341,11 +412,12 @@ function indexPage(set: SchemaSet, operations: Map<string, string[]>): string {
 export function emitDocs(set: SchemaSet): GeneratedFiles {
   const operations = operationsByModel(set);
   const usages = usagesByModel(set);
+  const definitionUses = definitionUsages(set);
   const files: GeneratedFiles = new Map();
   files.set(DOCS_INDEX, withHeader(DOCS_INDEX, indexPage(set, operations)));
   for (const model of set.models.values()) {
     const path = modelPagePath(model);
-    files.set(path, withHeader(path, modelPage(set, model, operations.get(model.name) ?? [], usages.get(model.name) ?? [])));
+    files.set(path, withHeader(path, modelPage(set, model, operations.get(model.name) ?? [], usages.get(model.name) ?? [], definitionUses)));
   }
   return files;
 }

@@ -4,8 +4,8 @@ import { compile } from "json-schema-to-typescript";
 import { format } from "prettier";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
-import type { Model, SchemaSet } from "../model/schema-set.js";
-import { type JsonObject, isObject } from "../model/schema-walk.js";
+import type { Model, NamedDefinition, SchemaSet } from "../model/schema-set.js";
+import { type JsonObject, isObject, walkSchema } from "../model/schema-walk.js";
 import { enumValuesConstName, tolerantName } from "../names.js";
 import { type TypeViewOptions, typeView } from "./types/type-view.js";
 import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "../model/union-variants.js";
@@ -41,7 +41,7 @@ function valueMeaning(set: SchemaSet, model: Model, discriminator: JsonObject, v
  *  plus the variant of an unrecognized value when the discriminator's enum is provider-extensible. */
 async function unionDeclarations(set: SchemaSet, model: Model, union: DiscriminatedUnion, tolerant: boolean): Promise<string[]> {
   const nameOf = (name: string) => (tolerant ? tolerantName(name) : name);
-  const refName = tolerant ? (m: Model) => tolerantName(m.name) : undefined;
+  const refName = tolerant ? tolerantName : undefined;
   const d = union.discriminator;
   const properties = model.schema.properties as JsonObject;
   const required = new Set(Array.isArray(model.schema.required) ? model.schema.required.map(String) : []);
@@ -119,31 +119,81 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
 async function modelDeclarations(set: SchemaSet, model: Model, tolerant: boolean): Promise<string[]> {
   const { union, note } = discriminatedUnion(set, model);
   if (union) return unionDeclarations(set, model, union, tolerant);
-  const options: TypeViewOptions = tolerant ? { open: true, refName: (m) => tolerantName(m.name) } : {};
+  const options: TypeViewOptions = tolerant ? { open: true, refName: tolerantName } : {};
   const description = note ? `${String(model.schema.description ?? "")}\n\nNot a discriminated union: ${note.message} (${note.file}#${note.pointer}).` : undefined;
   return [await declaration(set, model, options, tolerant ? tolerantName(model.name) : model.name, description)];
 }
 
-function enumValues(model: Model): string {
-  const constName = enumValuesConstName(model.name);
-  const values = JSON.stringify(model.schema.enum);
+/** The runtime array of an enum type's values (a model's, or a named definition's). */
+function enumValues(typeName: string, schema: JsonObject): string {
+  const constName = enumValuesConstName(typeName);
+  const values = JSON.stringify(schema.enum);
   return [
-    `/** Every value of {@link ${model.name}}, in schema order. */`,
-    `export const ${constName} = ${values} as const satisfies readonly ${model.name}[];`,
+    `/** Every value of {@link ${typeName}}, in schema order. */`,
+    `export const ${constName} = ${values} as const satisfies readonly ${typeName}[];`,
     `// Fails to compile if the type has a value the array lacks (both come from the same schema).`,
-    `type _${constName}_covers_${model.name} = AssertNever<Exclude<${model.name}, (typeof ${constName})[number]>>;`,
+    `type _${constName}_covers_${typeName} = AssertNever<Exclude<${typeName}, (typeof ${constName})[number]>>;`,
   ].join("\n");
+}
+
+/** The tolerant counterpart of an enum type: its values, plus an unrecognized one if provider-extensible. */
+function tolerantEnum(typeName: string, schema: JsonObject): string {
+  const extensible = schema[PROVIDER_EXTENSIBLE] === true;
+  return [
+    `/** {@link ${typeName}} as tolerant validation accepts it${extensible ? ": the known values, or an unrecognized one (reported as a warning)" : " (not provider-extensible: the known values only)"}. */`,
+    `export type ${tolerantName(typeName)} = ${typeName}${extensible ? " | UnrecognizedEnumValue" : ""};`,
+  ].join("\n");
+}
+
+/** Whether a schema's tolerant type differs from its strict one: it holds an object (open in
+ *  tolerant mode) or refers to a model or named definition (whose Tolerant* type it then uses). */
+function hasTolerantView(set: SchemaSet, schema: JsonObject): boolean {
+  let differs = false;
+  walkSchema(schema, (node, pointer) => {
+    const types = Array.isArray(node.type) ? node.type : [node.type];
+    if (typeof node.$ref === "string" || (pointer !== "" && set.definitionAt(node)) || types.includes("object") || ["properties", "additionalProperties", "patternProperties"].some((k) => k in node)) differs = true;
+  });
+  return differs;
+}
+
+/** Whether a named definition's Tolerant* type is declared from its strict type (an enum, or a
+ *  schema without a tolerant view), which tolerant.ts then imports. */
+function tolerantIsStrict(set: SchemaSet, definition: NamedDefinition): boolean {
+  return !set.definitionAt(definition.schema) && (Array.isArray(definition.schema.enum) || !hasTolerantView(set, definition.schema));
+}
+
+/** A named `$defs` entry's declarations (see SchemaSet.definitions): an alias when the entry is
+ *  only a reference to another one, the enum's values, or the entry's shape; `tolerant`: its
+ *  Tolerant* counterpart. */
+async function definitionDeclarations(set: SchemaSet, definition: NamedDefinition, tolerant: boolean): Promise<string[]> {
+  const { schema } = definition;
+  const where = `Defined in the schema at \`${definition.file}#${definition.pointer}\` and used by name wherever it is referenced.`;
+  const description = `${String(schema.description ?? "")}\n\n${where}`.trim();
+  const alias = set.definitionAt(schema);
+  if (alias) {
+    const [name, target] = tolerant ? [tolerantName(definition.name), tolerantName(alias.name)] : [definition.name, alias.name];
+    return [`/**\n${description.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\nexport type ${name} = ${target};`];
+  }
+  if (tolerant && Array.isArray(schema.enum)) return [tolerantEnum(definition.name, schema)];
+  if (tolerant && tolerantIsStrict(set, definition)) {
+    return [`/** {@link ${definition.name}} as tolerant validation accepts it: the same values (it holds no object and no other model). */\nexport type ${tolerantName(definition.name)} = ${definition.name};`];
+  }
+  // Its references resolve from the model whose folder they were restated for (NamedDefinition.base).
+  const owner: Model = { ...set.models.get(definition.owner)!, id: definition.base, name: definition.name, schema };
+  const declared = await declaration(set, owner, tolerant ? { open: true, refName: tolerantName } : {}, tolerant ? tolerantName(definition.name) : definition.name, description);
+  return Array.isArray(schema.enum) ? [declared, enumValues(definition.name, schema)] : [declared];
 }
 
 export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   const parts: string[] = ["type AssertNever<T extends never> = T;"];
   for (const model of set.models.values()) {
-    if (model.kind === "enum") parts.push(await declaration(set, model, {}, model.name), enumValues(model));
+    if (model.kind === "enum") parts.push(await declaration(set, model, {}, model.name), enumValues(model.name, model.schema));
     else parts.push(...(await modelDeclarations(set, model, false)));
   }
+  for (const definition of set.definitions.values()) parts.push(...(await definitionDeclarations(set, definition, false)));
 
   const tolerant: string[] = [
-    `import type { ${[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name).join(", ")} } from "./models.js";`,
+    `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
     "",
     "declare const unrecognized: unique symbol;",
     "/** A value of a provider-extensible enum that this version of the schema does not know.",
@@ -151,17 +201,10 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
     "export type UnrecognizedEnumValue = string & { readonly [unrecognized]: true };",
   ];
   for (const model of set.models.values()) {
-    const name = tolerantName(model.name);
-    if (model.kind === "enum") {
-      const extensible = model.schema[PROVIDER_EXTENSIBLE] === true;
-      tolerant.push(
-        `/** {@link ${model.name}} as tolerant validation accepts it${extensible ? ": the known values, or an unrecognized one (reported as a warning)" : " (not provider-extensible: the known values only)"}. */`,
-        `export type ${name} = ${model.name}${extensible ? " | UnrecognizedEnumValue" : ""};`,
-      );
-    } else {
-      tolerant.push(...(await modelDeclarations(set, model, true)));
-    }
+    if (model.kind === "enum") tolerant.push(tolerantEnum(model.name, model.schema));
+    else tolerant.push(...(await modelDeclarations(set, model, true)));
   }
+  for (const definition of set.definitions.values()) tolerant.push(...(await definitionDeclarations(set, definition, true)));
 
   const files: GeneratedFiles = new Map();
   const models = `${OUTPUTS.types}/models.ts`;

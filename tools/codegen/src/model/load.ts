@@ -8,10 +8,11 @@ import { createAjv } from "../ajv.js";
 import { SchemaError, SchemaSetError } from "../errors.js";
 import { inexactIntegers } from "./exact-numbers.js";
 import { LEGACY } from "./keywords.js";
-import { inlineFragmentRefs } from "./fragment-refs.js";
+import { Definitions, inlineFragmentRefs } from "./fragment-refs.js";
 import { lintModel } from "./lint.js";
 import { packagesVersion } from "../package-stamp.js";
 import { resolvePropertyPath } from "./paths.js";
+import { definitionNameClashes } from "./union-variants.js";
 import { API_FILE, type Model, SCHEMA_SUFFIX, type SchemaSet } from "./schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, deepFreeze, isObject, walkJson, walkSchema } from "./schema-walk.js";
 
@@ -79,9 +80,11 @@ export function loadSchemaSet(root: string): SchemaSet {
 
   // References into files (#/$defs/x, #anchor, Other.schema.json#/$defs/x, chains of them) are
   // replaced by the subschemas they name, so every model refers to whole model files only.
+  // A `$defs` entry so named becomes a named type (fragment-refs.ts `Definitions`).
   const schemaFiles = new Map(byId);
+  const definitions = new Definitions([...schemaFiles.values()].map((m) => m.name));
   for (const [name, model] of models) {
-    const inlined = inlineFragmentRefs(model, (id) => schemaFiles.get(id));
+    const inlined = inlineFragmentRefs(model, (id) => schemaFiles.get(id), definitions);
     errors.push(...inlined.errors);
     const resolved = { ...model, schema: inlined.schema };
     models.set(name, resolved);
@@ -116,6 +119,7 @@ export function loadSchemaSet(root: string): SchemaSet {
     (model as { references: readonly string[] }).references = [...refs.keys()].sort();
   }
   errors.push(...findCycles(models, refPointers));
+  errors.push(...definitions.errors);
 
   const api = apiEntry?.schema ?? {};
   const topLevel = new Set<string>();
@@ -162,7 +166,9 @@ export function loadSchemaSet(root: string): SchemaSet {
   const sorted = new Map([...models.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   for (const model of sorted.values()) deepFreeze(model);
   deepFreeze(api);
-  return Object.freeze({
+  const named = definitions.all();
+  for (const definition of named.values()) deepFreeze(definition);
+  const set: SchemaSet = Object.freeze({
     root,
     models: sorted,
     api,
@@ -171,7 +177,13 @@ export function loadSchemaSet(root: string): SchemaSet {
     packageVersion: packagesVersion(root),
     texts,
     modelForRef: (fromId: string, ref: string) => modelForRef(fromId === API_FILE ? SCHEMA_BASE_URL : fromId, ref),
+    definitions: named,
+    definitionAt: (node: JsonObject) => definitions.at(node),
   });
+  // The discriminated unions' names are known once the set is: an entry may not take one.
+  const clashes = definitionNameClashes(set);
+  if (clashes.length > 0) throw new SchemaSetError(clashes);
+  return set;
 }
 
 /** A reference into a known file that fragment-refs.ts could not inline was reported there. */

@@ -27,6 +27,7 @@ export const SCHEMA_RULES = {
   "ajv-strict": "anything else Ajv's strict mode rejects",
   "inexact-integer": "every integer literal is one JavaScript holds exactly (published JSON keeps its exact digits)",
   "inherited-name": "no property name is one every JavaScript object inherits (`constructor`, `toString`, `__proto__`...)",
+  "definition-name": "a `$defs` entry a `$ref` names is a type named by its `title` (PascalCase), else by its model's name and its key: an identifier no model, `Tolerant*` type, other entry or discriminated-union type uses",
   "embedded-id": "no subschema has an `$id` of its own (a separate schema resource belongs in its own file)",
   fixtures: "the fixtures generator can build valid values of every model from the keywords it uses",
   // A note, never a refusal: codegen prints it and goes on (tools/codegen/src/model/union-variants.ts).

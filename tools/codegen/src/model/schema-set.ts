@@ -15,6 +15,23 @@ export interface Model {
   readonly references: readonly string[];
 }
 
+/** A `$defs` entry some `$ref` names (directly, by its `$anchor`, or through a chain): a named type
+ *  of its own in the types and docs. Validators, fixtures and published schemas carry it inline. */
+export interface NamedDefinition {
+  /** Type name: the entry's `title` in PascalCase, else its model's name and its key in PascalCase. */
+  readonly name: string;
+  /** The model whose file holds the entry. */
+  readonly owner: string;
+  readonly file: string;
+  /** Where the entry is in its file: `/$defs/<key>`. */
+  readonly pointer: string;
+  /** The entry with its references inlined; a named definition it uses is still one (definitionAt). */
+  readonly schema: JsonObject;
+  /** The `$id` its whole-file `$ref`s resolve against (load restates them for the model whose
+   *  schema first inlined the entry). */
+  readonly base: string;
+}
+
 export interface SchemaSet {
   /** Absolute path of the repository root the set was loaded from. */
   readonly root: string;
@@ -34,6 +51,11 @@ export interface SchemaSet {
   readonly texts: ReadonlyMap<string, string>;
   /** Resolves a `$ref` found in `from` (a model, or the API document) to the model it names. */
   modelForRef(fromId: string, ref: string): Model | undefined;
+  /** Every named `$defs` entry, by type name, sorted by name. */
+  readonly definitions: ReadonlyMap<string, NamedDefinition>;
+  /** The named definition a subschema of a model (or of a definition) is the inlined use of: the
+   *  very object load produced (a copy, e.g. a narrowed or re-mapped node, is anonymous). */
+  definitionAt(node: JsonObject): NamedDefinition | undefined;
 }
 
 export const SCHEMA_SUFFIX = ".schema.json";

@@ -192,10 +192,28 @@ function isExtensible(set: SchemaSet, model: Model, schema: JsonObject): boolean
 /** Every generated name is a new identifier: none clashes with a model or another generated name. */
 function checkNames(set: SchemaSet, model: Model, union: DiscriminatedUnion): void {
   const taken = new Set([...set.models.keys()].flatMap((name) => [name, tolerantName(name)]));
-  const names = [union.fieldsName, ...(union.byValueName ? [union.byValueName] : []), ...union.variants.map((v) => v.name), ...(union.unrecognized ? [union.unrecognized.name] : [])];
-  for (const name of names) {
+  for (const name of declaredNames(union)) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Inexpressible(`/properties/${escapePointer(union.discriminator)}`, `a discriminator value gives the type name "${name}", which is not an identifier`);
     if (taken.has(name) || taken.has(tolerantName(name))) throw new Inexpressible(`/properties/${escapePointer(union.discriminator)}`, `the generated type name "${name}" is already taken`);
     taken.add(name);
   }
+}
+
+/** Every type name a union declares besides the model's own. */
+function declaredNames(union: DiscriminatedUnion): string[] {
+  return [union.fieldsName, ...(union.byValueName ? [union.byValueName] : []), ...union.variants.map((v) => v.name), ...(union.unrecognized ? [union.unrecognized.name] : [])];
+}
+
+/** Named `$defs` entries whose type name (or its Tolerant* name) a model's discriminated union
+ *  declares too: refused at the entry, so that the entry is renamed and the union kept. */
+export function definitionNameClashes(set: SchemaSet): SchemaError[] {
+  const declaredBy = new Map<string, string>();
+  for (const model of set.models.values()) {
+    const { union } = discriminatedUnion(set, model);
+    for (const name of union ? declaredNames(union) : []) declaredBy.set(name, model.name).set(tolerantName(name), model.name);
+  }
+  return [...set.definitions.values()].flatMap((definition) => {
+    const model = declaredBy.get(definition.name) ?? declaredBy.get(tolerantName(definition.name));
+    return model === undefined ? [] : [new SchemaError(definition.file, definition.pointer, "definition-name", `the $defs entry's type name "${definition.name}" is already used by the discriminated union of ${model} (a variant or its companion types); give the entry a distinct "title"`)];
+  });
 }

@@ -4,11 +4,11 @@
 // reaches JSDoc. Shared by the TypeScript and OpenAPI emitters so both see the same shapes.
 import { ENUM_DESCRIPTIONS, LEGACY } from "../../model/keywords.js";
 import type { Model, SchemaSet } from "../../model/schema-set.js";
-import { type JsonObject, isObject, mapSchema } from "../../model/schema-walk.js";
+import { type JsonObject, getPointer, isObject, mapSchema } from "../../model/schema-walk.js";
 
 export interface TypeViewOptions {
-  /** Name for a referenced model (default: its own name). */
-  refName?: (model: Model) => string;
+  /** Name for a referenced model or named `$defs` entry, given its own name (default: that name). */
+  refName?: (name: string) => string;
   /** Open every object (tolerant view): no `additionalProperties: false`. */
   open?: boolean;
 }
@@ -30,14 +30,25 @@ function isCrossFieldRule(node: JsonObject): boolean {
   return "if" in node;
 }
 
+// What a use of a named `$defs` entry keeps besides the type's name: what the use says of itself.
+const USE_ANNOTATIONS = ["description", "deprecated", LEGACY];
+
+/** `model`'s schema as the type generators see it. A subschema that is a use of a named `$defs`
+ *  entry (SchemaSet.definitionAt) becomes that type's name; the root never does (it is the type
+ *  being declared). */
 export function typeView(set: SchemaSet, model: Model, options: TypeViewOptions = {}): JsonObject {
-  const refName = options.refName ?? ((m: Model) => m.name);
-  const view = mapSchema(model.schema, (node) => {
-    const out: JsonObject = { ...node };
+  const refName = options.refName ?? ((name: string) => name);
+  const view = mapSchema(model.schema, (node, pointer) => {
+    const original = pointer === "" ? undefined : getPointer(model.schema, pointer);
+    const definition = isObject(original) ? set.definitionAt(original) : undefined;
+    // The entry's own description is on its declaration; a use keeps only what it says itself.
+    const own = (k: string) => k in node && !(k === "description" && node.description === definition?.schema.description);
+    const out: JsonObject = definition ? Object.fromEntries(USE_ANNOTATIONS.filter(own).map((k) => [k, node[k]!])) : { ...node };
+    if (definition) out.tsType = refName(definition.name);
     if (typeof out.$ref === "string") {
       const target = set.modelForRef(model.id, out.$ref)!;
       delete out.$ref;
-      out.tsType = refName(target);
+      out.tsType = refName(target.name);
     }
     if (Array.isArray(out.allOf)) {
       const kept = out.allOf.filter((branch) => !(isObject(branch) && isCrossFieldRule(branch)));

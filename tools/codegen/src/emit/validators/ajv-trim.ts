@@ -68,7 +68,9 @@ function endOfBracketed(source: string, start: number, rewrite: string): number 
   throw new AjvTrimError(rewrite, `unbalanced brackets from offset ${start}`);
 }
 
-const DECLARATION = /\bconst (schema\d+) = (?=[{[])/g;
+// A subschema Ajv embeds: an object or array, or a boolean schema (`"$defs": {"x": true}`), which no
+// code reads into but Ajv still declares when a `$ref` names it.
+const DECLARATION = /\bconst (schema\d+) = (?=[{[]|(?:true|false);)/g;
 const ACCESS = /(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\]|\\.)*")\])/g;
 
 function read(value: JsonValue, path: string): JsonValue {
@@ -87,7 +89,8 @@ export function inlineSchemaReads(source: string): string {
   const schemas = new Map<string, JsonValue>();
   for (const match of source.matchAll(DECLARATION)) {
     const start = match.index + match[0].length;
-    const text = source.slice(start, endOfBracketed(source, start, "inlineSchemaReads"));
+    const boolean = /^(?:true|false)(?=;)/.exec(source.slice(start, start + 6))?.[0];
+    const text = boolean ?? source.slice(start, endOfBracketed(source, start, "inlineSchemaReads"));
     try {
       schemas.set(match[1]!, JSON.parse(text) as JsonValue);
     } catch {
@@ -95,7 +98,7 @@ export function inlineSchemaReads(source: string): string {
     }
   }
   const undeclared = [...numbered(source, "schema")].filter((name) => !schemas.has(name));
-  if (undeclared.length > 0) throw new AjvTrimError("inlineSchemaReads", `${undeclared.join(", ")} used but not declared as "const schemaN = {...}" or "[...]"`);
+  if (undeclared.length > 0) throw new AjvTrimError("inlineSchemaReads", `${undeclared.join(", ")} used but not declared as "const schemaN = {...}", "[...]", "true" or "false"`);
   if (schemas.size === 0) return source;
   // One constant per distinct value (error parameters often repeat, e.g. ["string","null"]).
   const constants = new Map<string, string>();
@@ -176,8 +179,9 @@ const APPEND_ERRORS = "appendErrors$";
  *  copying all errors so far: 100,000 bad items of an array take milliseconds, not a minute. */
 export function appendErrorsInPlace(source: string): string {
   const appended = source.replace(CONCAT_ERRORS, `vErrors = ${APPEND_ERRORS}(vErrors, $1.errors);`);
-  // What is left of reading a called validator's errors: only each function setting its own.
-  const other = /\b(validate\d+)\.errors(?! = vErrors;)/.exec(appended.replace(/\bappendErrors\$\(vErrors, validate\d+\.errors\)/g, ""));
+  // What is left of reading a called validator's errors: only each function setting its own (to
+  // its errors so far, or to null when its schema cannot fail, e.g. `contentMediaType` alone).
+  const other = /\b(validate\d+)\.errors(?! = (?:vErrors|null);)/.exec(appended.replace(/\bappendErrors\$\(vErrors, validate\d+\.errors\)/g, ""));
   if (other) throw new AjvTrimError("appendErrorsInPlace", `${other[1]}.errors is read other than as "vErrors = vErrors === null ? ${other[1]}.errors : vErrors.concat(${other[1]}.errors);"`);
   if (appended === source) return source;
   const helper = `function ${APPEND_ERRORS}(errors, more) { if (errors === null) return more.slice(); for (let i = 0; i < more.length; i++) errors.push(more[i]); return errors; }`;

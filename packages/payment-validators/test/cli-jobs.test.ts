@@ -32,7 +32,7 @@ const MAX_LINE = 128 * 1024;
 function buildCorpus(): Corpus {
   // Payloads whose model their keys tell (an arbitrary value may have none of its model's own keys).
   const sample = (model: "PaymentSessionResult" | "SessionResultResponse", seed: number) =>
-    (fc.sample(arbitraries[model], { numRuns: 400, seed }) as Record<string, unknown>[]).filter((payload) => {
+    (fc.sample(arbitraries[model] as fc.Arbitrary<unknown>, { numRuns: 400, seed }) as Record<string, unknown>[]).filter((payload) => {
       const inferred = inferModel(payload);
       return inferred.ok && inferred.model === model;
     });

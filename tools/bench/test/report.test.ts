@@ -39,6 +39,12 @@ function results(overrides: Partial<Results> = {}, ns: Record<string, number> = 
       cliSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 700, megabytesPerSecond: 1, peakRssMb: 55 },
       readAndParseSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 900, megabytesPerSecond: 1, peakRssMb: 48 },
       cliMemoryGrowth: 1.09,
+      cores: 2,
+      // --jobs 1, 2 and 3: 800, 1,700 and 1,650 payloads/s against the loop's 1,000.
+      jobs: [1, 2, 3].map((jobs) => ({ jobs, payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: [800, 1700, 1650][jobs - 1]!, megabytesPerSecond: 1, peakRssMb: 60 + 10 * jobs })),
+      jobsRatio: 1.7,
+      jobsSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 1500, megabytesPerSecond: 1, peakRssMb: 75 },
+      jobsMemoryGrowth: 1.07,
       runs: 1,
     },
     size: {
@@ -72,6 +78,19 @@ describe("evaluateTargets", () => {
     expect(statuses["codegen-flat"]).toBe("miss"); // (12000 - 3000) / 300 = 30 ms per added schema, 2x the 15 ms from 50 to 200
     expect(status(results({ cli: { ...results().cli!, throughputRatio: 0.5 } }))["cli-throughput"]).toBe("miss");
     expect(status(results({ coldStart: { ...results().coldStart!, speedup: 9 } }))["cold-start"]).toBe("miss");
+    expect(status(results({ cli: { ...results().cli!, jobsRatio: 1.2 } }))["cli-jobs"]).toBe("miss");
+    expect(status(results({ cli: { ...results().cli!, jobsMemoryGrowth: 1.5 } }))["cli-memory"]).toBe("miss");
+  });
+
+  it("says what bounds the worker threads when --jobs (cores) misses 1.5x the loop", () => {
+    const within = results({ cli: { ...results().cli!, jobsRatio: 1.2 } });
+    const report = toMarkdown(within, evaluateTargets(within));
+    expect(report).toContain("Speedup over --jobs 1 by workers: 1: 1x, 2: 2.13x, 3: 2.06x");
+    expect(report).toContain("a ceiling of 1.6x the loop on this machine (measured: 1.2x). The shortfall from the ceiling is the workers' overhead");
+    // Single-threaded at 600 of the loop's 1,000 payloads/s: 2 cores give at most 1.2x.
+    const slow = results({ cli: { ...results().cli!, cli: { ...results().cli!.cli, payloadsPerSecond: 600 }, throughputRatio: 0.6, jobsRatio: 1.1 } });
+    const markdown = toMarkdown(slow, evaluateTargets(slow));
+    expect(markdown).toContain("a ceiling of 1.2x the loop on this machine (measured: 1.1x). The 1.5x target is above that ceiling: it needs the single-threaded CLI at 0.75x the loop or better (it is at 0.6x)");
   });
 
   it("says 'not measured' for a section that did not run", () => {

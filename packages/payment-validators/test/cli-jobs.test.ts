@@ -5,7 +5,8 @@
 // byte that of --jobs 1, in every format and mode, from a file and from stdin, and says of every
 // line what the corpus made it. Under faults (the reader goes away, a full disk, a worker that
 // crashes) --jobs 2 exits 2 with one line; --jobs values that are not a worker count are refused.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -183,22 +184,48 @@ describe("payment-validate --jobs: faults are exit 2 with one line", () => {
     }
   });
 
-  describe("a worker thread that crashes ends the run: exit 2, one line, no hang", () => {
+  describe("workers altered in a copy of the built bin", () => {
     let copy = "";
     beforeAll(() => {
-      copy = mkdtempSync(join(tmpdir(), "payment-validate-crash-"));
+      copy = mkdtempSync(join(tmpdir(), "payment-validate-altered-"));
       for (const part of ["bin", "dist", "package.json"]) cpSync(join(PACKAGE_DIR, part), join(copy, part), { recursive: true });
     });
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-    /** The built bin, with `crash` run by each worker thread on its second batch. */
-    function crashingBin(crash: string): string {
+    /** The copy's bin, with `code` run first in each worker thread (\`port\`: its parentPort). */
+    function alteredBin(code: string): string {
       const bin = join(copy, "dist/bin/cli.js");
       const [shebang, ...rest] = readFileSync(join(PACKAGE_DIR, "dist/bin/cli.js"), "utf8").split("\n");
-      const inject = `import { isMainThread as crashTestMain, parentPort as crashTestPort } from "node:worker_threads";\nif (!crashTestMain) { let crashTestBatches = 0; crashTestPort.on("message", () => { if (++crashTestBatches === 2) { ${crash} } }); }`;
+      const inject = `import { isMainThread as alteredMain, parentPort as port } from "node:worker_threads";\nif (!alteredMain) { ${code} }`;
       writeFileSync(bin, [shebang, inject, ...rest].join("\n"));
       return bin;
     }
+    /** Each worker runs `crash` when its second batch arrives. */
+    const crashingBin = (crash: string) => alteredBin(`let batches = 0; port.on("message", () => { if (++batches === 2) { ${crash} } });`);
+
+    it("workers that never answer: reading stops after a bounded number of batches, and so does the producer", async () => {
+      const bin = alteredBin("port.postMessage = () => {};");
+      const child = spawn(process.execPath, [bin, "--jobs", "2", "-"], { cwd: workspace.dir(), stdio: ["pipe", "ignore", "ignore"] });
+      child.stdin.on("error", () => {});
+      const line = `${JSON.stringify(gateway)}\n`;
+      const block = Buffer.from(line.repeat(Math.ceil((1 << 20) / line.length)));
+      const offered = 64 * 1024 * 1024;
+      let accepted = 0;
+      try {
+        while (accepted < offered) {
+          accepted += block.byteLength;
+          if (child.stdin.write(block)) continue;
+          // The child reads on while it may: only when it has stopped does the pipe stay full.
+          const drained = await Promise.race([once(child.stdin, "drain").then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000))]);
+          if (!drained) break;
+        }
+        // Four batches of 256 KB in flight, one held, one read chunk, the pipe: far below 8 MB.
+        expect(accepted).toBeLessThan(8 * 1024 * 1024);
+        expect(child.exitCode).toBe(null);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    });
 
     it.each([
       ["throws", 'throw new Error("simulated crash")', "simulated crash"],

@@ -63,7 +63,14 @@ export function createWorkerPool<Task, Answer>(script: URL, size: number, worker
   return {
     run(task, transfer) {
       if (failure !== undefined) return Promise.reject(failure);
-      const member = choose();
+      let member: Member<Answer>;
+      try {
+        member = choose();
+      } catch (error) {
+        // No thread could be started (the system's limit, memory): the run cannot go on as asked.
+        fail(`cannot start it (${(error as Error).message})`);
+        return Promise.reject(failure!);
+      }
       const id = nextId++;
       return new Promise<Answer>((resolve, reject) => {
         member.pending.set(id, { resolve, reject });

@@ -1,6 +1,7 @@
 // payment-validate: validates payloads in files, globs and stdin against the generated validators
 // (see cli/args.ts for the command line, `payment-validate --help` for the manual). Built as the
-// package's bin; it uses the package's own entry (./index.js) for the validators.
+// package's bin; it uses the package's own entry (./index.js) for the validators. The same file is
+// the entry of the worker threads of --jobs (cli/validate-batch.ts), so the bin stays one file.
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";

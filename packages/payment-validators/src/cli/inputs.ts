@@ -4,6 +4,8 @@
 // its first non-blank line (a complete JSON object on its own: NDJSON; anything else: a document).
 // Whatever cannot be read becomes an input problem with its location: a folder, bytes that are not
 // UTF-8, bad JSON, a line or document over the size limit, an input with no payload at all.
+// With --jobs, the lines of NDJSON inputs go to worker threads (parallel-read.ts) instead, read
+// with the same line rules (ndjsonLine, unreadableLine, noPayloads) so the report is the same.
 import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";

@@ -70,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const check = createPayloadCheck(settings, summary, reporter);
   // Worker threads run this same file (see the end), started only when an input needs them.
   const pool = options.jobs > 1 ? createWorkerPool<Batch, BatchResult>(new URL(import.meta.url), options.jobs, settings) : undefined;
-  const parallel = pool && createParallelLines({ pool, jobs: options.jobs, settings, reporter, summary });
+  const parallel = pool && createParallelLines({ pool, jobs: options.jobs, settings, reporter, summary, flush: () => out.flush() });
 
   try {
     const { sources, problems } = resolveInputs(options.inputs, process.cwd());

@@ -145,6 +145,34 @@ describe("payment-validate --jobs: the same report as --jobs 1, in input order",
   });
 });
 
+describe("payment-validate --jobs: a slow stream (tail -f) is reported as its lines come", () => {
+  it("each invalid line's report before the next line is written", async () => {
+    const child = spawn(process.execPath, [BIN, "--jobs", "2", "-"], { cwd: workspace.dir(), stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+    const exited = once(child, "exit");
+    /** Resolves once stdout holds `text`; a report that never comes fails the test at its timeout. */
+    const reported = async (text: string) => {
+      while (!stdout.includes(text)) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    try {
+      for (let line = 1; line <= 3; line++) {
+        child.stdin.write(`${JSON.stringify({ ...gateway, status: `bogus-${line}` })}\n`);
+        await reported(`<stdin>:${line}: invalid PaymentSessionResult`);
+      }
+      child.stdin.end(`${JSON.stringify(gateway)}\n`);
+      const [code] = await exited;
+      expect(stderr).toBe("");
+      expect(code).toBe(1);
+      expect(stdout.trimEnd().split("\n").at(-1)).toBe("4 payloads in 1 source: 1 valid, 3 invalid");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 60_000);
+});
+
 describe("payment-validate --jobs: every thread's heap stays bounded", () => {
   it("validates an NDJSON file larger than the heap limit of every thread", () => {
     const valid = JSON.stringify(gateway);

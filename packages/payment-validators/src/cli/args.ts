@@ -128,9 +128,10 @@ Options:
                        its line; the lines after it are still validated. Memory stays bounded by N.
   -j, --jobs N         worker threads validating NDJSON input (default: the cores available,
                        os.availableParallelism()). The report is byte for byte that of --jobs 1,
-                       in input order; memory stays bounded (at most 2 batches of 256 KB of lines
-                       per worker in flight, reading waits for them). It helps on large NDJSON
-                       files and streams; JSON documents, and NDJSON inputs of one batch, are
+                       in input order, as lines come (a slow stream is reported line by line);
+                       memory stays bounded (at most 2 batches of up to 256 KB of lines per worker
+                       in flight, reading waits for them). It helps on large NDJSON files and
+                       streams; JSON documents, and the first batch of each NDJSON input, are
                        validated on the main thread. --jobs 1: no worker threads at all.
   -h, --help           this help
   -V, --version        the package version and the hash of the schema set it was generated from

@@ -1,6 +1,7 @@
 // Cuts an NDJSON byte stream into batches of whole lines for the workers (--jobs), on the main
 // thread, touching each byte only to find line breaks and to copy it once into its batch: the
-// workers do the decoding, parsing and validating. Each batch knows the number of its first line,
+// workers do the decoding, parsing and validating. A batch holds the whole lines of one read chunk,
+// or a part of them up to the batch size, never waiting for more input. Each batch knows the number of its first line,
 // so a worker's report names the same lines as a single-threaded run. A line the previous chunks
 // did not finish is held until it ends, but never beyond the line limit: past it only its length
 // is counted, and it becomes a "too long" item in its place among the batches, exactly as
@@ -14,7 +15,7 @@ export type BatchItem =
   | { readonly kind: "too-long"; readonly line: number; readonly bytes: number };
 
 export interface Batcher {
-  /** The items the chunk completes, in input order. */
+  /** The items the chunk completes, in input order: all its whole lines. */
   push(chunk: Uint8Array): BatchItem[];
   /** The items left at the end of the input. */
   end(): BatchItem[];
@@ -97,6 +98,8 @@ export function createBatcher(maxLineBytes: number, batchBytes: number): Batcher
         keep(chunk.subarray(from, lastNewline + 1));
         from = lastNewline + 1;
       }
+      // The chunk's whole lines go now, however few: a slow stream (tail -f) is reported as it comes.
+      if (lines > 0) items.push(batch());
       if (from < chunk.byteLength) {
         partial.push(chunk.subarray(from));
         partialBytes += chunk.byteLength - from;
@@ -105,7 +108,6 @@ export function createBatcher(maxLineBytes: number, batchBytes: number): Batcher
           overlong = true;
           partial = [];
           lastByte = chunk[chunk.byteLength - 1]!;
-          if (lines > 0) items.push(batch());
         }
       }
       return items;

@@ -1,10 +1,11 @@
 // The lines of an NDJSON input validated by worker threads (--jobs N): the main thread reads,
 // cuts the bytes into batches of whole lines (batches.ts) and hands each to a worker
-// (validate-batch.ts); answers are reported strictly in input order, so the report, its summary
-// and the exit code are byte for byte those of --jobs 1. At most two batches per worker are in
-// flight: when that many wait, reading waits too (and the input's producer with it), so memory
-// stays bounded whatever the input's size. An input that fits in one batch is validated right
-// here, without waking a worker. A worker that fails ends the run (InternalFailure).
+// (validate-batch.ts); answers are reported strictly in input order, as soon as they come, so the
+// report, its summary and the exit code are byte for byte those of --jobs 1. At most two batches
+// per worker are in flight: when that many wait, reading waits too (and the input's producer with
+// it), so memory stays bounded whatever the input's size. The first batch is validated right here:
+// an input that fits in one batch never wakes a worker. A worker that fails ends the run
+// (InternalFailure).
 import { type BatchItem, createBatcher } from "./batches.js";
 import { type OutcomeSink, type Tally, addTally, emptyTally } from "./check-payload.js";
 import { type ParallelLines, type LinesSeen, addSeen, emptySeen, unreadableLine } from "./inputs.js";
@@ -24,6 +25,8 @@ export interface ParallelSetup {
   /** Where answers go, in input order. */
   readonly reporter: OutcomeSink;
   readonly summary: Tally;
+  /** Hands what the reporter wrote to the output (after answers that came between reads). */
+  readonly flush: () => void;
 }
 
 interface Answer {
@@ -50,8 +53,24 @@ export function createParallelLines(setup: ParallelSetup): ParallelLines {
     const seen: LinesSeen = emptySeen();
     const queue: Answer[] = [];
     let first = true;
-    let held: Batch | undefined;
+    let finished = false;
 
+    /** Reports the answers that have come, oldest first, up to one still awaited or failed. Runs
+     *  as each answer comes, so a slow stream's report goes out as its lines do. */
+    const reportArrived = (): void => {
+      let reported = false;
+      while (!finished && queue.length > 0 && queue[0]!.done && queue[0]!.error === undefined && !sink.stopped()) {
+        const result = queue.shift()!.result!;
+        addTally(summary, result.tally);
+        addSeen(seen, result.seen);
+        for (const record of result.records) {
+          if ("payload" in record) reporter.payload(record.payload);
+          else reporter.problem(record.problem);
+        }
+        reported = true;
+      }
+      if (reported) setup.flush();
+    };
     const enqueue = (answer: Promise<BatchResult>): void => {
       const entry: Answer = {
         done: false,
@@ -59,6 +78,7 @@ export function createParallelLines(setup: ParallelSetup): ParallelLines {
           (result) => {
             entry.result = result;
             entry.done = true;
+            reportArrived();
           },
           (error: unknown) => {
             entry.error = error;
@@ -68,60 +88,43 @@ export function createParallelLines(setup: ParallelSetup): ParallelLines {
       };
       queue.push(entry);
     };
-    const send = (batch: Batch): void => enqueue(pool.run(batch, [batch.bytes.buffer as ArrayBuffer]));
-    /** Reports the oldest answer (it has come). */
-    const report = (): void => {
-      const entry = queue.shift()!;
-      if (entry.error !== undefined) throw entry.error;
-      const result = entry.result!;
-      addTally(summary, result.tally);
-      addSeen(seen, result.seen);
-      for (const record of result.records) {
-        if ("payload" in record) reporter.payload(record.payload);
-        else reporter.problem(record.problem);
-      }
-    };
-    const reportArrived = (): void => {
-      while (queue.length > 0 && queue[0]!.done && !sink.stopped()) report();
+    /** Waits for the oldest answer; a worker's failure ends the run here. */
+    const awaitOldest = async (): Promise<void> => {
+      const oldest = queue[0]!;
+      await oldest.settled;
+      if (oldest.error !== undefined) throw oldest.error;
+      reportArrived();
     };
     const submit = async (item: BatchItem): Promise<void> => {
-      if (held !== undefined) {
-        send(held);
-        held = undefined;
-      }
       if (item.kind === "too-long") enqueue(Promise.resolve(tooLongResult(source, item, settings.maxLineBytes)));
       else {
         const batch: Batch = { source, firstLine: item.firstLine, bytes: item.bytes };
-        // The first batch waits to see whether a second comes: alone, it is validated here.
-        if (first) held = batch;
-        else send(batch);
+        // The first batch is validated here: an input that has no other never wakes a worker.
+        if (first) enqueue(validateHere(batch));
+        else enqueue(pool.run(batch, [batch.bytes.buffer as ArrayBuffer]));
+        first = false;
       }
-      first = false;
-      reportArrived();
-      while (queue.length >= limit && !sink.stopped()) {
-        await queue[0]!.settled;
-        report();
-      }
+      while (queue.length >= limit && !sink.stopped()) await awaitOldest();
     };
 
-    let bytes = 0;
-    for await (const piece of stream) {
-      const chunk = bytesOf(piece);
-      bytes += chunk.byteLength;
-      for (const item of batcher.push(chunk)) {
-        await submit(item);
+    try {
+      let bytes = 0;
+      for await (const piece of stream) {
+        const chunk = bytesOf(piece);
+        bytes += chunk.byteLength;
+        for (const item of batcher.push(chunk)) {
+          await submit(item);
+          if (sink.stopped()) return seen;
+        }
+        await sink.progress(source, bytes, totalBytes);
         if (sink.stopped()) return seen;
       }
-      reportArrived();
-      await sink.progress(source, bytes, totalBytes);
-      if (sink.stopped()) return seen;
+      for (const item of batcher.end()) await submit(item);
+      while (queue.length > 0 && !sink.stopped()) await awaitOldest();
+      return seen;
+    } finally {
+      // Answers still coming (the run stopped or failed) are not reported.
+      finished = true;
     }
-    for (const item of batcher.end()) await submit(item);
-    if (held !== undefined) enqueue(validateHere(held));
-    while (queue.length > 0 && !sink.stopped()) {
-      await queue[0]!.settled;
-      report();
-    }
-    return seen;
   };
 }

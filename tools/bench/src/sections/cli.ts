@@ -67,24 +67,35 @@ async function writeNdjson(path: string, count: number): Promise<number> {
   return statSync(path).size;
 }
 
-function timed(args: string[], payloads: number, bytes: number, runs: number, check: (stdout: string, status: number | null) => void): CliRun {
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const run = runNode(args, { peakRss: true });
-    check(run.stdout, run.status);
-    walls.push(run.wallMs);
-    peaks.push(run.peakRssMb ?? Number.NaN);
+interface Command {
+  readonly args: readonly string[];
+  readonly check: (stdout: string, status: number | null) => void;
+}
+
+/** Runs every command `runs` times, round by round (so a load that comes and goes on a shared
+ *  machine weighs on each alike), and gives each its median wall time and highest peak RSS. */
+function timedRounds(commands: readonly Command[], payloads: number, bytes: number, runs: number): CliRun[] {
+  const walls = commands.map((): number[] => []);
+  const peaks = commands.map((): number[] => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach((command, i) => {
+      const run = runNode(command.args, { peakRss: true });
+      command.check(run.stdout, run.status);
+      walls[i]!.push(run.wallMs);
+      peaks[i]!.push(run.peakRssMb ?? Number.NaN);
+    });
   }
-  const seconds = median(walls) / 1000;
-  return {
-    payloads,
-    megabytes: round(bytes / 1e6),
-    seconds: round(seconds),
-    payloadsPerSecond: Math.round(payloads / seconds),
-    megabytesPerSecond: round(bytes / 1e6 / seconds),
-    peakRssMb: round(Math.max(...peaks)),
-  };
+  return commands.map((_, i) => {
+    const seconds = median(walls[i]!) / 1000;
+    return {
+      payloads,
+      megabytes: round(bytes / 1e6),
+      seconds: round(seconds),
+      payloadsPerSecond: Math.round(payloads / seconds),
+      megabytesPerSecond: round(bytes / 1e6 / seconds),
+      peakRssMb: round(Math.max(...peaks[i]!)),
+    };
+  });
 }
 
 function withoutJobs(run: JobsRun): CliRun {
@@ -95,7 +106,8 @@ function withoutJobs(run: JobsRun): CliRun {
 
 export async function measureCli(options: { quick: boolean; repoRoot: string; log: (line: string) => void }): Promise<CliResult> {
   const count = options.quick ? 100_000 : 1_000_000;
-  const runs = options.quick ? 1 : 2;
+  // Rounds of every command: the median steadies the ratios on a shared machine.
+  const runs = options.quick ? 2 : 3;
   const cores = availableParallelism();
   const bin = join(options.repoRoot, "packages/payment-validators/dist/bin/cli.js");
   const loop = fileURLToPath(new URL("../children/read-parse.mjs", import.meta.url));
@@ -106,23 +118,24 @@ export async function measureCli(options: { quick: boolean; repoRoot: string; lo
       const bytes = await writeNdjson(file, lines);
       const invalid = Math.floor(lines / INVALID_EVERY);
       // The default (pretty) report streams one block per invalid payload; its last line sums up.
-      const cli = (workers: number): JobsRun => ({
-        jobs: workers,
-        ...timed([bin, "--jobs", String(workers), file], lines, bytes, runs, (stdout, status) => {
+      const cli = (workers: number): Command => ({
+        args: [bin, "--jobs", String(workers), file],
+        check: (stdout, status) => {
           const summary = /(\d+) payloads? in \d+ sources?: (\d+) valid, (\d+) invalid/.exec(stdout.trimEnd().split("\n").at(-1) ?? "");
           if (status !== 1 || Number(summary?.[1]) !== lines || Number(summary?.[3]) !== invalid) throw new Error(`payment-validate --jobs ${workers} summed up "${summary?.[0]}" (exit ${status}) for ${lines} payloads, ${invalid} invalid`);
-        }),
+        },
       });
-      const parse = timed([loop, file], lines, bytes, runs, (stdout, status) => {
-        if (status !== 0 || Number(stdout) !== lines) throw new Error(`the read-and-parse loop counted ${stdout} of ${lines}`);
-      });
-      const curve = jobs.map((workers) => {
-        const run = cli(workers);
-        options.log(`  CLI --jobs ${workers}: ${run.payloadsPerSecond} payloads/s`);
-        return run;
-      });
+      const loopCommand: Command = {
+        args: [loop, file],
+        check: (stdout, status) => {
+          if (status !== 0 || Number(stdout) !== lines) throw new Error(`the read-and-parse loop counted ${stdout} of ${lines}`);
+        },
+      };
+      const [parse, ...timings] = timedRounds([loopCommand, ...jobs.map(cli)], lines, bytes, runs);
+      const curve = timings.map((run, i): JobsRun => ({ jobs: jobs[i]!, ...run }));
+      for (const run of curve) options.log(`  CLI --jobs ${run.jobs}: ${run.payloadsPerSecond} payloads/s`);
       rmSync(file, { force: true });
-      return { curve, parse };
+      return { curve, parse: parse! };
     };
     const full = await measure(count, Array.from({ length: cores + 1 }, (_, i) => i + 1));
     options.log(`  read + JSON.parse loop: ${full.parse.payloadsPerSecond} payloads/s`);

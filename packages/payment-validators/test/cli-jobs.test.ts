@@ -104,6 +104,7 @@ describe("payment-validate --jobs: the same report as --jobs 1, in input order",
     ["--max-line-bytes", "128K", "--format", "json", "mixed.ndjson"],
     ["--max-line-bytes", "128K", "--tolerant", "--format", "json", "mixed.log"],
     ["--model", "PaymentSessionResult", "--format", "json", "mixed.ndjson"],
+    ["--max-line-bytes", "128K", "mixed.log", "mixed.ndjson"],
   ];
 
   it.each(variants)("%s ... is byte for byte the same with --jobs 1, 2 and 3", (...args) => {

@@ -19,6 +19,8 @@ export interface CliRun {
   readonly payloadsPerSecond: number;
   readonly megabytesPerSecond: number;
   readonly peakRssMb: number;
+  /** CPU time of all its threads (median), which a busy machine does not stretch as it does the wall time. */
+  readonly cpuSeconds: number;
 }
 
 export interface JobsRun extends CliRun {
@@ -77,12 +79,14 @@ interface Command {
 function timedRounds(commands: readonly Command[], payloads: number, bytes: number, runs: number): CliRun[] {
   const walls = commands.map((): number[] => []);
   const peaks = commands.map((): number[] => []);
+  const cpus = commands.map((): number[] => []);
   for (let round = 0; round < runs; round++) {
     commands.forEach((command, i) => {
       const run = runNode(command.args, { peakRss: true });
       command.check(run.stdout, run.status);
       walls[i]!.push(run.wallMs);
       peaks[i]!.push(run.peakRssMb ?? Number.NaN);
+      cpus[i]!.push(run.cpuMs ?? Number.NaN);
     });
   }
   return commands.map((_, i) => {
@@ -94,6 +98,7 @@ function timedRounds(commands: readonly Command[], payloads: number, bytes: numb
       payloadsPerSecond: Math.round(payloads / seconds),
       megabytesPerSecond: round(bytes / 1e6 / seconds),
       peakRssMb: round(Math.max(...peaks[i]!)),
+      cpuSeconds: round(median(cpus[i]!) / 1000),
     };
   });
 }

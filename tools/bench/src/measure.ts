@@ -23,8 +23,8 @@ export interface ProcessRun {
   readonly wallMs: number;
   /** Peak resident set size of the (Node) child, in MB, when asked for. */
   readonly peakRssMb?: number;
-  /** CPU time of all the child's threads (user + system), in ms, with `peakRss`: unlike the wall
-   *  time, a busy machine does not stretch it. */
+  /** CPU time of all the child's threads (user + system), in ms, with `peakRss`: a busy machine
+   *  stretches it far less than the wall time (cores shared with others still slow it some). */
   readonly cpuMs?: number;
   readonly status: number | null;
   readonly stdout: string;

@@ -157,7 +157,8 @@ function jobsAt(l: CliResult, jobs: number): JobsRun {
 
 /** How the worker threads scale, and what bounds them: N workers can at best share out the CPU
  *  time per payload among N cores. CPU time (all threads, user + system) is what a busy machine
- *  does not stretch, so the bound holds for an idle machine of the same cores. */
+ *  stretches far less than wall time, so the bound is close to that of an idle machine of the same
+ *  cores (a little low when the cores were shared: their caches were too). */
 function jobsBound(l: CliResult): string {
   const single = l.cli.payloadsPerSecond;
   const atCores = jobsAt(l, l.cores);
@@ -167,7 +168,7 @@ function jobsBound(l: CliResult): string {
   const parts = [
     `Speedup over --jobs 1 by workers: ${curve} (${l.cores} cores; one worker more than cores shows where it levels off).`,
     `CPU time per payload (all threads, user + system): --jobs 1 ${fmt(cpuNs(l.cli))} ns, --jobs ${l.cores} ${fmt(cpuNs(atCores))} ns (the workers' own cost: start-up, a copy of each batch, answers posted back, ${fmt((cpuNs(atCores) / cpuNs(l.cli) - 1) * 100)}%), the loop ${fmt(cpuNs(l.readAndParse))} ns.`,
-    `${l.cores} cores can at best share that out ${l.cores} ways: a ceiling of ${fmt(ceiling)}x the loop's throughput on an idle machine of ${l.cores} cores (measured here: ${fmt(l.jobsRatio)}x).`,
+    `${l.cores} cores can at best share that out ${l.cores} ways: a ceiling of ${fmt(ceiling)}x the loop's throughput on ${l.cores} free cores (measured here: ${fmt(l.jobsRatio)}x).`,
   ];
   if (l.jobsRatio < 1.5) {
     parts.push(

@@ -89,12 +89,12 @@ describe("evaluateTargets", () => {
     const report = toMarkdown(within, evaluateTargets(within));
     expect(report).toContain("Speedup over --jobs 1 by workers: 1: 1x, 2: 2.13x, 3: 2.06x");
     expect(report).toContain("--jobs 1 1200000 ns, --jobs 2 1300000 ns (the workers' own cost: start-up, a copy of each batch, answers posted back, 8.33%), the loop 1000000 ns.");
-    expect(report).toContain("a ceiling of 1.54x the loop's throughput on an idle machine of 2 cores (measured here: 1.2x). Below the ceiling, the shortfall is the cores other processes took");
+    expect(report).toContain("a ceiling of 1.54x the loop's throughput on 2 free cores (measured here: 1.2x). Below the ceiling, the shortfall is the cores other processes took");
     // With 2,000,000 ns per payload on 2 workers, 2 cores give at most 1x.
     const cli = results().cli!;
     const slow = results({ cli: { ...cli, jobs: cli.jobs.map((run) => (run.jobs === 2 ? { ...run, cpuSeconds: 2 } : run)), jobsRatio: 0.9 } });
     const markdown = toMarkdown(slow, evaluateTargets(slow));
-    expect(markdown).toContain("a ceiling of 1x the loop's throughput on an idle machine of 2 cores (measured here: 0.9x). The 1.5x target is above that ceiling: it needs payloads checked in under 1333333 ns of CPU each, or more cores.");
+    expect(markdown).toContain("a ceiling of 1x the loop's throughput on 2 free cores (measured here: 0.9x). The 1.5x target is above that ceiling: it needs payloads checked in under 1333333 ns of CPU each, or more cores.");
   });
 
   it("says 'not measured' for a section that did not run", () => {

@@ -19,7 +19,7 @@ export interface CliRun {
   readonly payloadsPerSecond: number;
   readonly megabytesPerSecond: number;
   readonly peakRssMb: number;
-  /** CPU time of all its threads (median), which a busy machine does not stretch as it does the wall time. */
+  /** CPU time of all its threads (median), which a busy machine stretches far less than the wall time. */
   readonly cpuSeconds: number;
 }
 

@@ -260,6 +260,14 @@ for (const [name, payload] of [["valid", valid], ["invalid", invalid]]) {
     expect(result.stdout).toContain("payloads.ndjson:2: invalid PaymentSessionResult (1 issue)\n  /status: must be one of:");
     expect(result.stdout).toContain("2 payloads in 1 source: 1 valid, 1 invalid");
     expect(result.code).toBe(1);
+    // Worker threads run the installed bin's own file: several batches' worth, the same report as one thread.
+    writeFileSync(join(consumer, "many.ndjson"), Array.from({ length: 4000 }, (_, i) => `${JSON.stringify(i % 100 === 99 ? { ...example, status: "bogus" } : example)}\n`).join(""));
+    const single = await run(bin, ["--jobs", "1", "many.ndjson"], { cwd: consumer, env });
+    const workers = await run(bin, ["--jobs", "2", "many.ndjson"], { cwd: consumer, env });
+    expect(workers.stderr).toBe("");
+    expect(workers.stdout).toContain("4000 payloads in 1 source: 3960 valid, 40 invalid");
+    expect(workers.stdout).toBe(single.stdout);
+    expect(workers.code).toBe(1);
     const versionLine = await run(bin, ["--version"], { cwd: consumer, env });
     const hash = manifestIn(join(consumer, "node_modules/@org/payment-schemas")).paymentSchemas!.hash;
     expect(versionLine.stdout.trim()).toBe(`@org/payment-validators ${version} (schema set ${hash})`);

@@ -1,27 +1,27 @@
 // payment-validate: validates payloads in files, globs and stdin against the generated validators
 // (see cli/args.ts for the command line, `payment-validate --help` for the manual). Built as the
-// package's bin; it uses the package's own entry (./index.js) for the validators.
+// package's bin; it uses the package's own entry (./index.js) for the validators. The same file is
+// the entry of the worker threads of --jobs (cli/validate-batch.ts), so the bin stays one file.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { validatedModels, validatorsByModel } from "./index.js";
-import type { ValidateOptions, ValidationResult } from "./create.js";
+import { isMainThread, workerData } from "node:worker_threads";
+import { validatedModels } from "./index.js";
 import { helpText, parseArgs } from "./cli/args.js";
-import { type ModelInference, createModelInference } from "./cli/infer-model.js";
+import { createPayloadCheck } from "./cli/check-payload.js";
 import { readSource, resolveInputs } from "./cli/inputs.js";
 import { createOutput } from "./cli/output.js";
+import { createParallelLines } from "./cli/parallel-read.js";
 import { createProgress } from "./cli/progress.js";
-import { type Location, type Summary, createReporter } from "./cli/report.js";
-import { checkInt64Digits } from "./cli/int64.js";
-import { PARSED_JSON } from "./json-view.js";
-import { int64Fields, modelProperties } from "./generated/shapes.js";
+import { type Summary, createReporter } from "./cli/report.js";
+import { type Batch, type BatchResult, WORKER_ROLE, type WorkerSettings, serveBatches } from "./cli/validate-batch.js";
+import { createWorkerPool } from "./cli/worker-pool.js";
 
 const EXIT_VALID = 0;
 const EXIT_INVALID = 1;
 /** Usage, input and output errors. */
 const EXIT_USAGE = 2;
-
-type Validate = (data: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
 
 interface PackageInfo {
   version: string;
@@ -42,13 +42,9 @@ function packageInfo(): PackageInfo {
   return { version: "unknown", schemaSetHash: undefined };
 }
 
-function locate(source: string, line: number | undefined, index: number | undefined): Location {
-  return { source, ...(line !== undefined ? { line } : {}), ...(index !== undefined ? { index } : {}) };
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const models = [...validatedModels];
-  const parsed = parseArgs(argv, models);
+  const parsed = parseArgs(argv, models, availableParallelism());
   if (parsed.kind === "help") {
     process.stdout.write(helpText(models));
     return EXIT_VALID;
@@ -63,8 +59,6 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const { options } = parsed;
-  const validators = validatorsByModel as unknown as Readonly<Record<string, Validate>>;
-  const infer = createModelInference(modelProperties);
   const out = createOutput(process.stdout);
   // Should the run fail unexpectedly, the report so far still goes out (stdout to a file or a pipe is synchronous).
   process.once("exit", () => out.flush());
@@ -72,56 +66,44 @@ async function main(argv: readonly string[]): Promise<number> {
   const info = packageInfo();
   const reporter = createReporter(options.format, out, { version: info.version, schemaSetHash: info.schemaSetHash, mode: options.tolerant ? "tolerant" : "strict" });
   const summary: Summary = { sources: 0, payloads: 0, valid: 0, invalid: 0, warnings: 0, errors: 0 };
-  // Payloads come straight from JSON.parse: the validators need not copy them (see json-view.ts).
-  const validateOptions = { mode: options.tolerant ? "tolerant" : "strict", [PARSED_JSON]: true } as ValidateOptions;
-  const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;
+  const settings: WorkerSettings = { role: WORKER_ROLE, model: options.model, tolerant: options.tolerant, maxLineBytes: options.maxLineBytes };
+  const check = createPayloadCheck(settings, summary, reporter);
+  // Worker threads run this same file (see the end), started only when an input needs them.
+  const pool = options.jobs > 1 ? createWorkerPool<Batch, BatchResult>(new URL(import.meta.url), options.jobs, settings) : undefined;
+  const parallel = pool && createParallelLines({ pool, jobs: options.jobs, settings, reporter, summary, flush: () => out.flush() });
 
-  const { sources, problems } = resolveInputs(options.inputs, process.cwd());
-  for (const problem of problems) {
-    summary.errors++;
-    reporter.problem(problem);
-  }
-  const readOptions = { inputFormat: options.inputFormat, maxLineBytes: options.maxLineBytes };
-  for (const source of sources) {
-    if (out.closed) break;
-    summary.sources++;
-    await readSource(
-      source,
-      process.stdin,
-      {
-        payload(value, source, line, index, integers) {
-          const inferred = given ?? infer(value);
-          if (!inferred.ok) {
+  try {
+    const { sources, problems } = resolveInputs(options.inputs, process.cwd());
+    for (const problem of problems) {
+      summary.errors++;
+      reporter.problem(problem);
+    }
+    const readOptions = { inputFormat: options.inputFormat, maxLineBytes: options.maxLineBytes, parallel };
+    for (const source of sources) {
+      if (out.closed) break;
+      summary.sources++;
+      await readSource(
+        source,
+        process.stdin,
+        {
+          payload: check,
+          problem(problem) {
             summary.errors++;
-            reporter.problem({ ...locate(source, line, index), message: inferred.message });
-            return;
-          }
-          const digitIssues = integers === undefined ? undefined : checkInt64Digits(value, integers, int64Fields[inferred.model] ?? []);
-          const result = validators[inferred.model]!(value, validateOptions);
-          const issues = digitIssues === undefined || digitIssues.length === 0 ? (result.ok ? undefined : result.issues) : [...digitIssues, ...(result.ok ? [] : result.issues)];
-          summary.payloads++;
-          summary.warnings += result.warnings.length;
-          if (issues === undefined) summary.valid++;
-          else summary.invalid++;
-          // Only payloads with something to say get an outcome object: most payloads are valid, and
-          // this runs for every line of a large file.
-          if (issues === undefined && result.warnings.length === 0) return;
-          reporter.payload({ ...locate(source, line, index), model: inferred.model, valid: issues === undefined, issues: issues ?? [], warnings: result.warnings });
+            reporter.problem(problem);
+          },
+          async progress(name, bytes, totalBytes) {
+            // The report so far goes out before the progress line is drawn (both may be one terminal).
+            out.flush();
+            progress.update(name, bytes, totalBytes, summary.payloads);
+            await out.drained();
+          },
+          stopped: () => out.closed,
         },
-        problem(problem) {
-          summary.errors++;
-          reporter.problem(problem);
-        },
-        async progress(name, bytes, totalBytes) {
-          // The report so far goes out before the progress line is drawn (both may be one terminal).
-          out.flush();
-          progress.update(name, bytes, totalBytes, summary.payloads);
-          await out.drained();
-        },
-        stopped: () => out.closed,
-      },
-      readOptions,
-    );
+        readOptions,
+      );
+    }
+  } finally {
+    await pool?.close();
   }
   progress.clear();
   const exitCode = summary.errors > 0 ? EXIT_USAGE : summary.invalid > 0 ? EXIT_INVALID : EXIT_VALID;
@@ -135,7 +117,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
-main(process.argv.slice(2)).then(
+if (!isMainThread && (workerData as WorkerSettings | undefined)?.role === WORKER_ROLE) serveBatches(workerData as WorkerSettings);
+else
+  main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

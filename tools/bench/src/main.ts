@@ -8,6 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs as parseCommandLine } from "node:util";
 import { warningsOf } from "@org/payment-codegen/src/emitter.js";
 import { emitValidators } from "@org/payment-codegen/src/emit/validators.js";
 import { loadSchemaSet } from "@org/payment-codegen/src/model/load.js";
@@ -31,21 +32,28 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { quick: false, only: undefined, out: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (flag === "--quick") args.quick = true;
-    else if (flag === "--only") {
-      const list = (inline ?? argv[++i] ?? "").split(",").filter(Boolean);
-      const unknown = list.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-      if (list.length === 0 || unknown.length) return `unknown section(s) ${unknown.join(", ") || "(none given)"}`;
-      args.only = list as Section[];
-    } else if (flag === "--out") args.out = resolve(inline ?? argv[++i] ?? ".");
-    else if (flag === "--") continue;
-    else return `unknown argument "${arg}"`;
+  // `pnpm bench -- --quick` passes the "--" along: it separates nothing here.
+  const args = argv.filter((arg) => arg !== "--");
+  // Not strict: an unknown argument gets this command's own message, naming it as given.
+  const { values, tokens } = parseCommandLine({
+    args,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" } },
+  });
+  for (const token of tokens) {
+    if (token.kind === "positional" || (token.kind === "option" && !["quick", "only", "out"].includes(token.name))) return `unknown argument "${args[token.index]}"`;
   }
-  return args;
+  let only: Section[] | undefined;
+  if (values.only !== undefined) {
+    const list = (typeof values.only === "string" ? values.only : "").split(",").filter(Boolean);
+    const unknown = list.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+    if (list.length === 0 || unknown.length) return `unknown section(s) ${unknown.join(", ") || "(none given)"}`;
+    only = list as Section[];
+  }
+  const out = values.out === undefined ? undefined : resolve(typeof values.out === "string" ? values.out : ".");
+  return { quick: values.quick !== undefined, only, out };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -23,6 +23,9 @@ export interface ProcessRun {
   readonly wallMs: number;
   /** Peak resident set size of the (Node) child, in MB, when asked for. */
   readonly peakRssMb?: number;
+  /** CPU time of all the child's threads (user + system), in ms, with `peakRss`: a busy machine
+   *  stretches it far less than the wall time (cores shared with others still slow it some). */
+  readonly cpuMs?: number;
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -31,7 +34,7 @@ export interface ProcessRun {
 const MAX_RSS_PRELOAD = pathToFileURL(fileURLToPath(new URL("children/max-rss.mjs", import.meta.url))).href;
 
 /** Runs `node ...args` to completion and times it from spawn to exit. With `peakRss`, a preload
- *  module records the child's own peak RSS (process.resourceUsage) as it exits. */
+ *  module records the child's own peak RSS and CPU time (process.resourceUsage) as it exits. */
 export function runNode(args: readonly string[], options: { cwd?: string; input?: string; peakRss?: boolean; env?: NodeJS.ProcessEnv } = {}): ProcessRun {
   const scratch = options.peakRss ? mkdtempSync(join(tmpdir(), "bench-rss-")) : undefined;
   const rssFile = scratch ? join(scratch, "rss") : undefined;
@@ -46,13 +49,16 @@ export function runNode(args: readonly string[], options: { cwd?: string; input?
   });
   const wallMs = performance.now() - started;
   let peakRssMb: number | undefined;
+  let cpuMs: number | undefined;
   if (rssFile) {
     try {
-      peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+      const [rssKb, cpuMicros] = readFileSync(rssFile, "utf8").split(" ").map(Number);
+      peakRssMb = rssKb! / 1024;
+      cpuMs = cpuMicros! / 1000;
     } catch {
       peakRssMb = undefined;
     }
     rmSync(scratch!, { recursive: true, force: true });
   }
-  return { wallMs, peakRssMb, status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+  return { wallMs, peakRssMb, cpuMs, status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
 }

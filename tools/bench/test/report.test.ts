@@ -33,12 +33,19 @@ function results(overrides: Partial<Results> = {}, ns: Record<string, number> = 
     },
     cli: {
       invalidShare: 0.02,
-      cli: { payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: 800, megabytesPerSecond: 1, peakRssMb: 60 },
-      readAndParse: { payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: 1000, megabytesPerSecond: 1, peakRssMb: 50 },
+      cli: { payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: 800, megabytesPerSecond: 1, peakRssMb: 60, cpuSeconds: 1.2 },
+      readAndParse: { payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: 1000, megabytesPerSecond: 1, peakRssMb: 50, cpuSeconds: 1 },
       throughputRatio: 0.8,
-      cliSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 700, megabytesPerSecond: 1, peakRssMb: 55 },
-      readAndParseSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 900, megabytesPerSecond: 1, peakRssMb: 48 },
+      cliSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 700, megabytesPerSecond: 1, peakRssMb: 55, cpuSeconds: 0.13 },
+      readAndParseSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 900, megabytesPerSecond: 1, peakRssMb: 48, cpuSeconds: 0.11 },
       cliMemoryGrowth: 1.09,
+      cores: 2,
+      // --jobs 1, 2 and 3: 800, 1,700 and 1,650 payloads/s against the loop's 1,000, using 1.2, 1.3
+      // and 1.4 s of CPU time against the loop's 1.
+      jobs: [1, 2, 3].map((jobs) => ({ jobs, payloads: 1000, megabytes: 1, seconds: 1, payloadsPerSecond: [800, 1700, 1650][jobs - 1]!, megabytesPerSecond: 1, peakRssMb: 60 + 10 * jobs, cpuSeconds: 1.1 + jobs / 10 })),
+      jobsRatio: 1.7,
+      jobsSmall: { payloads: 100, megabytes: 0.1, seconds: 0.1, payloadsPerSecond: 1500, megabytesPerSecond: 1, peakRssMb: 75, cpuSeconds: 0.15 },
+      jobsMemoryGrowth: 1.07,
       runs: 1,
     },
     size: {
@@ -72,6 +79,22 @@ describe("evaluateTargets", () => {
     expect(statuses["codegen-flat"]).toBe("miss"); // (12000 - 3000) / 300 = 30 ms per added schema, 2x the 15 ms from 50 to 200
     expect(status(results({ cli: { ...results().cli!, throughputRatio: 0.5 } }))["cli-throughput"]).toBe("miss");
     expect(status(results({ coldStart: { ...results().coldStart!, speedup: 9 } }))["cold-start"]).toBe("miss");
+    expect(status(results({ cli: { ...results().cli!, jobsRatio: 1.2 } }))["cli-jobs"]).toBe("miss");
+    expect(status(results({ cli: { ...results().cli!, jobsMemoryGrowth: 1.5 } }))["cli-memory"]).toBe("miss");
+  });
+
+  it("says what bounds the worker threads when --jobs (cores) misses 1.5x the loop", () => {
+    // 2 cores x 1,000,000 ns of the loop's CPU per payload / 1,300,000 ns with 2 workers: at best 1.54x.
+    const within = results({ cli: { ...results().cli!, jobsRatio: 1.2 } });
+    const report = toMarkdown(within, evaluateTargets(within));
+    expect(report).toContain("Speedup over --jobs 1 by workers: 1: 1x, 2: 2.13x, 3: 2.06x");
+    expect(report).toContain("--jobs 1 1200000 ns, --jobs 2 1300000 ns (the workers' own cost: start-up, a copy of each batch, answers posted back, 8.33%), the loop 1000000 ns.");
+    expect(report).toContain("a ceiling of 1.54x the loop's throughput on 2 free cores (measured here: 1.2x). Below the ceiling, the shortfall is the cores other processes took");
+    // With 2,000,000 ns per payload on 2 workers, 2 cores give at most 1x.
+    const cli = results().cli!;
+    const slow = results({ cli: { ...cli, jobs: cli.jobs.map((run) => (run.jobs === 2 ? { ...run, cpuSeconds: 2 } : run)), jobsRatio: 0.9 } });
+    const markdown = toMarkdown(slow, evaluateTargets(slow));
+    expect(markdown).toContain("a ceiling of 1x the loop's throughput on 2 free cores (measured here: 0.9x). The 1.5x target is above that ceiling: it needs payloads checked in under 1333333 ns of CPU each, or more cores.");
   });
 
   it("says 'not measured' for a section that did not run", () => {

@@ -4,6 +4,8 @@
 // its first non-blank line (a complete JSON object on its own: NDJSON; anything else: a document).
 // Whatever cannot be read becomes an input problem with its location: a folder, bytes that are not
 // UTF-8, bad JSON, a line or document over the size limit, an input with no payload at all.
+// With --jobs, the lines of NDJSON inputs go to worker threads (parallel-read.ts) instead, read
+// with the same line rules (ndjsonLine, unreadableLine, noPayloads) so the report is the same.
 import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
@@ -11,7 +13,8 @@ import type { Readable } from "node:stream";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import type { InputFormat } from "./args.js";
 import { type UnsafeInteger, describeJsonError, mayHoldUnsafeIntegers, parseJson, positionOf, unsafeIntegers } from "./json-syntax.js";
-import { type LineProblem, firstInvalidUtf8, forEachLine } from "./lines.js";
+import { type LineProblem, bytesOf, firstInvalidUtf8, forEachLine } from "./lines.js";
+import { isLoneObject, peekNdjson } from "./peek.js";
 import type { InputProblem } from "./report.js";
 
 export interface PayloadSink {
@@ -29,7 +32,15 @@ export interface PayloadSink {
 export interface ReadOptions {
   readonly inputFormat: InputFormat;
   readonly maxLineBytes: number;
+  /** Reads an NDJSON stream with worker threads (--jobs), reporting to the sink in input order. */
+  readonly parallel?: ParallelLines;
 }
+
+/** Reads the lines of an NDJSON stream as readLines would in NDJSON mode, and says what they held. */
+export type ParallelLines = (source: string, stream: AsyncIterable<Uint8Array | string>, totalBytes: number | undefined, sink: PayloadSink) => Promise<LinesSeen>;
+
+/** An error that is not the input's: it ends the run rather than becoming an input problem. */
+export class InternalFailure extends Error {}
 
 const NDJSON_EXTENSIONS = new Set([".ndjson", ".jsonl"]);
 const CHUNK_BYTES = 1 << 20;
@@ -102,25 +113,53 @@ function documentPayloads(source: string, text: string, sink: PayloadSink): numb
 
 const OPEN_BRACE = 0x7b;
 
-/** One NDJSON line: blank lines are skipped. Returns the number of payloads (0 or 1). */
-function linePayload(source: string, text: string, line: number, sink: PayloadSink): number {
+/** What the lines of an NDJSON input held so far: enough to tell an input with no payloads. */
+export interface LinesSeen {
+  payloads: number;
+  problems: number;
+  /** True while every line was blank. */
+  blank: boolean;
+}
+
+export function emptySeen(): LinesSeen {
+  return { payloads: 0, problems: 0, blank: true };
+}
+
+export function addSeen(into: LinesSeen, from: LinesSeen): void {
+  into.payloads += from.payloads;
+  into.problems += from.problems;
+  into.blank &&= from.blank;
+}
+
+/** One NDJSON line: its payload or its problem, counted in `seen`; blank lines are skipped. */
+export function ndjsonLine(source: string, text: string, line: number, sink: Pick<PayloadSink, "payload" | "problem">, seen: LinesSeen): void {
   // A line starting with "{" (nearly every one) cannot be blank: no trim() needed.
-  if (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === "") return 0;
+  if (text.charCodeAt(0) !== OPEN_BRACE && text.trim() === "") return;
+  seen.blank = false;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
+    seen.problems++;
     const problem = describeJsonError(text, error);
     sink.problem({ source, line, column: problem.position.column, message: `invalid JSON: ${problem.message}` });
-    return 0;
+    return;
   }
+  seen.payloads++;
   sink.payload(value, source, line, undefined, integersOf(text));
-  return 1;
 }
 
-function isLoneObject(text: string): boolean {
-  const first = parseJson(text);
-  return first.ok && typeof first.value === "object" && first.value !== null && !Array.isArray(first.value);
+/** A line that could not be read as text (too long, not UTF-8), counted in `seen`. */
+export function unreadableLine(source: string, line: number, problem: LineProblem, max: number, sink: Pick<PayloadSink, "problem">, seen: LinesSeen): void {
+  seen.problems++;
+  seen.blank = false;
+  sink.problem(lineProblem(source, line, problem, max));
+}
+
+/** The problem of an NDJSON input none of whose lines held a payload or a problem, if it is one. */
+export function noPayloads(source: string, seen: LinesSeen): InputProblem | undefined {
+  if (seen.payloads > 0 || seen.problems > 0) return undefined;
+  return { source, message: seen.blank ? "no payloads: the input is empty or holds only blank lines" : "no payloads" };
 }
 
 /** A stream of lines: NDJSON, a document, or (auto) decided by its first non-blank line: NDJSON
@@ -128,9 +167,7 @@ function isLoneObject(text: string): boolean {
  *  as a document must be, up to the size limit). */
 async function readLines(source: string, stream: AsyncIterable<Uint8Array | string>, totalBytes: number | undefined, format: "ndjson" | "auto", max: number, sink: PayloadSink): Promise<void> {
   let mode = (format === "ndjson" ? "ndjson" : "undecided") as "undecided" | "ndjson" | "document";
-  let payloads = 0;
-  let problems = 0;
-  let blank = true;
+  const seen = emptySeen();
   const document: string[] = [];
   let documentChars = 0;
   let documentTooLarge = false;
@@ -139,24 +176,18 @@ async function readLines(source: string, stream: AsyncIterable<Uint8Array | stri
     {
       line: (text, line) => {
         if (mode === "undecided" && text.trim() !== "") mode = isLoneObject(text) ? "ndjson" : "document";
-        if (mode === "ndjson") {
-          const found = linePayload(source, text, line, sink);
-          payloads += found;
-          if (found === 0 && text.trim() !== "") problems++;
-        } else if (!documentTooLarge) {
+        if (mode === "ndjson") ndjsonLine(source, text, line, sink, seen);
+        else if (!documentTooLarge) {
           documentChars += text.length + 1;
           if (documentChars > max) {
             documentTooLarge = true;
             document.length = 0;
           } else document.push(text);
         }
-        if (blank && text.trim() !== "") blank = false;
         return sink.stopped();
       },
       problem: (line, problem) => {
-        problems++;
-        blank = false;
-        sink.problem(lineProblem(source, line, problem, max));
+        unreadableLine(source, line, problem, max, sink, seen);
         // In a document, one unreadable line makes the whole document unreadable.
         if (mode === "document") documentTooLarge = true;
         return sink.stopped();
@@ -167,11 +198,12 @@ async function readLines(source: string, stream: AsyncIterable<Uint8Array | stri
   );
   if (sink.stopped()) return;
   if (mode === "document") {
-    if (documentTooLarge && problems === 0) sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
+    if (documentTooLarge && seen.problems === 0) sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
     else if (!documentTooLarge) documentPayloads(source, document.join("\n"), sink);
     return;
   }
-  if (payloads === 0 && problems === 0) sink.problem({ source, message: blank ? "no payloads: the input is empty or holds only blank lines" : "no payloads" });
+  const none = noPayloads(source, seen);
+  if (none) sink.problem(none);
 }
 
 /** A whole file read as one JSON document, checked for UTF-8 before it is decoded. */
@@ -179,7 +211,7 @@ async function readDocument(source: string, stream: AsyncIterable<Uint8Array | s
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const piece of stream) {
-    const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk = bytesOf(piece);
     size += chunk.byteLength;
     if (size > max) {
       sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
@@ -220,8 +252,20 @@ export async function readSource(source: string, stdin: Readable, sink: PayloadS
       stream = createReadStream(source, { highWaterMark: CHUNK_BYTES });
     }
     if (format === "json") await readDocument(source, stream, max, sink);
-    else await readLines(source, stream, size, format, max, sink);
+    else if (options.parallel === undefined) await readLines(source, stream, size, format, max, sink);
+    else {
+      // Auto: only an input whose first non-blank line is an object on its own is NDJSON; the
+      // peeked bytes are read again, by the parallel reader or by readLines.
+      const peeked = format === "ndjson" ? { ndjson: true, stream } : await peekNdjson(stream, max);
+      if (!peeked.ndjson) await readLines(source, peeked.stream, size, format, max, sink);
+      else {
+        const seen = await options.parallel(source, peeked.stream, size, sink);
+        const none = sink.stopped() ? undefined : noPayloads(source, seen);
+        if (none) sink.problem(none);
+      }
+    }
   } catch (error) {
+    if (error instanceof InternalFailure) throw error;
     sink.problem({ source, message: describeReadError(error) });
   }
 }

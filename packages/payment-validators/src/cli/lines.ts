@@ -28,6 +28,9 @@ export interface LineHandlers {
 export interface LineOptions {
   /** The longest line, in bytes (without its line break), that is handed over. */
   readonly maxLineBytes: number;
+  /** The number of the stream's first line, when it is a later part of an input (default 1; only
+   *  line 1 may start with a byte order mark). */
+  readonly firstLine?: number;
 }
 
 const NEWLINE = 0x0a;
@@ -68,7 +71,12 @@ export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number):
   return -1;
 }
 
-export async function forEachLine(stream: AsyncIterable<Uint8Array | string>, handlers: LineHandlers, options: LineOptions): Promise<void> {
+/** A stream's chunk as a Buffer, without copying it. */
+export function bytesOf(piece: Uint8Array | string): Buffer {
+  return typeof piece === "string" ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+}
+
+export async function forEachLine(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, handlers: LineHandlers, options: LineOptions): Promise<void> {
   const max = options.maxLineBytes;
   // The bytes of a line the previous chunks did not finish (empty when they ended with "\n"),
   // and, once that line has grown past the limit, only its length.
@@ -77,7 +85,7 @@ export async function forEachLine(stream: AsyncIterable<Uint8Array | string>, ha
   let overlong = false;
   // The last byte kept (a "\r" there belongs to the line break when the next chunk starts with "\n").
   let lastKept = 0;
-  let number = 0;
+  let number = (options.firstLine ?? 1) - 1;
   let bytes = 0;
 
   /** Hands over bytes[start, end) as line `number`; true when reading should stop. */
@@ -123,7 +131,7 @@ export async function forEachLine(stream: AsyncIterable<Uint8Array | string>, ha
   };
 
   for await (const piece of stream) {
-    const chunk = typeof piece === "string" ? Buffer.from(piece) : Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const chunk = bytesOf(piece);
     bytes += chunk.byteLength;
     let start = 0;
     let end = chunk.indexOf(NEWLINE);

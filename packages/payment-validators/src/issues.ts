@@ -123,7 +123,7 @@ const ANYOF_BRANCH_TYPE = /\/anyOf\/\d+\/type$/;
 
 /** An error the noise rules look at: an anyOf summary or the type error of an anyOf branch. */
 function isSummaryOrBranch(error: AjvError): boolean {
-  return error.keyword === "anyOf" || (error.keyword === "type" && ANYOF_BRANCH_TYPE.test(error.schemaPath));
+  return error.keyword === "anyOf" || (error.keyword === "type" && error.schemaPath.includes("/anyOf/") && ANYOF_BRANCH_TYPE.test(error.schemaPath));
 }
 
 /** True when `error` only restates others: an if/then summary, an anyOf summary with other errors
@@ -171,8 +171,12 @@ function typesAtPointer(kept: readonly AjvError[], clauses: readonly (string | u
   return merged;
 }
 
-function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
-  return a.keyword === b.keyword && a.pointer === b.pointer && a.message === b.message;
+/** True when `issues` already holds one with the same pointer, keyword and message. */
+function alreadyListed(issues: readonly ValidationIssue[], issue: ValidationIssue): boolean {
+  for (const earlier of issues) {
+    if (earlier.keyword === issue.keyword && earlier.pointer === issue.pointer && earlier.message === issue.message) return true;
+  }
+  return false;
 }
 
 /** The most issues one payload gets, whatever its shape; past them, one `maxIssues` issue says so.
@@ -219,7 +223,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, rules?:
       const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-    } else if (issues.some((earlier) => sameIssue(earlier, issue))) continue;
+    } else if (alreadyListed(issues, issue)) continue;
     if (issues.length === MAX_ISSUES) {
       stoppedEarly = true;
       break;

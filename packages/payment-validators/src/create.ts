@@ -21,7 +21,8 @@ export type ValidationResult<T> =
   | { readonly ok: false; readonly issues: readonly ValidationIssue[]; readonly warnings: readonly ValidationIssue[] };
 
 /** Checks the schema's annotations ask for beyond JSON Schema (e.g. legacy-field drift): each
- *  returns issues for a payload that already passed the schema. */
+ *  returns issues for a payload that already passed the schema, given as its JSON view (plain
+ *  objects and arrays of own data properties: nothing to guard against when reading it). */
 export type SemanticCheck = (value: unknown) => ValidationIssue[];
 
 export interface ModelValidators<T, Tolerant> {

@@ -21,15 +21,29 @@ export type CrossFieldRules = Readonly<Record<string, { readonly if: string } | 
 // "#/allOf/0/else/properties/verification_url/type": the rule, the branch, the property path it names.
 const RULE_BRANCH = /^(#\/allOf\/\d+)\/(then|else)\/((?:properties\/[^/]+\/)*)/;
 
+// A branch's property path ("properties/sepa/properties/mandate_reference/") as the JSON Pointer it
+// names ("/sepa/mandate_reference"). Schema paths are constants of the generated code, so this
+// holds at most one entry per rule branch of the shipped schemas.
+const branchPointers = new Map<string, string>();
+
+function branchPointer(properties: string): string {
+  let pointer = branchPointers.get(properties);
+  if (pointer === undefined) {
+    pointer = properties.split("/").filter((_, i) => i % 2 === 1).map((t) => `/${escapeToken(decodeURIComponent(t))}`).join("");
+    branchPointers.set(properties, pointer);
+  }
+  return pointer;
+}
+
 /** What an issue raised inside a rule's branch adds to its message ("unless status is
  *  awaiting_verification"), or undefined for any other error. A nested model's rule at the same
  *  schema path is told apart by the property path: the top-level rule's issues sit under it. */
 function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string | undefined {
-  if (rules === undefined) return undefined;
+  if (rules === undefined || !error.schemaPath.startsWith("#/allOf/")) return undefined;
   const match = RULE_BRANCH.exec(error.schemaPath);
   const rule = match ? rules[match[1]!] : undefined;
   if (rule === undefined) return undefined;
-  const path = match![3]!.split("/").filter((_, i) => i % 2 === 1).map((t) => `/${escapeToken(decodeURIComponent(t))}`).join("");
+  const path = branchPointer(match![3]!);
   if (error.instancePath !== path && !error.instancePath.startsWith(`${path}/`)) return undefined;
   return "if" in rule ? `${match![2] === "then" ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
 }
@@ -52,12 +66,13 @@ function list(values: unknown): string {
   return text;
 }
 
-function describe(error: AjvError): ValidationIssue {
+/** The issue for one error; `mergedTypes` replaces a type error's own list of types. */
+function describe(error: AjvError, mergedTypes?: readonly string[]): ValidationIssue {
   const p = error.params;
   const pointer = error.instancePath;
   switch (error.keyword) {
     case "type": {
-      const types = Array.isArray(p.type) ? p.type : String(p.type).split(",");
+      const types = mergedTypes ?? (Array.isArray(p.type) ? p.type : String(p.type).split(","));
       return { pointer, keyword: "type", message: `must be ${types.join(" or ")}`, expected: types.length === 1 ? types[0] : types };
     }
     case "enum":
@@ -108,7 +123,7 @@ const ANYOF_BRANCH_TYPE = /\/anyOf\/\d+\/type$/;
 
 /** An error the noise rules look at: an anyOf summary or the type error of an anyOf branch. */
 function isSummaryOrBranch(error: AjvError): boolean {
-  return error.keyword === "anyOf" || (error.keyword === "type" && ANYOF_BRANCH_TYPE.test(error.schemaPath));
+  return error.keyword === "anyOf" || (error.keyword === "type" && error.schemaPath.includes("/anyOf/") && ANYOF_BRANCH_TYPE.test(error.schemaPath));
 }
 
 /** True when `error` only restates others: an if/then summary, an anyOf summary with other errors
@@ -127,19 +142,41 @@ function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefi
 // a payload with 100,000 errors stays linear.
 const SCAN_LIMIT = 32;
 
-/** Every type an error at `pointer` allows, in order of appearance (the error's own first). */
-function typesAtPointer(kept: readonly AjvError[], pointer: string, rules: CrossFieldRules | undefined): string[] {
+/** The types a type error names, as a fresh array. */
+function typesOf(error: AjvError): string[] {
+  const type = error.params.type;
+  if (Array.isArray(type)) return type.map(String);
+  const text = String(type);
+  return text.includes(",") ? text.split(",") : [text];
+}
+
+/** True when another merged type error sits at kept[i]'s pointer (most payloads have none). */
+function hasTypeSibling(kept: readonly AjvError[], clauses: readonly (string | undefined)[], i: number): boolean {
+  const pointer = kept[i]!.instancePath;
+  for (let j = 0; j < kept.length; j++) {
+    if (j !== i && kept[j]!.keyword === "type" && clauses[j] === undefined && kept[j]!.instancePath === pointer) return true;
+  }
+  return false;
+}
+
+/** Every type an error at `pointer` allows, in order of appearance (the error's own first);
+ *  `clauses[i]` is kept[i]'s rule clause (a rule's type error is not merged). */
+function typesAtPointer(kept: readonly AjvError[], clauses: readonly (string | undefined)[], pointer: string): string[] {
   const merged: string[] = [];
-  for (const e of kept) {
-    if (e.keyword !== "type" || e.instancePath !== pointer || ruleClause(e, rules) !== undefined) continue;
-    const types = Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",");
-    for (const type of types) if (!merged.includes(type)) merged.push(type);
+  for (let i = 0; i < kept.length; i++) {
+    const e = kept[i]!;
+    if (e.keyword !== "type" || e.instancePath !== pointer || clauses[i] !== undefined) continue;
+    for (const type of typesOf(e)) if (!merged.includes(type)) merged.push(type);
   }
   return merged;
 }
 
-function sameIssue(a: ValidationIssue, b: ValidationIssue): boolean {
-  return a.pointer === b.pointer && a.keyword === b.keyword && a.message === b.message;
+/** True when `issues` already holds one with the same pointer, keyword and message. */
+function alreadyListed(issues: readonly ValidationIssue[], issue: ValidationIssue): boolean {
+  for (const earlier of issues) {
+    if (earlier.keyword === issue.keyword && earlier.pointer === issue.pointer && earlier.message === issue.message) return true;
+  }
+  return false;
 }
 
 /** The most issues one payload gets, whatever its shape; past them, one `maxIssues` issue says so.
@@ -153,36 +190,40 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, rules?:
   const index = errors.some(isSummaryOrBranch) ? indexErrors(errors) : undefined;
   const kept: AjvError[] = [];
   for (const e of errors) if (!isNoise(e, index)) kept.push(e);
+  // Each error's rule clause, worked out once: the type merging below reads it again.
+  const clauses = kept.map((e) => ruleClause(e, rules));
   const small = kept.length <= SCAN_LIMIT;
   // Branches of a nullable union each report their own type: say it once, "must be object or null".
   let typesAt: Map<string, string[]> | undefined;
   if (!small) {
     typesAt = new Map();
-    for (const e of kept) {
-      if (e.keyword !== "type" || ruleClause(e, rules) !== undefined) continue;
+    for (let i = 0; i < kept.length; i++) {
+      const e = kept[i]!;
+      if (e.keyword !== "type" || clauses[i] !== undefined) continue;
       const merged = typesAt.get(e.instancePath) ?? [];
-      for (const type of Array.isArray(e.params.type) ? e.params.type.map(String) : String(e.params.type).split(",")) if (!merged.includes(type)) merged.push(type);
+      for (const type of typesOf(e)) if (!merged.includes(type)) merged.push(type);
       typesAt.set(e.instancePath, merged);
     }
   }
   const issues: ValidationIssue[] = [];
   const seen = small ? undefined : new Set<string>();
   let stoppedEarly = false;
-  for (const error of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const error = kept[i]!;
     if (error.keyword === "maxIssues") {
       stoppedEarly = true;
       continue;
     }
     // A rule's issue says its own type and names the rule; it is not merged with the field's types.
-    const clause = ruleClause(error, rules);
-    const merged = error.keyword !== "type" || clause !== undefined ? undefined : small ? typesAtPointer(kept, error.instancePath, rules) : [...typesAt!.get(error.instancePath)!];
-    const described = describe(merged ? { ...error, params: { type: merged } } : error);
+    const clause = clauses[i];
+    const merged = error.keyword !== "type" || clause !== undefined ? undefined : small ? (hasTypeSibling(kept, clauses, i) ? typesAtPointer(kept, clauses, error.instancePath) : typesOf(error)) : [...typesAt!.get(error.instancePath)!];
+    const described = describe(error, merged);
     const issue = clause === undefined ? described : { ...described, message: `${described.message} ${clause}` };
     if (seen) {
       const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-    } else if (issues.some((earlier) => sameIssue(earlier, issue))) continue;
+    } else if (alreadyListed(issues, issue)) continue;
     if (issues.length === MAX_ISSUES) {
       stoppedEarly = true;
       break;

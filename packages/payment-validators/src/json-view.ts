@@ -37,7 +37,8 @@ function copyObject(value: Record<string, unknown>, walk: Walk): Json {
   const fields: { [key: string]: Json } = {};
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    const field = view(value[name], name, walk);
+    const read = value[name];
+    const field = isLeaf(read) ? read : view(read, name, walk);
     if (field === undefined) continue;
     // An own "__proto__" (JSON.parse makes one) is data: assigning it would set the copy's prototype.
     if (name === "__proto__") Object.defineProperty(fields, name, { value: field, enumerable: true, writable: true, configurable: true });
@@ -51,9 +52,18 @@ function copyArray(value: readonly unknown[], walk: Walk): Json {
   const length = value.length;
   enter(walk, length);
   const items = new Array<Json>(length);
-  for (let i = 0; i < length; i++) items[i] = view(value[i], i, walk) ?? null;
+  for (let i = 0; i < length; i++) {
+    const read = value[i];
+    items[i] = isLeaf(read) ? read : (view(read, i, walk) ?? null);
+  }
   walk.depth--;
   return items;
+}
+
+/** A value JSON sends as it is: a string, a boolean, null, a finite number. Most of a payload's
+ *  values are, so the copy takes them without a call. */
+function isLeaf(value: unknown): value is string | boolean | number | null {
+  return typeof value === "string" || value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
 }
 
 /** `value` as JSON would send it; `replaced` when it is already what a toJSON returned (JSON.stringify

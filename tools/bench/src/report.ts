@@ -91,9 +91,18 @@ export function evaluateTargets(r: Results): Target[] {
     });
   const describe = (rows: { model: string; ratio: number }[], suffix: string) => rows.map((row) => `${row.model} ${fmt(row.ratio)}${suffix}`).join("; ");
 
-  // time(ours) / time(hand) <= 1.5
+  // What bounds ours where a target is missed: the JSON view copy every isX and validateX makes
+  // before judging (no competitor makes one), as a share of the time the target allows.
+  const copyShare = (kinds: readonly PayloadKind[], against: string, allowed: (theirs: number) => number) => {
+    const rows = kinds.flatMap((kind) => per(kind, "ours.view", against).map((row) => ({ kind, row })));
+    if (rows.some(({ row }) => !row.mine || !row.theirs)) return "";
+    const label = (kind: PayloadKind, model: string) => (kinds.length > 1 ? `${model} (${kind})` : model);
+    return `; the JSON view copy alone (a step of both, which no competitor makes): ${rows.map(({ kind, row }) => `${label(kind, row.model)} ${fmt(row.mine!.nsPerPayload)} ns, ${fmt(row.mine!.nsPerPayload / allowed(row.theirs!.nsPerPayload))}x the time allowed`).join("; ")}`;
+  };
+
+  // time(ours) / time(hand) <= 1.0
   const vsHand = OURS.flatMap((ours) => per("valid", ours, "hand").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}`, ratio: 1 / row.ratio })));
-  add("valid-vs-hand", "valid payloads: isX and validateX within 1.5x of the hand-written guard", t && `time ratio to the hand guard: ${describe(vsHand, "x")}`, t && vsHand.every((row) => row.ratio <= 1.5));
+  add("valid-vs-hand", "valid payloads: isX and validateX within 1.0x of the hand-written guard", t && `time ratio to the hand guard: ${describe(vsHand, "x")}${copyShare(["valid"], "hand", (hand) => hand)}`, t && vsHand.every((row) => row.ratio <= 1));
   for (const [id, against, label] of [["valid-vs-typebox", "typebox", "TypeBox's compiler"], ["valid-vs-ajv", "ajv", "runtime Ajv (same options)"], ["valid-vs-ajv-first", "ajv.first", "runtime Ajv (first error only)"]] as const) {
     const rows = OURS.flatMap((ours) => per("valid", ours, against).map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
     add(id, `valid payloads: isX and validateX ahead of ${label}`, t && `speedup: ${describe(rows, "x")}`, t && rows.every((row) => row.ratio > 1));
@@ -101,11 +110,11 @@ export function evaluateTargets(r: Results): Target[] {
   const vsZod = OURS.flatMap((ours) => per("valid", ours, "zod").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
   // The hand-written guard against zod: how far the practical limit itself gets.
   const handVsZod = per("valid", "hand", "zod");
-  add("valid-vs-zod", "valid payloads: isX and validateX at least 5x faster than zod", t && `speedup: ${describe(vsZod, "x")} (the hand-written guard: ${describe(handVsZod, "x")})`, t && vsZod.every((row) => row.ratio >= 5));
+  add("valid-vs-zod", "valid payloads: isX and validateX at least 5x faster than zod", t && `speedup: ${describe(vsZod, "x")} (the hand-written guard: ${describe(handVsZod, "x")}${copyShare(["valid"], "zod", (zod) => zod / 5)})`, t && vsZod.every((row) => row.ratio >= 5));
   const invalid = (["one error", "many errors"] as const).flatMap((kind) => per(kind, "ours.validate", "ajv").map((row) => ({ ...row, model: `${row.model} (${kind})` })));
-  add("invalid-vs-ajv", "invalid payloads: validateX (issues) no slower than Ajv with allErrors (same options: errors without messages)", t && `speedup: ${describe(invalid, "x")}`, t && invalid.every((row) => row.ratio >= 1));
+  add("invalid-vs-ajv", "invalid payloads: validateX (issues) no slower than Ajv with allErrors (same options: errors without messages)", t && `speedup: ${describe(invalid, "x")}${copyShare(["one error", "many errors"], "ajv", (ajv) => ajv)}`, t && invalid.every((row) => row.ratio >= 1));
   const invalidMessages = (["one error", "many errors"] as const).flatMap((kind) => per(kind, "ours.validate", "ajv.messages").map((row) => ({ ...row, model: `${row.model} (${kind})` })));
-  add("invalid-vs-ajv-messages", "invalid payloads: validateX (issues) no slower than Ajv with allErrors and its default messages", t && `speedup: ${describe(invalidMessages, "x")}`, t && invalidMessages.every((row) => row.ratio >= 1));
+  add("invalid-vs-ajv-messages", "invalid payloads: validateX (issues) no slower than Ajv with allErrors and its default messages", t && `speedup: ${describe(invalidMessages, "x")}${copyShare(["one error", "many errors"], "ajv.messages", (ajv) => ajv)}`, t && invalidMessages.every((row) => row.ratio >= 1));
 
   const c = r.coldStart;
   add("cold-start", "cold start at least 10x faster than compiling with Ajv at start-up", c && `${fmt(c.speedup)}x (${c.generated.importToFirstResultMs} ms vs ${c.ajvAtStartup.importToFirstResultMs} ms from import to first result; whole process ${c.generated.processWallMs} ms vs ${c.ajvAtStartup.processWallMs} ms)`, c && c.speedup >= 10);
@@ -195,7 +204,7 @@ function throughputSection(t: ThroughputResult): string {
         const c = cell(t, model, kind, id);
         return c ? `${fmt(c.nsPerPayload)} ns (${c.payloadsPerSecond.toLocaleString("en-US")}/s)` : "disagrees";
       });
-      return [first.label, first.reportsIssues ? "issues" : "yes/no", ...figures];
+      return [first.label, first.part ? "nothing (a step of ours)" : first.reportsIssues ? "issues" : "yes/no", ...figures];
     });
     parts.push(`### ${model} (${t.payloadCounts[model]} example payloads, rotated)\n\n${table(["validator", "answers with", ...PAYLOAD_KINDS.map((k) => `${k}: time per payload`)], rows)}`);
     const speedups = ratios(t).filter((r) => r.model === model && OURS.includes(r.ours));
@@ -244,6 +253,7 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
       "## Validation throughput",
       "",
       "Same process, same payloads (the schemas' own examples; the invalid ones are the same payloads with one wrong value, or with seven to nine problems at several depths). " +
+        "Both `isX` and `validateX` first take the payload's JSON view (a plain copy of what JSON.stringify would send, each value read once; timed alone in the row \"JSON view copy alone\"), then judge it: " +
         "`validateX` runs a guard generated from the schemas (the fast path: yes or no, with Ajv's exact semantics), then, only for a payload the guard rejects, Ajv's standalone code with all errors for the issues, plus the legacy-drift checks; `isX` is the guard (and the drift checks) alone. " +
         "Ajv's own fast option was tried first and is measured here: a first-error pass, with the all-errors pass only on failure (\"Ajv runtime (first-error pass, allErrors on failure)\").",
       "",

@@ -7,7 +7,7 @@ import { emitAdapters } from "../src/emit/adapters.js";
 import { driftCheckSource, emitChecks } from "../src/emit/checks.js";
 import { loadSchemaSet } from "../src/model/load.js";
 import { legacyDriftCheck } from "../src/runtime/drift.js";
-import { type LegacyFieldSpec, legacyDrift, toLegacy, withLegacyFields, withoutLegacyFields } from "../src/runtime/legacy.js";
+import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty, toLegacy, withLegacyFields, withoutLegacyFields } from "../src/runtime/legacy.js";
 
 const SPECS: readonly LegacyFieldSpec[] = [
   { field: "order_number", replacedBy: "/order/order_number", replacementPath: ["order", "order_number"], nullable: true },
@@ -33,6 +33,18 @@ describe("legacyDrift", () => {
     ]);
     // A field that does not admit null has no expected value without its replacement.
     expect(legacyDrift({ code: null }, SPECS).map((d) => d.field)).toEqual(["code"]);
+  });
+
+  it("reads a JSON view (the validators' input) the same way without descriptors: own keys only, arrays are not objects", () => {
+    const views = [
+      { order_number: "A1", order: { order_number: "A1" }, code: { n: [0, 1] }, details: { code: { n: [-0, 1] } } },
+      { order_number: "A1", order: { order_number: "B2" }, code: null, details: [{ code: 1 }] },
+      { order_number: null, order: null, code: 1 },
+      JSON.parse('{"__proto__":{"order_number":"A1"},"order_number":"A1","order":{"__proto__":{"order_number":"A1"}}}') as object,
+      { order: { order_number: "B2" }, hint: "anything" },
+    ];
+    for (const view of views) expect(legacyDrift(view, SPECS, readJsonViewProperty)).toEqual(legacyDrift(view, SPECS));
+    expect(legacyDrift(Object.create({ order_number: "A1" }), SPECS, readJsonViewProperty)).toEqual([]);
   });
 
   it("ignores a missing legacy key and a field nothing replaces", () => {

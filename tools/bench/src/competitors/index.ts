@@ -6,6 +6,8 @@ import { compileAjv } from "./ajv-runtime.js";
 import { isPaymentSessionResultByHand, isSessionResultResponseByHand } from "./hand-guards.js";
 import * as typebox from "./typebox-schemas.js";
 import * as zod from "./zod-schemas.js";
+// Not exported by the package (an internal step of every validator): the same source its build bundles.
+import { jsonView } from "../../../../packages/payment-validators/src/json-view.js";
 
 /** The kinds of schema rule a competitor is held to (test/competitors.test.ts breaks each one). */
 export type RuleKind = "type" | "enum" | "extensible-enum" | "pattern" | "format" | "length" | "range" | "required" | "closed-object";
@@ -18,6 +20,8 @@ export interface Competitor {
   /** The kinds of rule it leaves unchecked by design; it claims every other. */
   readonly waives?: readonly RuleKind[];
   readonly check: Record<ModelName, (payload: unknown) => boolean>;
+  /** A step of ours timed alone (not a validator: it gives no verdict), to show what bounds ours. */
+  readonly part?: true;
 }
 
 export function competitors(): Competitor[] {
@@ -70,4 +74,11 @@ export function competitors(): Competitor[] {
       check: { PaymentSessionResult: (p) => typebox.paymentSessionResult.Check(p), SessionResultResponse: (p) => typebox.sessionResultResponse.Check(p) },
     },
   ];
+}
+
+/** Steps of ours timed alone: the JSON view copy every isX and validateX makes before judging (what
+ *  JSON.stringify would send, read once), which no competitor makes. */
+export function parts(): Competitor[] {
+  const copy = (payload: unknown) => jsonView(payload) !== undefined;
+  return [{ id: "ours.view", label: "JSON view copy alone (a step of isX and validateX)", reports: false, part: true, check: { PaymentSessionResult: copy, SessionResultResponse: copy } }];
 }

@@ -32,7 +32,7 @@ export function emitChecks(set: SchemaSet): GeneratedFiles {
 
   const lines = [
     `import type { SemanticCheck } from "../create.js";`,
-    `import { type LegacyFieldSpec, legacyDrift } from "./legacy-runtime.js";`,
+    `import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty } from "./legacy-runtime.js";`,
     "",
     DRIFT_CHECK,
     "",

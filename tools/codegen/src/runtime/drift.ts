@@ -3,7 +3,7 @@
 // the generated checks.ts, whose own imports supply `SemanticCheck` (payment-validators' create.ts)
 // and the legacy runtime (this folder's legacy.ts, emitted as legacy-runtime.ts); the lines outside
 // the markers only wire this module up for type-checking and the unit tests.
-import { type LegacyFieldSpec, legacyDrift } from "./legacy.js";
+import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty } from "./legacy.js";
 
 /** payment-validators' SemanticCheck, structurally (the generated checks.ts uses the real one). */
 type SemanticCheck = (value: unknown) => { readonly pointer: string; readonly keyword: string; readonly message: string; readonly expected?: unknown }[];
@@ -17,10 +17,11 @@ function show(value: unknown): string {
   }
 }
 
-/** Reports each legacy field that disagrees with its replacement, at the legacy field's pointer. */
+/** Reports each legacy field that disagrees with its replacement, at the legacy field's pointer.
+ *  `value` is the JSON view the validators judged (plain data), read without descriptors. */
 function legacyDriftCheck(specs: readonly LegacyFieldSpec[]): SemanticCheck {
   return (value) =>
-    legacyDrift(value, specs).map((d) => ({
+    legacyDrift(value, specs, readJsonViewProperty).map((d) => ({
       pointer: d.legacyPointer,
       keyword: "legacy-drift",
       message: d.replacementPresent

@@ -55,10 +55,20 @@ function readOwn(value: unknown, key: string): Read {
   }
 }
 
-function readPath(value: unknown, path: readonly string[]): Read {
+/** How a property is read: `readOwn` for any value (a getter would run code); the validators,
+ *  which only ever hand over the JSON view they judged, pass `readJsonViewProperty`. */
+export type PropertyReader = (value: unknown, key: string) => Read;
+
+/** `readOwn` for a JSON view (what the validators judge: plain objects and arrays of own data
+ *  properties, never a getter), without a property descriptor per read. */
+export function readJsonViewProperty(value: unknown, key: string): Read {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : ABSENT;
+}
+
+function readPath(value: unknown, path: readonly string[], read: PropertyReader = readOwn): Read {
   let current: unknown = value;
   for (const token of path) {
-    const next = readOwn(current, token);
+    const next = read(current, token);
     if (next === ABSENT) return ABSENT;
     current = next;
   }
@@ -109,13 +119,13 @@ function expectedValue(payload: unknown, spec: LegacyFieldSpec): Read {
 
 /** Every replaced legacy field whose value disagrees with its replacement; empty when consistent.
  *  A legacy key that is missing disagrees with nothing. */
-export function legacyDrift(payload: unknown, specs: readonly LegacyFieldSpec[]): LegacyDrift[] {
+export function legacyDrift(payload: unknown, specs: readonly LegacyFieldSpec[], read: PropertyReader = readOwn): LegacyDrift[] {
   const drift: LegacyDrift[] = [];
   for (const spec of specs) {
     if (spec.replacedBy === null) continue;
-    const legacy = readOwn(payload, spec.field);
+    const legacy = read(payload, spec.field);
     if (legacy === ABSENT) continue;
-    const replacement = readPath(payload, spec.replacementPath);
+    const replacement = readPath(payload, spec.replacementPath, read);
     const expected = replacement !== ABSENT ? replacement : spec.nullable ? null : ABSENT;
     let agrees: boolean;
     try {

@@ -38,8 +38,12 @@ function write(root: string, rel: string, text: string): void {
 }
 
 describe("all or nothing, whenever the run is killed", () => {
-  // A small tree: two folders replaced, one created, two package.json files rewritten.
+  // A small tree: two folders replaced, one created, two package.json files rewritten, and in a
+  // fourth folder one file replaced and one removed on their own (what a watch run's edit does).
   const before: Record<string, string> = {
+    "packages/d/generated/same.ts": "unchanged d\n",
+    "packages/d/generated/changed.ts": "old d\n",
+    "packages/d/generated/removed.ts": "old, removed on its own\n",
     "packages/a/generated/one.ts": "old one\n",
     "packages/a/generated/gone.ts": "old, not emitted any more\n",
     "packages/a/package.json": '{ "name": "a", "old": true }\n',
@@ -52,6 +56,8 @@ describe("all or nothing, whenever the run is killed", () => {
     { target: "packages/b/package.json", text: '{ "name": "b", "new": true }\n' },
     { target: "packages/b/src/generated", folder: { "index.ts": "new b\n" } },
     { target: "packages/c/generated", folder: { "fresh.ts": "new c\n" } },
+    { target: "packages/d/generated/changed.ts", text: "new d\n" },
+    { target: "packages/d/generated/removed.ts", remove: true },
   ];
   const after: Record<string, string> = {
     "packages/a/generated/one.ts": "new one\n",
@@ -60,10 +66,12 @@ describe("all or nothing, whenever the run is killed", () => {
     "packages/b/src/generated/index.ts": "new b\n",
     "packages/b/package.json": '{ "name": "b", "new": true }\n',
     "packages/c/generated/fresh.ts": "new c\n",
+    "packages/d/generated/same.ts": "unchanged d\n",
+    "packages/d/generated/changed.ts": "new d\n",
   };
-  // The journal (1), each existing target moved aside and its new version in (2 x 4), the new
-  // folder moved in (1), the journal marked committed (1).
-  const RENAMES = 11;
+  // The journal (1), each existing target moved aside and its new version in (2 x 5), the new
+  // folder moved in (1), the removed file moved aside (1), the journal marked committed (1).
+  const RENAMES = 14;
 
   function driver(root: string, planFile: string, crashAfter?: number) {
     const env = { ...process.env, PAYMENT_CODEGEN_CRASH_AFTER_RENAME: crashAfter === undefined ? "" : String(crashAfter) };

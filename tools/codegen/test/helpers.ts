@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { VERSION_MANIFEST } from "../src/outputs.js";
 
 export const CODEGEN_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -35,8 +35,11 @@ export function runCodegen(root: string, ...args: string[]): { status: number | 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** `codegen --watch` in a node process of its own (tsx's loader, not its launcher, which would
+ *  leave the watch running when a test kills the launcher with SIGKILL). */
 export function startWatch(root: string) {
-  return spawn(TSX, [CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
+  const loader = pathToFileURL(join(CODEGEN_DIR, "node_modules/tsx/dist/loader.mjs")).href;
+  return spawn(process.execPath, ["--import", loader, CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** Every file under the generated folders of `root`, path -> contents (not the package.json that

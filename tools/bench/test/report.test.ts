@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type Results, evaluateTargets, ratios, toJson, toMarkdown } from "../src/report.js";
 import type { ThroughputCell } from "../src/sections/throughput.js";
 import { MODELS, PAYLOAD_KINDS } from "../src/payloads.js";
+import { EDIT_KINDS, type WatchResult } from "../src/sections/watch.js";
 
 const machine = { cpu: "test cpu", cores: 2, memoryGb: 8, os: "Linux", node: "v20.20.0", v8: "11", commit: "abc1234", versions: { ajv: "8" } };
 
@@ -16,6 +17,12 @@ function throughputCells(overrides: Record<string, number> = {}): ThroughputCell
       Object.entries(ns).map(([competitor, value]) => ({ model, kind, competitor, label: competitor, reportsIssues: true, nsPerPayload: value, payloadsPerSecond: Math.round(1e9 / value), roundsNs: [value] })),
     ),
   );
+}
+
+/** A watch section whose every edit took `ms` from save to written output. */
+function watchResult(ms: number): WatchResult {
+  const runs = EDIT_KINDS.map((kind) => ({ kind, saveToOutputMs: ms, loadMs: 20, emitMs: ms - 60, writeMs: 30, slowestEmitters: "validators 90, openapi 40, fixtures 20" }));
+  return { warmup: 3, runs, medianMs: ms, p90Ms: ms, medianByKind: { description: ms, "enum value": ms, property: ms }, medianSplit: { loadMs: 20, emitMs: ms - 60, writeMs: 30 }, slowestEmitters: { validators: 90, openapi: 40, fixtures: 20 } };
 }
 
 function results(overrides: Partial<Results> = {}, ns: Record<string, number> = {}): Results {
@@ -49,6 +56,7 @@ function results(overrides: Partial<Results> = {}, ns: Record<string, number> = 
       ],
       installed: [{ label: "@org/payment-validators (unpacked)", bytes: 300000, files: 6 }],
     },
+    watch: watchResult(200),
     ...overrides,
   };
 }
@@ -72,6 +80,7 @@ describe("evaluateTargets", () => {
     expect(statuses["codegen-flat"]).toBe("miss"); // (12000 - 3000) / 300 = 30 ms per added schema, 2x the 15 ms from 50 to 200
     expect(status(results({ cli: { ...results().cli!, throughputRatio: 0.5 } }))["cli-throughput"]).toBe("miss");
     expect(status(results({ coldStart: { ...results().coldStart!, speedup: 9 } }))["cold-start"]).toBe("miss");
+    expect(status(results({ watch: watchResult(300) }))["watch-edit"]).toBe("miss"); // the median must be under 300 ms
   });
 
   it("says 'not measured' for a section that did not run", () => {

@@ -44,6 +44,7 @@ interface RunTimes {
   load: number;
   emit: number;
   write: number;
+  readonly emitters: Map<string, number>;
 }
 
 async function generateChecked(root: string, mode: "write" | "check", log: (line: string) => void, times?: RunTimes): Promise<number> {
@@ -56,7 +57,7 @@ async function generateChecked(root: string, mode: "write" | "check", log: (line
     set = loadSchemaSet(root);
     if (times) times.load = performance.now() - started;
     started = performance.now();
-    files = await generate(set);
+    files = await generate(set, times?.emitters);
     if (times) times.emit = performance.now() - started;
   } catch (error) {
     if (error instanceof SchemaSetError) {
@@ -208,7 +209,7 @@ async function watchSchemas(root: string, log: (line: string) => void): Promise<
         const before = schemasFingerprint(root);
         if (before === generated) break;
         const started = performance.now();
-        const times: RunTimes = { load: 0, emit: 0, write: 0 };
+        const times: RunTimes = { load: 0, emit: 0, write: 0, emitters: new Map() };
         memoStats(true);
         const code = await runCodegen(root, "write", log, times).catch((error: unknown) => {
           log(`codegen: ${error instanceof Error ? error.message : String(error)}`);
@@ -216,7 +217,9 @@ async function watchSchemas(root: string, log: (line: string) => void): Promise<
         });
         const reused = Object.values(memoStats()).reduce((sum, { hits, misses }) => ({ hits: sum.hits + hits, misses: sum.misses + misses }), { hits: 0, misses: 0 });
         const ms = (value: number) => Math.round(value);
-        log(`codegen --watch: ${code === 0 ? "output written" : "output left as it was"} ${ms(performance.now() - started)} ms after the change was seen (load ${ms(times.load)}, emit ${ms(times.emit)}, write ${ms(times.write)} ms; ${reused.hits} of ${reused.hits + reused.misses} cached steps reused).`);
+        // The emitters that took longest, so a slow run says what bounded it.
+        const slowest = [...times.emitters].sort(([, a], [, b]) => b - a).slice(0, 3).map(([name, t]) => `${name} ${ms(t)}`);
+        log(`codegen --watch: ${code === 0 ? "output written" : "output left as it was"} ${ms(performance.now() - started)} ms after the change was seen (load ${ms(times.load)}, emit ${ms(times.emit)}, write ${ms(times.write)} ms; slowest emitters: ${slowest.join(", ") || "none"}; ${reused.hits} of ${reused.hits + reused.misses} cached steps reused).`);
         generated = before;
       }
     } finally {

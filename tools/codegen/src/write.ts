@@ -71,10 +71,12 @@ export function checkFiles(repoRoot: string, files: GeneratedFiles, knownRoots: 
   return differences.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** One target a run replaces: a generated folder (its files), a single file (its text), or a file
- *  that is removed (replaced by nothing). */
+/** One target a run replaces: a generated folder (its files), one generated file (staged as a
+ *  folder's files are), a file that is not codegen's alone (package.json: its text, flushed to the
+ *  disk before the journal), or a file that is removed (replaced by nothing). */
 export type Replacement =
   | { readonly target: string; readonly folder: ReadonlyMap<string, string> }
+  | { readonly target: string; readonly file: string }
   | { readonly target: string; readonly text: string }
   | { readonly target: string; readonly remove: true };
 
@@ -96,7 +98,7 @@ export function planFolders(repoRoot: string, files: GeneratedFiles, knownRoots:
     }
     for (const d of diffs) {
       const contents = wanted.get(d.path.slice(root.length + 1));
-      replacements.push(contents === undefined ? { target: d.path, remove: true } : { target: d.path, text: contents });
+      replacements.push(contents === undefined ? { target: d.path, remove: true } : { target: d.path, file: contents });
     }
   }
   return { differences, replacements };
@@ -261,8 +263,12 @@ export function replaceAll(repoRoot: string, replacements: readonly Replacement[
       const temp = abs(entries[i]!.temp);
       if ("remove" in replacement) return;
       if ("text" in replacement) {
-        makeFolder(dirname(temp));
         writeDurably(temp, replacement.text);
+        return;
+      }
+      if ("file" in replacement) {
+        makeFolder(dirname(temp));
+        fsCall("write", temp, () => writeFileSync(temp, replacement.file));
         return;
       }
       makeFolder(temp);

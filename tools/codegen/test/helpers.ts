@@ -42,6 +42,25 @@ export function startWatch(root: string) {
   return spawn(process.execPath, ["--import", loader, CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/** A running `codegen --watch` on `root`: what it has printed so far, a wait for a condition
+ *  (failing with that output), and a stop that kills it. */
+export function watchSession(root: string) {
+  const child = startWatch(root);
+  let output = "";
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return {
+    output: () => output,
+    async until(done: () => boolean, what: string, ms = 120_000): Promise<void> {
+      const deadline = Date.now() + ms;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    stop: () => child.kill("SIGKILL"),
+  };
+}
+
 /** Every file under the generated folders of `root`, path -> contents (not the package.json that
  *  copyRepo brings along for the packages' version). */
 export function snapshotGenerated(root: string): Map<string, string> {

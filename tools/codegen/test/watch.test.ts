@@ -2,11 +2,10 @@
 // edit did not change (memo.ts), yet the tree it leaves is exactly what a fresh full run writes;
 // a bad edit is reported with its file and pointer and leaves the previous output alone; the next
 // good edit recovers.
-import type { ChildProcess } from "node:child_process";
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyRepo, removeRepo, runCodegen, snapshotGenerated, startWatch } from "./helpers.js";
+import { copyRepo, removeRepo, runCodegen, snapshotGenerated, watchSession } from "./helpers.js";
 
 const AMOUNT = "schemas/adyen/Amount.schema.json";
 const RESULT_CODE = "schemas/adyen/PaymentResultCode.schema.json";
@@ -15,37 +14,31 @@ const TYPES = "packages/payment-types/src/generated/models.ts";
 describe("--watch over a sequence of edits", () => {
   let root: string;
   let fresh: string | undefined;
-  let watcher: ChildProcess | undefined;
+  let watcher: ReturnType<typeof watchSession> | undefined;
   beforeEach(() => {
     root = copyRepo();
   });
   afterEach(() => {
-    watcher?.kill("SIGKILL");
+    watcher?.stop();
     removeRepo(root);
     if (fresh) removeRepo(fresh);
   });
 
   it("writes what a full run writes after each good edit, keeps the output through bad ones, and recovers", async () => {
-    watcher = startWatch(root);
-    let output = "";
-    watcher.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const until = async (done: () => boolean, what: string) => {
-      const deadline = Date.now() + 120_000;
-      while (!done()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-    await until(() => output.includes("watching schemas/"), "the watch to start");
+    const session = watchSession(root);
+    watcher = session;
+    const { output, until } = session;
+    await until(() => output().includes("watching schemas/"), "the watch to start");
 
     const read = (rel: string) => readFileSync(join(root, rel), "utf8");
     /** Saves like an editor (a temp file renamed over the schema), then waits for the run it starts. */
     const save = async (rel: string, text: string, expected: RegExp) => {
-      const before = output.length;
+      const before = output().length;
       writeFileSync(join(root, `${rel}.swp`), text);
       renameSync(join(root, `${rel}.swp`), join(root, rel));
-      await until(() => expected.test(output.slice(before)) && output.slice(before).includes("codegen --watch: "), `a run after saving ${rel}`);
-      return output.slice(before);
+      const since = () => output().slice(before);
+      await until(() => expected.test(since()) && since().includes("codegen --watch: "), `a run after saving ${rel}`);
+      return since();
     };
     const edit = (rel: string, change: (schema: Record<string, any>) => void) => {
       const schema = JSON.parse(read(rel)) as Record<string, any>;
@@ -84,7 +77,7 @@ describe("--watch over a sequence of edits", () => {
     await save(AMOUNT, withNote('{ "type": "string", "maxLength": 80, "description": "A note, recovered." }'), /output written/);
     expect(read(TYPES)).toContain("A note, recovered.");
 
-    watcher.kill("SIGKILL");
+    session.stop();
     watcher = undefined;
     rmSync(join(root, ".codegen.lock"), { force: true });
     const check = runCodegen(root, "--check");

@@ -1,9 +1,10 @@
 // pnpm bench [--quick] [--only SECTION,...] [--out DIR]
 //   Builds the packages (turbo, cached when up to date), then measures validation throughput
-//   against peers, cold start, size, the CLI on a large NDJSON file and codegen scaling, and writes
+//   against peers, cold start, size, the CLI on a large NDJSON file, codegen scaling and codegen
+//   --watch from a saved edit to written output, and writes
 //   BENCHMARKS.md and benchmarks.json at the repository root (or in DIR).
 //   --quick   shorter timings and smaller inputs (about a minute instead of several)
-//   --only    run only these sections (throughput, cold-start, size, cli, codegen); nothing is
+//   --only    run only these sections (throughput, cold-start, size, cli, codegen, watch); nothing is
 //             written unless --out is given, so a partial run never replaces the full report
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -20,8 +21,9 @@ import { measureCodegen } from "./sections/codegen.js";
 import { measureColdStart } from "./sections/cold-start.js";
 import { measureSize } from "./sections/size.js";
 import { measureThroughput } from "./sections/throughput.js";
+import { measureWatch } from "./sections/watch.js";
 
-const SECTIONS = ["throughput", "cold-start", "size", "cli", "codegen"] as const;
+const SECTIONS = ["throughput", "cold-start", "size", "cli", "codegen", "watch"] as const;
 type Section = (typeof SECTIONS)[number];
 const USAGE = `usage: pnpm bench [--quick] [--only ${SECTIONS.join(",")}] [--out DIR]`;
 
@@ -85,6 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(wanted("size") ? { size: (log("bench: size..."), measureSize({ repoRoot })) } : {}),
     ...(wanted("cli") ? { cli: (log("bench: CLI on a large NDJSON file..."), await measureCli({ quick: args.quick, repoRoot, log })) } : {}),
     ...(wanted("codegen") ? { codegen: (log("bench: codegen..."), measureCodegen({ quick: args.quick, repoRoot, log })) } : {}),
+    ...(wanted("watch") ? { watch: (log("bench: codegen --watch, saved edit to written output..."), await measureWatch({ quick: args.quick, repoRoot, log })) } : {}),
   };
   const targets = evaluateTargets(results);
   for (const t of targets) log(`  ${t.status.padEnd(12)} ${t.target}: ${t.measured}`);

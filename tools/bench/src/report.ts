@@ -5,8 +5,9 @@ import type { CodegenResult } from "./sections/codegen.js";
 import type { ColdStartResult } from "./sections/cold-start.js";
 import type { SizeResult } from "./sections/size.js";
 import type { ThroughputCell, ThroughputResult } from "./sections/throughput.js";
+import { EDIT_KINDS, type WatchResult } from "./sections/watch.js";
 import type { Machine } from "./machine.js";
-import { round } from "./measure.js";
+import { median, round } from "./measure.js";
 import { MODELS, type ModelName, PAYLOAD_KINDS, type PayloadKind } from "./payloads.js";
 
 // 10 KB, raised by 435 bytes (measured, min + gzip) for issue messages that name a cross-field
@@ -22,6 +23,7 @@ export interface Results {
   readonly codegen?: CodegenResult;
   readonly cli?: CliResult;
   readonly size?: SizeResult;
+  readonly watch?: WatchResult;
   /** Codegen's warnings about models validated without a fast-path guard (Ajv's code alone). */
   readonly guardless?: readonly string[];
 }
@@ -133,6 +135,13 @@ export function evaluateTargets(r: Results): Target[] {
     "codegen time per schema flat as the corpus grows (each added schema costs at most 1.5x more from 200 to 500 schemas than from 50 to 200)",
     g && `${g.corpora.map((x) => `${x.schemas}: ${fmt(x.cliMsPerSchema)} ms`).join(", ")} per schema; per added schema ${marginal.map((m) => `${m.from}→${m.to}: ${fmt(m.msPerSchema)} ms`).join(", ")} (${fmt(growth)}x)`,
     g && growth <= 1.5,
+  );
+  const w = r.watch;
+  add(
+    "watch-edit",
+    "codegen --watch: a saved one-file edit to written output, median under 300 ms",
+    w && `median ${fmt(w.medianMs)} ms, p90 ${fmt(w.p90Ms)} ms over ${w.runs.length} edits (${EDIT_KINDS.map((k) => `${k} ${fmt(w.medianByKind[k])} ms`).join(", ")}); the watch's own split, medians: load ${fmt(w.medianSplit.loadMs)}, emit ${fmt(w.medianSplit.emitMs)} (${Object.entries(w.slowestEmitters).slice(0, 3).map(([name, ms]) => `${name} ${fmt(ms)}`).join(", ")}), write ${fmt(w.medianSplit.writeMs)} ms`,
+    w && w.medianMs < 300,
   );
   add("turbo-cached", "cached turbo re-run under 1 s", g && `${fmt(g.turbo.cachedMs / 1000)} s${g.turbo.cachedFullTurbo ? " (FULL TURBO)" : ""}`, g && g.turbo.cachedMs < 1000);
 
@@ -299,6 +308,22 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
       `Per added schema (CLI): ${marginalCosts(g).map((m) => `${m.from} → ${m.to} schemas: ${fmt(m.msPerSchema)} ms`).join("; ")}.`,
       "",
       `turbo run build (after the build the benchmark starts with): ${fmt(g.turbo.firstMs)} ms, then again at once: ${fmt(g.turbo.cachedMs)} ms (${g.turbo.cachedFullTurbo ? "FULL TURBO" : "not a full cache hit"}; cached: ${g.turbo.cachedTasks || "n/a"}).`,
+    );
+  }
+  if (r.watch) {
+    const w = r.watch;
+    const rows = EDIT_KINDS.map((kind) => {
+      const runs = w.runs.filter((x) => x.kind === kind);
+      const mid = (pick: (x: (typeof runs)[number]) => number) => fmt(median(runs.map(pick)));
+      return [kind, String(runs.length), `${mid((x) => x.saveToOutputMs)} ms`, `${mid((x) => x.loadMs)} / ${mid((x) => x.emitMs)} / ${mid((x) => x.writeMs)} ms`, runs.at(-1)?.slowestEmitters ?? ""];
+    });
+    out.push(
+      "",
+      "## Codegen --watch: saved edit to written output",
+      "",
+      table(["edit", "edits", "save to output (median)", "load / emit / write (median)", "slowest emitters (last edit, ms)"], rows),
+      "",
+      `All edits: median ${fmt(w.medianMs)} ms, p90 ${fmt(w.p90Ms)} ms. \`codegen --watch\` runs on a temporary copy of the repository; each edit is saved as an editor saves it (a temp file renamed over the schema), edits accumulate, and each is timed from the rename to the line the watch prints once the output is written (the watch's own split of that run beside it). The first ${w.warmup} edits (one of each kind) are not counted. What the watch reuses between runs: README, Codegen.`,
     );
   }
   if (r.cli) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type Results, evaluateTargets, ratios, toJson, toMarkdown } from "../src/report.js";
 import type { ThroughputCell } from "../src/sections/throughput.js";
 import { MODELS, PAYLOAD_KINDS } from "../src/payloads.js";
+import { EDIT_KINDS, type WatchResult } from "../src/sections/watch.js";
 
 const machine = { cpu: "test cpu", cores: 2, memoryGb: 8, os: "Linux", node: "v20.20.0", v8: "11", commit: "abc1234", versions: { ajv: "8" } };
 
@@ -17,6 +18,12 @@ function throughputCells(overrides: Record<string, number> = {}): ThroughputCell
       Object.entries(ns).map(([competitor, value]) => ({ model, kind, competitor, label: competitor, reportsIssues: true, nsPerPayload: value, payloadsPerSecond: Math.round(1e9 / value), roundsNs: [value] })),
     ),
   );
+}
+
+/** A watch section whose every edit took `ms` from save to written output. */
+function watchResult(ms: number): WatchResult {
+  const runs = EDIT_KINDS.map((kind) => ({ kind, saveToOutputMs: ms, loadMs: 20, emitMs: ms - 60, writeMs: 30, slowestEmitters: "validators 90, openapi 40, fixtures 20" }));
+  return { warmup: 3, runs, medianMs: ms, p90Ms: ms, medianByKind: { description: ms, "enum value": ms, property: ms }, medianSplit: { loadMs: 20, emitMs: ms - 60, writeMs: 30 }, slowestEmitters: { validators: 90, openapi: 40, fixtures: 20 } };
 }
 
 function results(overrides: Partial<Results> = {}, ns: Record<string, number> = {}): Results {
@@ -57,6 +64,7 @@ function results(overrides: Partial<Results> = {}, ns: Record<string, number> = 
       ],
       installed: [{ label: "@org/payment-validators (unpacked)", bytes: 300000, files: 6 }],
     },
+    watch: watchResult(200),
     ...overrides,
   };
 }
@@ -82,6 +90,7 @@ describe("evaluateTargets", () => {
     expect(status(results({ coldStart: { ...results().coldStart!, speedup: 9 } }))["cold-start"]).toBe("miss");
     expect(status(results({ cli: { ...results().cli!, jobsRatio: 1.2 } }))["cli-jobs"]).toBe("miss");
     expect(status(results({ cli: { ...results().cli!, jobsMemoryGrowth: 1.5 } }))["cli-memory"]).toBe("miss");
+    expect(status(results({ watch: watchResult(300) }))["watch-edit"]).toBe("miss"); // the median must be under 300 ms
   });
 
   it("says what bounds the worker threads when --jobs (cores) misses 1.5x the loop", () => {

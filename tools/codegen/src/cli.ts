@@ -16,6 +16,7 @@ import { FileSystemError } from "./fs-errors.js";
 import { generate } from "./generate.js";
 import { warningsOf } from "./emitter.js";
 import { loadSchemaSet } from "./model/load.js";
+import { endMemoRun, memoStats } from "./memo.js";
 import { LockBusyError, acquireLock } from "./lock.js";
 import { checkStamps, stampReplacements } from "./package-stamp.js";
 import { checkFiles, planFolders, recoverInterruptedRun, removeStrayCopies, replaceAll } from "./write.js";
@@ -38,14 +39,26 @@ export function existingGeneratedRoots(root: string): string[] {
   return roots;
 }
 
-async function generateChecked(root: string, mode: "write" | "check", log: (line: string) => void): Promise<number> {
+/** Where a run's time went, ms: what `--watch` prints after each run. */
+interface RunTimes {
+  load: number;
+  emit: number;
+  write: number;
+  readonly emitters: Map<string, number>;
+}
+
+async function generateChecked(root: string, mode: "write" | "check", log: (line: string) => void, times?: RunTimes): Promise<number> {
   const recovered = recoverInterruptedRun(root);
   if (recovered) log(recovered);
   let files;
   let set;
+  let started = performance.now();
   try {
     set = loadSchemaSet(root);
-    files = await generate(set);
+    if (times) times.load = performance.now() - started;
+    started = performance.now();
+    files = await generate(set, times?.emitters);
+    if (times) times.emit = performance.now() - started;
   } catch (error) {
     if (error instanceof SchemaSetError) {
       log(`codegen: ${error.message}`);
@@ -53,7 +66,11 @@ async function generateChecked(root: string, mode: "write" | "check", log: (line
       return 1;
     }
     throw error;
+  } finally {
+    // What this run computed is what the next one may reuse (memo.ts); the rest is dropped.
+    endMemoRun();
   }
+  started = performance.now();
   // Rules the types cannot carry (the model keeps one flat interface): said, not fatal.
   for (const note of unionNotes(set)) log(`codegen: note: ${note.toString()}`);
   for (const warning of warningsOf(files)) log(`codegen: warning: ${warning}`);
@@ -73,16 +90,17 @@ async function generateChecked(root: string, mode: "write" | "check", log: (line
   const folders = planFolders(root, files, known);
   const stamps = stampReplacements(root, set);
   replaceAll(root, [...folders.replacements, ...stamps.replacements]);
+  if (times) times.write = performance.now() - started;
   log(`codegen: ${files.size} files generated, ${folders.differences.length + stamps.differences.length} changed.`);
   return 0;
 }
 
 /** One run under the repository's lock; file-system errors and a busy lock become one line and exit 2. */
-export async function runCodegen(root: string, mode: "write" | "check", log: (line: string) => void): Promise<number> {
+export async function runCodegen(root: string, mode: "write" | "check", log: (line: string) => void, times?: RunTimes): Promise<number> {
   let release: (() => void) | undefined;
   try {
     release = await acquireLock(root, LOCK_WAIT_MS, (pid) => log(`codegen: waiting for the codegen run of process ${pid} to finish...`));
-    return await generateChecked(root, mode, log);
+    return await generateChecked(root, mode, log, times);
   } catch (error) {
     if (error instanceof FileSystemError) {
       log(`codegen: ${error.describe(root)}`);
@@ -190,7 +208,18 @@ async function watchSchemas(root: string, log: (line: string) => void): Promise<
         rewatch();
         const before = schemasFingerprint(root);
         if (before === generated) break;
-        await runCodegen(root, "write", log).catch((error: unknown) => log(`codegen: ${error instanceof Error ? error.message : String(error)}`));
+        const started = performance.now();
+        const times: RunTimes = { load: 0, emit: 0, write: 0, emitters: new Map() };
+        memoStats(true);
+        const code = await runCodegen(root, "write", log, times).catch((error: unknown) => {
+          log(`codegen: ${error instanceof Error ? error.message : String(error)}`);
+          return 2;
+        });
+        const reused = Object.values(memoStats()).reduce((sum, { hits, misses }) => ({ hits: sum.hits + hits, misses: sum.misses + misses }), { hits: 0, misses: 0 });
+        const ms = (value: number) => Math.round(value);
+        // The emitters that took longest, so a slow run says what bounded it.
+        const slowest = [...times.emitters].sort(([, a], [, b]) => b - a).slice(0, 3).map(([name, t]) => `${name} ${ms(t)}`);
+        log(`codegen --watch: ${code === 0 ? "output written" : "output left as it was"} ${ms(performance.now() - started)} ms after the change was seen (load ${ms(times.load)}, emit ${ms(times.emit)}, write ${ms(times.write)} ms; slowest emitters: ${slowest.join(", ") || "none"}; ${reused.hits} of ${reused.hits + reused.misses} cached steps reused).`);
         generated = before;
       }
     } finally {
@@ -199,7 +228,8 @@ async function watchSchemas(root: string, log: (line: string) => void): Promise<
   };
   function schedule(): void {
     clearTimeout(timer);
-    timer = setTimeout(() => void regenerate(), 100);
+    // Short: a burst of saves that outlasts it is caught by the fingerprint check after the run.
+    timer = setTimeout(() => void regenerate(), 20);
   }
 
   await regenerate();

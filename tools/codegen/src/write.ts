@@ -11,6 +11,9 @@
 // commit is rolled back (every target restored), one killed after it is completed. Staged or
 // set-aside copies that no journal names (a run killed while staging) are strays: a run removes
 // them, `--check` fails on them. Files no emitter claims disappear with the swap.
+// A folder where only a few files changed (what a watch run's edit usually touches) is not
+// replaced whole: each changed file is a target of its own, and each file no emitter claims any
+// more is a target replaced by nothing (`remove`), under the same journal.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { GeneratedFiles } from "./emitter.js";
@@ -62,21 +65,42 @@ export function checkFiles(repoRoot: string, files: GeneratedFiles, knownRoots: 
       if (!onDisk.has(rel)) differences.push({ path: `${root}/${rel}`, kind: "missing" });
       else if (fsCall("read", abs, () => readFileSync(abs, "utf8")) !== contents) differences.push({ path: `${root}/${rel}`, kind: "stale" });
     }
-    for (const rel of onDisk) if (!wanted.has(rel)) differences.push({ path: `${root}/${rel}`, kind: "unexpected" });
+    for (const rel of onDisk) if (!wanted.has(rel) && !COPY_IN_FOLDER.test(rel)) differences.push({ path: `${root}/${rel}`, kind: "unexpected" });
   }
-  for (const path of strayCopies(repoRoot)) differences.push({ path, kind: "stray" });
+  for (const path of strayCopies(repoRoot, [...roots.keys()])) differences.push({ path, kind: "stray" });
   return differences.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** One target a run replaces: a generated folder (its files) or a single file (its text). */
-export type Replacement = { readonly target: string; readonly folder: ReadonlyMap<string, string> } | { readonly target: string; readonly text: string };
+/** One target a run replaces: a generated folder (its files), one generated file (staged as a
+ *  folder's files are), a file that is not codegen's alone (package.json: its text, flushed to the
+ *  disk before the journal), or a file that is removed (replaced by nothing). */
+export type Replacement =
+  | { readonly target: string; readonly folder: ReadonlyMap<string, string> }
+  | { readonly target: string; readonly file: string }
+  | { readonly target: string; readonly text: string }
+  | { readonly target: string; readonly remove: true };
 
-/** The folder replacements that bring the disk in line with `files`, and the differences they fix. */
+/** The replacements that bring the disk in line with `files`, and the differences they fix. A folder
+ *  in which fewer than half the files differ is changed file by file, any other one replaced whole. */
 export function planFolders(repoRoot: string, files: GeneratedFiles, knownRoots: readonly string[] = []): { differences: Difference[]; replacements: Replacement[] } {
   const differences = checkFiles(repoRoot, files, knownRoots).filter((d) => d.kind !== "stray");
-  const changedRoots = new Set(differences.map((d) => generatedRoot(d.path)));
   const roots = groupByRoot(files);
-  const replacements = [...changedRoots].sort().map((root) => ({ target: root, folder: roots.get(root) ?? new Map<string, string>() }));
+  const changed = new Map<string, Difference[]>();
+  for (const d of differences) changed.set(generatedRoot(d.path), [...(changed.get(generatedRoot(d.path)) ?? []), d]);
+  const replacements: Replacement[] = [];
+  for (const root of [...changed.keys()].sort()) {
+    const wanted = roots.get(root) ?? new Map<string, string>();
+    const diffs = changed.get(root)!;
+    const onDisk = existsSync(join(repoRoot, root)) ? listFiles(join(repoRoot, root)).length : 0;
+    if (onDisk === 0 || diffs.length * 2 >= Math.max(onDisk, wanted.size)) {
+      replacements.push({ target: root, folder: wanted });
+      continue;
+    }
+    for (const d of diffs) {
+      const contents = wanted.get(d.path.slice(root.length + 1));
+      replacements.push(contents === undefined ? { target: d.path, remove: true } : { target: d.path, file: contents });
+    }
+  }
   return { differences, replacements };
 }
 
@@ -89,6 +113,8 @@ interface JournalEntry {
   readonly old: string;
   /** Whether the target existed before the run (a new one has nothing to move aside). */
   readonly existed: boolean;
+  /** The target is removed: moved aside, nothing moved in (absent in journals of older runs). */
+  readonly removed?: boolean;
 }
 
 interface Journal {
@@ -97,23 +123,29 @@ interface Journal {
   readonly entries: readonly JournalEntry[];
 }
 
-// Staged and set-aside copies: `generated.tmp-<pid>-<time>`, `package.json.old-<pid>-<time>`.
+// Staged and set-aside copies: `generated.tmp-<pid>-<time>`, `package.json.old-<pid>-<time>`, and
+// inside a generated folder (a file replaced on its own) `models.ts.tmp-<pid>-<time>`.
 const COPY = /^(?:generated|package\.json)\.(?:tmp|old)-\d+-\d+$/;
+const COPY_IN_FOLDER = /(?:^|\/)[^/]+\.(?:tmp|old)-\d+-\d+$/;
 
-/** Staged or set-aside copies left by a run that no journal covers, repository-relative. */
-export function strayCopies(repoRoot: string): string[] {
+/** Staged or set-aside copies left by a run that no journal covers, repository-relative; `roots`:
+ *  generated folders to search for copies of single files (default: every one under packages/). */
+export function strayCopies(repoRoot: string, roots?: readonly string[]): string[] {
   const packages = join(repoRoot, "packages");
   if (!existsSync(packages)) return [];
   const found: string[] = [];
+  const generatedRoots: string[] = [];
   for (const pkg of fsCall("list folder", packages, () => readdirSync(packages)).sort()) {
     for (const dir of [`packages/${pkg}`, `packages/${pkg}/src`]) {
       const abs = join(repoRoot, dir);
       if (!existsSync(abs) || !fsCall("read", abs, () => statSync(abs)).isDirectory()) continue;
       for (const entry of fsCall("list folder", abs, () => readdirSync(abs)).sort()) if (COPY.test(entry)) found.push(`${dir}/${entry}`);
+      if (existsSync(join(abs, "generated"))) generatedRoots.push(`${dir}/generated`);
     }
   }
+  for (const root of roots ?? generatedRoots) for (const rel of listFiles(join(repoRoot, root))) if (COPY_IN_FOLDER.test(rel)) found.push(`${root}/${rel}`);
   if (existsSync(join(repoRoot, `${JOURNAL}.tmp`))) found.push(`${JOURNAL}.tmp`);
-  return found;
+  return found.sort();
 }
 
 /** Removes the stray copies (see strayCopies); returns what it removed. */
@@ -224,13 +256,19 @@ export function recoverInterruptedRun(repoRoot: string): string | undefined {
 export function replaceAll(repoRoot: string, replacements: readonly Replacement[]): void {
   if (replacements.length === 0) return;
   const run = `${process.pid}-${Date.now()}`;
-  const entries = replacements.map((r) => ({ target: r.target, temp: `${r.target}.tmp-${run}`, old: `${r.target}.old-${run}`, existed: existsSync(join(repoRoot, r.target)) }));
+  const entries = replacements.map((r) => ({ target: r.target, temp: `${r.target}.tmp-${run}`, old: `${r.target}.old-${run}`, existed: existsSync(join(repoRoot, r.target)), removed: "remove" in r }));
   const abs = (rel: string) => join(repoRoot, rel);
   try {
     replacements.forEach((replacement, i) => {
       const temp = abs(entries[i]!.temp);
+      if ("remove" in replacement) return;
       if ("text" in replacement) {
         writeDurably(temp, replacement.text);
+        return;
+      }
+      if ("file" in replacement) {
+        makeFolder(dirname(temp));
+        fsCall("write", temp, () => writeFileSync(temp, replacement.file));
         return;
       }
       makeFolder(temp);
@@ -250,7 +288,7 @@ export function replaceAll(repoRoot: string, replacements: readonly Replacement[
       const target = abs(entry.target);
       makeFolder(dirname(target));
       if (entry.existed) rename(target, abs(entry.old));
-      rename(abs(entry.temp), target);
+      if (!entry.removed) rename(abs(entry.temp), target);
     }
     for (const dir of new Set(entries.map((e) => dirname(abs(e.target))))) syncFolder(dir);
     writeJournal(repoRoot, { pid: process.pid, state: "committed", entries });

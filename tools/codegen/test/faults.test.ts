@@ -2,12 +2,12 @@
 // after any rename, stray copies that --check reports and the next run removes, one run at a time
 // (a lock that waits, gives up naming the holder, and takes over a dead one's), file-system errors
 // as one line, and --watch following editor-style rename-saves, new files and deletes.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CODEGEN_DIR, REPO_ROOT, copyRepo, removeRepo, runCodegen, snapshotGenerated, startWatch } from "./helpers.js";
+import { CODEGEN_DIR, REPO_ROOT, copyRepo, removeRepo, runCodegen, snapshotGenerated, watchSession } from "./helpers.js";
 
 const TSX = join(CODEGEN_DIR, "node_modules/.bin/tsx");
 const CLI = join(CODEGEN_DIR, "src/cli.ts");
@@ -38,8 +38,12 @@ function write(root: string, rel: string, text: string): void {
 }
 
 describe("all or nothing, whenever the run is killed", () => {
-  // A small tree: two folders replaced, one created, two package.json files rewritten.
+  // A small tree: two folders replaced, one created, two package.json files rewritten, and in a
+  // fourth folder one file replaced and one removed on their own (what a watch run's edit does).
   const before: Record<string, string> = {
+    "packages/d/generated/same.ts": "unchanged d\n",
+    "packages/d/generated/changed.ts": "old d\n",
+    "packages/d/generated/removed.ts": "old, removed on its own\n",
     "packages/a/generated/one.ts": "old one\n",
     "packages/a/generated/gone.ts": "old, not emitted any more\n",
     "packages/a/package.json": '{ "name": "a", "old": true }\n',
@@ -52,6 +56,8 @@ describe("all or nothing, whenever the run is killed", () => {
     { target: "packages/b/package.json", text: '{ "name": "b", "new": true }\n' },
     { target: "packages/b/src/generated", folder: { "index.ts": "new b\n" } },
     { target: "packages/c/generated", folder: { "fresh.ts": "new c\n" } },
+    { target: "packages/d/generated/changed.ts", file: "new d\n" },
+    { target: "packages/d/generated/removed.ts", remove: true },
   ];
   const after: Record<string, string> = {
     "packages/a/generated/one.ts": "new one\n",
@@ -60,10 +66,12 @@ describe("all or nothing, whenever the run is killed", () => {
     "packages/b/src/generated/index.ts": "new b\n",
     "packages/b/package.json": '{ "name": "b", "new": true }\n',
     "packages/c/generated/fresh.ts": "new c\n",
+    "packages/d/generated/same.ts": "unchanged d\n",
+    "packages/d/generated/changed.ts": "new d\n",
   };
-  // The journal (1), each existing target moved aside and its new version in (2 x 4), the new
-  // folder moved in (1), the journal marked committed (1).
-  const RENAMES = 11;
+  // The journal (1), each existing target moved aside and its new version in (2 x 5), the new
+  // folder moved in (1), the removed file moved aside (1), the journal marked committed (1).
+  const RENAMES = 14;
 
   function driver(root: string, planFile: string, crashAfter?: number) {
     const env = { ...process.env, PAYMENT_CODEGEN_CRASH_AFTER_RENAME: crashAfter === undefined ? "" : String(crashAfter) };
@@ -192,27 +200,19 @@ describe("codegen's own runs", () => {
 
 describe("--watch", () => {
   let root: string;
-  let watcher: ChildProcess | undefined;
+  let watcher: ReturnType<typeof watchSession> | undefined;
   beforeEach(() => {
     root = copyRepo();
   });
   afterEach(() => {
-    watcher?.kill("SIGKILL");
+    watcher?.stop();
     removeRepo(root);
   });
 
   it("ends with the output of the final schemas after fifty rename-saves in two seconds, a new file and a delete", async () => {
-    watcher = startWatch(root);
-    let output = "";
-    watcher.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-    const until = async (done: () => boolean, what: string, ms = 120_000) => {
-      const deadline = Date.now() + ms;
-      while (!done()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    await until(() => output.includes("watching schemas/"), "the watch to start");
+    watcher = watchSession(root);
+    const until = watcher.until;
+    await until(() => watcher!.output().includes("watching schemas/"), "the watch to start");
 
     const amount = join(root, "schemas/adyen/Amount.schema.json");
     const original = readFileSync(amount, "utf8");
@@ -232,7 +232,7 @@ describe("--watch", () => {
     await until(() => !generatedText().includes("ExtraNote"), "the delete");
     // Quiet for a while: nothing left to regenerate.
     await new Promise((r) => setTimeout(r, 2000));
-    watcher.kill("SIGKILL");
+    watcher.stop();
     watcher = undefined;
     rmSync(join(root, ".codegen.lock"), { force: true });
     const check = runCodegen(root, "--check");

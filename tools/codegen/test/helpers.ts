@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { VERSION_MANIFEST } from "../src/outputs.js";
 
 export const CODEGEN_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -47,8 +47,30 @@ export function runCodegen(root: string, ...args: string[]): { status: number | 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** `codegen --watch` in a node process of its own (tsx's loader, not its launcher, which would
+ *  leave the watch running when a test kills the launcher with SIGKILL). */
 export function startWatch(root: string) {
-  return spawn(TSX, [CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
+  const loader = pathToFileURL(join(CODEGEN_DIR, "node_modules/tsx/dist/loader.mjs")).href;
+  return spawn(process.execPath, ["--import", loader, CLI, "--root", root, "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** A running `codegen --watch` on `root`: what it has printed so far, a wait for a condition
+ *  (failing with that output), and a stop that kills it. */
+export function watchSession(root: string) {
+  const child = startWatch(root);
+  let output = "";
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  return {
+    output: () => output,
+    async until(done: () => boolean, what: string, ms = 120_000): Promise<void> {
+      const deadline = Date.now() + ms;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    stop: () => child.kill("SIGKILL"),
+  };
 }
 
 /** Every file under the generated folders of `root`, path -> contents (not the package.json that

@@ -3,11 +3,10 @@
 // that starts from the schema's own examples, and for every top-level model its named scenarios
 // (scenarios.ts). Models with legacy fields pass through withLegacyFieldsX, so generated legacy
 // values always agree with their replacements, as strict validation demands.
-import { type GeneratedFiles, withHeader } from "../emitter.js";
+import { type GeneratedFiles, prettyTypeScript, withHeader } from "../emitter.js";
 import type { Model, SchemaSet } from "../model/schema-set.js";
 import { referencedModel } from "../model/paths.js";
 import { isObject } from "../model/schema-walk.js";
-import { format } from "prettier";
 import { DATES, DATES_DECLARATION, arbitraryFor, conditionProperties, objectKey } from "./fixtures/arbitrary-code.js";
 import { legacyFields } from "../model/legacy-fields.js";
 import { scenarios } from "./fixtures/scenarios.js";
@@ -48,8 +47,9 @@ function variantMap(set: SchemaSet, model: Model): { map: string; key: string } 
   return union?.byValueName !== undefined ? { map: union.byValueName, key: union.discriminator } : undefined;
 }
 
-function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
-  const lines: string[] = [];
+/** The arbitraries module, as chunks separated by blank lines (prettyTypeScript): imports, one per model, the table. */
+function emitArbitraries(set: SchemaSet, models: readonly Model[]): string[] {
+  const chunks: string[] = [];
   for (const model of models) {
     const declarations: string[] = [];
     const declare = (expression: string) => {
@@ -58,22 +58,19 @@ function emitArbitraries(set: SchemaSet, models: readonly Model[]): string {
       return name;
     };
     let arbitrary = arbitraryFor({ set, model, reference: (m: Model) => arbitraryName(m.name), declare }, model.schema, "");
-    lines.push(...declarations);
     if (hasLegacy(model)) arbitrary = `${arbitrary}.map((value) => ${adapterNames(model.name).withLegacy}(value))`;
-    lines.push(
-      `/** Every valid ${model.name} (strict mode), derived from ${model.file}${hasLegacy(model) ? "; legacy fields agree with their replacements" : ""}. */`,
-      `export const ${arbitraryName(model.name)}: fc.Arbitrary<${model.name}> = ${arbitrary};`,
-      "",
+    chunks.push(
+      [
+        ...declarations,
+        `/** Every valid ${model.name} (strict mode), derived from ${model.file}${hasLegacy(model) ? "; legacy fields agree with their replacements" : ""}. */`,
+        `export const ${arbitraryName(model.name)}: fc.Arbitrary<${model.name}> = ${arbitrary};`,
+      ].join("\n"),
     );
   }
-  lines.push(
-    `/** Every model's arbitrary, by model name. */`,
-    `export const arbitraries = { ${models.map((m) => `${m.name}: ${arbitraryName(m.name)}`).join(", ")} } as const;`,
-  );
-  const body = lines.join("\n");
-  const uses = (name: string) => new RegExp(`\\b${name}\\b`).test(body);
-  const preamble = [`import * as fc from "fast-check";`, typeImports(models), legacyImports(models), "", uses(DATES) ? DATES_DECLARATION : ""];
-  return [...preamble, "", body].join("\n"); // prettier folds the blank lines
+  chunks.push(`/** Every model's arbitrary, by model name. */\nexport const arbitraries = { ${models.map((m) => `${m.name}: ${arbitraryName(m.name)}`).join(", ")} } as const;`);
+  const uses = (name: string) => chunks.some((chunk) => new RegExp(`\\b${name}\\b`).test(chunk));
+  const imports = [`import * as fc from "fast-check";`, typeImports(models), legacyImports(models)].filter(Boolean).join("\n");
+  return [imports, ...(uses(DATES) ? [DATES_DECLARATION] : []), ...chunks];
 }
 
 /** The overloads of a union model's factory: the variant of the given discriminator value, else the union. */
@@ -87,10 +84,13 @@ function variantOverload(set: SchemaSet, model: Model): string[] {
   ];
 }
 
-function emitFactories(set: SchemaSet, models: readonly Model[]): string {
+/** The factories module, as chunks separated by blank lines (prettyTypeScript): imports, one per
+ *  object model, one per top-level model's scenarios. */
+function emitFactories(set: SchemaSet, models: readonly Model[]): string[] {
   const objects = models.filter((m) => m.kind === "object");
   const maps = objects.flatMap((m) => variantMap(set, m)?.map ?? []);
-  const lines = [typeImports(objects, maps), legacyImports(objects), `import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";`, ""];
+  // An empty legacy import leaves a blank line between the other two, which prettier keeps.
+  const chunks = [[typeImports(objects, maps), legacyImports(objects), `import { type DeepPartial, type FactorySpec, build, mergeOverrides } from "../factory.js";`].join("\n")];
   for (const model of objects) {
     const properties = isObject(model.schema.properties) ? model.schema.properties : {};
     const nested = Object.entries(properties)
@@ -98,19 +98,20 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
       .filter(([, m]) => m?.kind === "object")
       .map(([name, m]) => `${objectKey(name)}: ${factorySpecName(m!.name)}`);
     const legacy = legacyFields(model).filter((f) => f.replacedBy !== null);
-    lines.push(
-      `const ${factorySpecName(model.name)}: FactorySpec = {`,
-      `  examples: ${JSON.stringify(model.schema.examples)},`,
-      `  discriminants: ${JSON.stringify(conditionProperties(model.schema))},`,
-      `  nested: { ${nested.join(", ")} },`,
-      ...(hasLegacy(model) ? [`  legacy: { keys: ${JSON.stringify(legacy.map((f) => f.name))}, fill: ${adapterNames(model.name).withLegacy} },`] : []),
-      "};",
-      `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
-      ...variantOverload(set, model),
-      `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
-      `  return build(${factorySpecName(model.name)}, overrides) as ${model.name};`,
-      "}",
-      "",
+    chunks.push(
+      [
+        `const ${factorySpecName(model.name)}: FactorySpec = {`,
+        `  examples: ${JSON.stringify(model.schema.examples)},`,
+        `  discriminants: ${JSON.stringify(conditionProperties(model.schema))},`,
+        `  nested: { ${nested.join(", ")} },`,
+        ...(hasLegacy(model) ? [`  legacy: { keys: ${JSON.stringify(legacy.map((f) => f.name))}, fill: ${adapterNames(model.name).withLegacy} },`] : []),
+        "};",
+        `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
+        ...variantOverload(set, model),
+        `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
+        `  return build(${factorySpecName(model.name)}, overrides) as ${model.name};`,
+        "}",
+      ].join("\n"),
     );
   }
   for (const name of set.topLevel) {
@@ -118,35 +119,35 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string {
     const list = scenarios(set, model);
     const scenario = scenarioNames(name);
     const table = scenario.internalTable;
-    lines.push(
-      `const ${table} = {`,
-      ...list.map((s) => `  ${JSON.stringify(s.name)}: { example: ${s.example}, overrides: ${JSON.stringify(s.overrides)} },`),
-      "} as const;",
-      `/** The named scenarios of ${name}: one per value of every enum it holds. */`,
-      `export type ${scenario.type} = keyof typeof ${table};`,
-      `/** What each scenario of ${name} is. */`,
-      `export const ${scenario.table}: Readonly<Record<${scenario.type}, string>> = {`,
-      ...list.map((s) => `  ${JSON.stringify(s.name)}: ${JSON.stringify(s.description)},`),
-      "};",
-      `/** The ${name} of a named scenario (see {@link ${scenario.table}}), with \`overrides\` deep-merged in. */`,
-      `export function ${scenario.factory}(scenario: ${scenario.type}, overrides?: DeepPartial<${name}>): ${name} {`,
-      `  if (!Object.hasOwn(${table}, scenario)) throw new RangeError(\`unknown ${name} scenario "\${String(scenario)}"\`);`,
-      `  const { example, overrides: own } = ${table}[scenario];`,
-      `  return build(${factorySpecName(name)}, mergeOverrides(own, overrides), example) as ${name};`,
-      "}",
-      "",
+    chunks.push(
+      [
+        `const ${table} = {`,
+        ...list.map((s) => `  ${JSON.stringify(s.name)}: { example: ${s.example}, overrides: ${JSON.stringify(s.overrides)} },`),
+        "} as const;",
+        `/** The named scenarios of ${name}: one per value of every enum it holds. */`,
+        `export type ${scenario.type} = keyof typeof ${table};`,
+        `/** What each scenario of ${name} is. */`,
+        `export const ${scenario.table}: Readonly<Record<${scenario.type}, string>> = {`,
+        ...list.map((s) => `  ${JSON.stringify(s.name)}: ${JSON.stringify(s.description)},`),
+        "};",
+        `/** The ${name} of a named scenario (see {@link ${scenario.table}}), with \`overrides\` deep-merged in. */`,
+        `export function ${scenario.factory}(scenario: ${scenario.type}, overrides?: DeepPartial<${name}>): ${name} {`,
+        `  if (!Object.hasOwn(${table}, scenario)) throw new RangeError(\`unknown ${name} scenario "\${String(scenario)}"\`);`,
+        `  const { example, overrides: own } = ${table}[scenario];`,
+        `  return build(${factorySpecName(name)}, mergeOverrides(own, overrides), example) as ${name};`,
+        "}",
+      ].join("\n"),
     );
   }
-  return lines.join("\n");
+  return chunks;
 }
 
 export async function emitFixtures(set: SchemaSet): Promise<GeneratedFiles> {
   const models = dependencyOrder(set);
   const files: GeneratedFiles = new Map();
-  const pretty = (code: string) => format(code, { parser: "typescript", printWidth: 120 });
   const arbitraries = `${OUTPUTS.fixtures}/arbitraries.ts`;
   const factories = `${OUTPUTS.fixtures}/factories.ts`;
-  files.set(arbitraries, withHeader(arbitraries, await pretty(emitArbitraries(set, models))));
-  files.set(factories, withHeader(factories, await pretty(emitFactories(set, models))));
+  files.set(arbitraries, withHeader(arbitraries, await prettyTypeScript(emitArbitraries(set, models), true)));
+  files.set(factories, withHeader(factories, await prettyTypeScript(emitFactories(set, models), true)));
   return files;
 }

@@ -2,6 +2,7 @@
 // component, plus the `paths`/`components` types openapi-typescript derives from it.
 import openapiTS, { astToString } from "openapi-typescript";
 import { GENERATED_NOTICE, type GeneratedFiles, jsonText, withHeader } from "../emitter.js";
+import { Memo } from "../memo.js";
 import { LEGACY } from "../model/keywords.js";
 import { API_FILE, type SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, isObject, mapSchema } from "../model/schema-walk.js";
@@ -45,12 +46,18 @@ export function openapiDocument(set: SchemaSet): JsonObject {
   };
 }
 
+// openapi-typescript's output is a function of the document it reads. It reads the document without
+// the two root x- fields, which it would not print anyway and of which the schema set's hash changes
+// with every edit: an edit that leaves the types alone (an example) reuses the previous run's text.
+const openapiTypes = new Memo<Promise<string>>("openapi-typescript");
+
 export async function emitOpenapi(set: SchemaSet): Promise<GeneratedFiles> {
   const document = openapiDocument(set);
-  const ast = await openapiTS(document as never, { exportType: false, alphabetize: true });
+  const { "x-generated": _generated, "x-schema-set-hash": _hash, ...typed } = document;
+  const types = await openapiTypes.get(JSON.stringify(typed), async () => astToString(await openapiTS(typed as never, { exportType: false, alphabetize: true })));
   const typesFile = `${OUTPUTS.types}/openapi.ts`;
   return new Map([
     [OPENAPI_FILE, jsonText(document)],
-    [typesFile, withHeader(typesFile, astToString(ast))],
+    [typesFile, withHeader(typesFile, types)],
   ]);
 }

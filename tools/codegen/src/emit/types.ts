@@ -1,8 +1,8 @@
 // types: one TypeScript declaration per named schema (json-schema-to-typescript), the runtime
 // arrays of enum values, and the tolerant-mode counterparts of the models.
 import { compile } from "json-schema-to-typescript";
-import { format } from "prettier";
-import { type GeneratedFiles, withHeader } from "../emitter.js";
+import { type GeneratedFiles, prettyTypeScript, withHeader } from "../emitter.js";
+import { Memo } from "../memo.js";
 import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
 import type { Model, NamedDefinition, SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, isObject, walkSchema } from "../model/schema-walk.js";
@@ -12,19 +12,25 @@ import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "
 import { OUTPUTS } from "../outputs.js";
 
 
+// json-schema-to-typescript sees only the view below (every $ref already a tsType): its output is a
+// function of that view and the name, so a watch run compiles only the views an edit changed.
+const compiled = new Memo<Promise<string>>("json-schema-to-typescript, per declaration");
+
 async function declaration(set: SchemaSet, model: Model, options: TypeViewOptions, name: string, description?: string): Promise<string> {
   const view = typeView(set, model, options);
   const schema: Record<string, unknown> = { ...view, title: name };
   if (description !== undefined) schema.description = description;
   if (options.open) schema.description = `${String(schema.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
-  const ts = await compile(schema as never, name, {
-    bannerComment: "",
-    declareExternallyReferenced: false,
-    additionalProperties: false,
-    strictIndexSignatures: false,
-    format: false,
-    unknownAny: true,
-  });
+  const ts = await compiled.get(JSON.stringify([name, schema]), () =>
+    compile(schema as never, name, {
+      bannerComment: "",
+      declareExternallyReferenced: false,
+      additionalProperties: false,
+      strictIndexSignatures: false,
+      format: false,
+      unknownAny: true,
+    }),
+  );
   return ts.trim();
 }
 
@@ -192,24 +198,27 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   }
   for (const definition of set.definitions.values()) parts.push(...(await definitionDeclarations(set, definition, false)));
 
+  // One chunk per model (prettyTypeScript): the preamble is followed by a blank line, the models are not.
   const tolerant: string[] = [
-    `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
-    "",
-    "declare const unrecognized: unique symbol;",
-    "/** A value of a provider-extensible enum that this version of the schema does not know.",
-    " *  Branded so that an exhaustive `switch` over the known values still needs a default branch. */",
-    "export type UnrecognizedEnumValue = string & { readonly [unrecognized]: true };",
+    [
+      `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
+      "",
+      "declare const unrecognized: unique symbol;",
+      "/** A value of a provider-extensible enum that this version of the schema does not know.",
+      " *  Branded so that an exhaustive `switch` over the known values still needs a default branch. */",
+      "export type UnrecognizedEnumValue = string & { readonly [unrecognized]: true };",
+    ].join("\n"),
   ];
   for (const model of set.models.values()) {
     if (model.kind === "enum") tolerant.push(tolerantEnum(model.name, model.schema));
-    else tolerant.push(...(await modelDeclarations(set, model, true)));
+    else tolerant.push((await modelDeclarations(set, model, true)).join("\n"));
   }
-  for (const definition of set.definitions.values()) tolerant.push(...(await definitionDeclarations(set, definition, true)));
+  for (const definition of set.definitions.values()) tolerant.push((await definitionDeclarations(set, definition, true)).join("\n"));
 
   const files: GeneratedFiles = new Map();
   const models = `${OUTPUTS.types}/models.ts`;
   const tolerantFile = `${OUTPUTS.types}/tolerant.ts`;
-  files.set(models, withHeader(models, await format(parts.join("\n\n"), { parser: "typescript", printWidth: 120 })));
-  files.set(tolerantFile, withHeader(tolerantFile, await format(tolerant.join("\n"), { parser: "typescript", printWidth: 120 })));
+  files.set(models, withHeader(models, await prettyTypeScript(parts, true)));
+  files.set(tolerantFile, withHeader(tolerantFile, await prettyTypeScript(tolerant, false)));
   return files;
 }

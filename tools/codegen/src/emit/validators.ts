@@ -20,6 +20,7 @@ import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
 import { compileGuards } from "./validators/guards.js";
 import { checksExport, fastExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
+import { Memo } from "../memo.js";
 import { OUTPUTS } from "../outputs.js";
 
 const TOLERANT_BASE_URL = `${SCHEMA_BASE_URL}tolerant/`;
@@ -96,24 +97,38 @@ export function strictImpliesTolerant(set: SchemaSet): boolean {
 /** Ajv options that only decide which schemas strict mode refuses, never the code it generates. */
 export type StrictnessOptions = Pick<Options, "strictTypes" | "strictTuples" | "strictRequired">;
 
-function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): { code: string; guardless: ReadonlyMap<string, string> } {
-  // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
+interface Standalone {
+  readonly code: string;
+  readonly guardless: ReadonlyMap<string, string>;
+}
+
+// The compile below (Ajv standalone, the guards, esbuild) reads nothing but the views, the exports
+// and whether the guards are shared: keyed by exactly those, an edit to an annotation (a
+// description, an example) reuses the previous run's code.
+const compiled = new Memo<Standalone>("validators: Ajv standalone + guards + esbuild");
+
+function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): Standalone {
   const views = [...set.models.values()].flatMap((model) => [validationView(model.schema), tolerantView(model)]);
-  // Ajv 2020's unevaluated/dynamicRef bookkeeping costs bytes in every function: only when needed.
-  const tracking = usesTrackedKeywords(views);
-  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, tracking, ...strictness, code: { source: true, esm: true, lines: false, ...formatTableCode } });
-  useOwnFormats(ajv);
-  for (const view of views) ajv.addSchema(view);
   const exports: Record<string, string> = {};
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;
     exports[strictExport(name)] = model.id;
     exports[tolerantExport(name)] = model.id.replace(SCHEMA_BASE_URL, TOLERANT_BASE_URL);
   }
-  // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
   // Tolerant mode gets its own guards only when the strict ones cannot stand in for them.
   const shareGuards = strictImpliesTolerant(set);
-  const guarded = Object.entries(exports).filter(([name]) => !shareGuards || set.topLevel.some((model) => strictExport(model) === name));
+  return compiled.get(JSON.stringify({ views, exports, shareGuards, topLevel: set.topLevel, strictness }), () => compileViews(views, exports, set.topLevel, shareGuards, strictness));
+}
+
+function compileViews(views: readonly JsonObject[], exports: Readonly<Record<string, string>>, topLevel: readonly string[], shareGuards: boolean, strictness: StrictnessOptions): Standalone {
+  // Ajv 2020's unevaluated/dynamicRef bookkeeping costs bytes in every function: only when needed.
+  const tracking = usesTrackedKeywords(views);
+  // loopRequired: a long `required` list is checked in a loop instead of one statement per name.
+  const ajv = createAjv({ allErrors: true, inlineRefs: false, messages: false, loopRequired: 3, tracking, ...strictness, code: { source: true, esm: true, lines: false, ...formatTableCode } });
+  useOwnFormats(ajv);
+  for (const view of views) ajv.addSchema(view);
+  // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
+  const guarded = Object.entries(exports).filter(([name]) => !shareGuards || topLevel.some((model) => strictExport(model) === name));
   const ajvCode = capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))));
   const guards = compileGuards({
     resources: views,
@@ -123,7 +138,7 @@ function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): { cod
     ucs2lengthCode: UCS2LENGTH,
     declared: declaredConstants(ajvCode),
   });
-  const shared = shareGuards ? set.topLevel.map((model) => `export const ${fastExport(tolerantExport(model))} = ${fastExport(strictExport(model))};`) : [];
+  const shared = shareGuards ? topLevel.map((model) => `export const ${fastExport(tolerantExport(model))} = ${fastExport(strictExport(model))};`) : [];
   const source = [formatTableSource(ajv, views), useOwnUcs2length(markPatternsPure(ajvCode)), guards.source, ...shared].join("\n");
   const codegenDir = dirname(fileURLToPath(import.meta.url));
   const bundle = buildSync({

@@ -4,7 +4,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { type ParseError, parse as parseTolerantly, printParseErrorCode } from "jsonc-parser";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { createAjv } from "../ajv.js";
+import { Memo } from "../memo.js";
 import { SchemaError, SchemaSetError } from "../errors.js";
 import { inexactIntegers } from "./exact-numbers.js";
 import { LEGACY } from "./keywords.js";
@@ -21,37 +23,23 @@ export function loadSchemaSet(root: string): SchemaSet {
   const errors: SchemaError[] = [];
   const files = listSchemaFiles(join(root, "schemas")).map((abs) => relative(root, abs).split(sep).join("/"));
   const hash = createHash("sha256");
-  const parsed: { file: string; schema: JsonObject }[] = [];
+  const parsed: { file: string; schema: JsonObject; broken: boolean }[] = [];
   const texts = new Map<string, string>();
   for (const file of [...files, API_FILE]) {
     const text = readText(root, file, errors);
     if (text === undefined) continue;
     texts.set(file, text);
     hash.update(file).update("\0").update(text).update("\0");
-    const value = parseJson(file, text, errors);
-    if (value === undefined) continue;
-    errors.push(...inexactIntegers(file, text));
-    if (!isObject(value)) {
-      errors.push(new SchemaError(file, "", "json", "expected a JSON object at the top level"));
-      continue;
-    }
-    parsed.push({ file, schema: value });
+    const checked = fileChecks.get(`${file}\0${text}`, () => checkFile(file, text));
+    errors.push(...checked.errors);
+    if (checked.schema !== undefined) parsed.push({ file, schema: checked.schema, broken: checked.broken });
   }
   const apiEntry = parsed.find((p) => p.file === API_FILE);
   const schemaEntries = parsed.filter((p) => p.file !== API_FILE);
 
-  const ajv = createAjv({ allErrors: true });
   const models = new Map<string, Model>();
   const byId = new Map<string, Model>();
-  for (const { file, schema } of schemaEntries) {
-    const before = errors.length;
-    if (!ajv.validateSchema(schema)) {
-      for (const e of ajv.errors ?? []) {
-        errors.push(new SchemaError(file, e.instancePath, "meta-schema", `${e.message ?? "is invalid"}${describeParams(e.params)}`));
-      }
-    }
-    errors.push(...lintModel(file, schema));
-    const broken = errors.length > before;
+  for (const { file, schema, broken } of schemaEntries) {
     const name = typeof schema.title === "string" ? schema.title : file;
     const id = schema.$id as string;
     const clash = broken ? undefined : models.get(name);
@@ -133,33 +121,20 @@ export function loadSchemaSet(root: string): SchemaSet {
   }
 
   if (errors.length === 0) {
-    // Ajv in strict mode is the last word on anything our own checks did not catch.
-    for (const model of models.values()) ajv.addSchema(model.schema as object);
-    for (const model of models.values()) {
-      try {
-        ajv.getSchema(model.id);
-      } catch (error) {
-        errors.push(new SchemaError(model.file, "", "ajv-strict", (error as Error).message));
-      }
-    }
-  }
-  if (errors.length === 0) {
-    for (const model of models.values()) {
-      const validate = ajv.getSchema(model.id)!;
-      (model.schema.examples as JsonValue[]).forEach((example, i) => {
-        if (validate(example)) return;
-        for (const e of validate.errors ?? []) {
-          errors.push(new SchemaError(model.file, `/examples/${i}${e.instancePath}`, "example-valid", `example ${i} does not validate: ${e.message ?? "invalid"}${describeParams(e.params)}`));
-        }
-      });
-      for (const [name, property] of Object.entries(model.schema.properties ?? {})) {
-        const legacy = isObject(property) ? property[LEGACY] : undefined;
-        if (!isObject(legacy) || typeof legacy.replacedBy !== "string") continue;
-        if (!resolvePropertyPath(model, legacy.replacedBy, modelForRef)) {
-          errors.push(new SchemaError(model.file, `/properties/${name}/${LEGACY}/replacedBy`, "legacy-replacement", `replacedBy "${legacy.replacedBy}" does not name a property path of ${model.name}`));
-        }
-      }
-    }
+    // Ajv in strict mode is the last word on anything our own checks did not catch, then every
+    // example must validate. Both depend only on a model and the models it references: a model whose
+    // closure is unchanged since the last run keeps its result (memo.ts).
+    let ajv: Ajv2020 | undefined;
+    const strictAjv = (): Ajv2020 => {
+      if (ajv) return ajv;
+      // Every file passed the meta-schema check above: adding them again need not repeat it.
+      ajv = createAjv({ allErrors: true, validateSchema: false });
+      for (const model of models.values()) ajv.addSchema(model.schema as object);
+      return ajv;
+    };
+    const results = [...models.values()].map((model) => modelChecks.get(closureKey(model, models), () => checkModel(model, strictAjv(), modelForRef)));
+    const strictErrors = results.flatMap((r) => r.strict);
+    errors.push(...(strictErrors.length > 0 ? strictErrors : results.flatMap((r) => r.examples)));
   }
   if (errors.length > 0) throw new SchemaSetError(errors);
 
@@ -184,6 +159,79 @@ export function loadSchemaSet(root: string): SchemaSet {
   const clashes = definitionNameClashes(set);
   if (clashes.length > 0) throw new SchemaSetError(clashes);
   return set;
+}
+
+/** What one file alone can be checked for: JSON, exact integers, an object at the top, and (schema
+ *  files) the 2020-12 meta-schema and our lint rules. Kept by path and text (memo.ts). */
+interface FileCheck {
+  readonly schema: JsonObject | undefined;
+  readonly errors: readonly SchemaError[];
+  /** The meta-schema or a lint rule refused it: no model is made of it. */
+  readonly broken: boolean;
+}
+
+const fileChecks = new Memo<FileCheck>("load: parse, meta-schema and lint, per file");
+const modelChecks = new Memo<{ readonly strict: readonly SchemaError[]; readonly examples: readonly SchemaError[] }>("load: Ajv strict compile and examples, per model");
+let metaSchemaAjv: Ajv2020 | undefined;
+
+function checkFile(file: string, text: string): FileCheck {
+  const errors: SchemaError[] = [];
+  const value = parseJson(file, text, errors);
+  if (value === undefined) return { schema: undefined, errors, broken: true };
+  errors.push(...inexactIntegers(file, text));
+  if (!isObject(value)) {
+    errors.push(new SchemaError(file, "", "json", "expected a JSON object at the top level"));
+    return { schema: undefined, errors, broken: true };
+  }
+  // Frozen now: the same object is handed to every later run that reads the same text.
+  deepFreeze(value);
+  if (file === API_FILE) return { schema: value, errors, broken: false };
+  const before = errors.length;
+  metaSchemaAjv ??= createAjv({ allErrors: true });
+  if (!metaSchemaAjv.validateSchema(value)) {
+    for (const e of metaSchemaAjv.errors ?? []) {
+      errors.push(new SchemaError(file, e.instancePath, "meta-schema", `${e.message ?? "is invalid"}${describeParams(e.params)}`));
+    }
+  }
+  errors.push(...lintModel(file, value));
+  return { schema: value, errors, broken: errors.length > before };
+}
+
+/** A model, and every model it references directly or not, exactly: what its Ajv compile and its
+ *  examples depend on. */
+function closureKey(model: Model, models: ReadonlyMap<string, Model>): string {
+  const closure = new Map<string, Model>();
+  const visit = (m: Model | undefined) => {
+    if (!m || closure.has(m.name)) return;
+    closure.set(m.name, m);
+    for (const ref of m.references) visit(models.get(ref));
+  };
+  visit(model);
+  return JSON.stringify([model.name, ...[...closure.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((m) => [m.name, m.file, m.id, m.schema])]);
+}
+
+function checkModel(model: Model, ajv: Ajv2020, modelForRef: (fromId: string, ref: string) => Model | undefined): { strict: SchemaError[]; examples: SchemaError[] } {
+  let validate;
+  try {
+    validate = ajv.getSchema(model.id)!;
+  } catch (error) {
+    return { strict: [new SchemaError(model.file, "", "ajv-strict", (error as Error).message)], examples: [] };
+  }
+  const examples: SchemaError[] = [];
+  (model.schema.examples as JsonValue[]).forEach((example, i) => {
+    if (validate(example)) return;
+    for (const e of validate.errors ?? []) {
+      examples.push(new SchemaError(model.file, `/examples/${i}${e.instancePath}`, "example-valid", `example ${i} does not validate: ${e.message ?? "invalid"}${describeParams(e.params)}`));
+    }
+  });
+  for (const [name, property] of Object.entries(model.schema.properties ?? {})) {
+    const legacy = isObject(property) ? property[LEGACY] : undefined;
+    if (!isObject(legacy) || typeof legacy.replacedBy !== "string") continue;
+    if (!resolvePropertyPath(model, legacy.replacedBy, modelForRef)) {
+      examples.push(new SchemaError(model.file, `/properties/${name}/${LEGACY}/replacedBy`, "legacy-replacement", `replacedBy "${legacy.replacedBy}" does not name a property path of ${model.name}`));
+    }
+  }
+  return { strict: [], examples };
 }
 
 /** A reference into a known file that fragment-refs.ts could not inline was reported there. */

@@ -9,8 +9,7 @@ const [root, plan] = process.argv.slice(2) as [string, string];
 const recovered = recoverInterruptedRun(root);
 if (recovered) console.error(recovered);
 if (plan !== "--recover") {
-  const replacements = (JSON.parse(readFileSync(plan, "utf8")) as ({ target: string; text: string } | { target: string; folder: Record<string, string> })[]).map(
-    (r): Replacement => ("text" in r ? r : { target: r.target, folder: new Map(Object.entries(r.folder)) }),
-  );
+  type Planned = { target: string; text: string } | { target: string; file: string } | { target: string; remove: true } | { target: string; folder: Record<string, string> };
+  const replacements = (JSON.parse(readFileSync(plan, "utf8")) as Planned[]).map((r): Replacement => ("folder" in r ? { target: r.target, folder: new Map(Object.entries(r.folder)) } : r));
   replaceAll(root, replacements);
 }

@@ -18,7 +18,7 @@ import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchema
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
-import { compileGuards } from "./validators/guards.js";
+import { compileGuards } from "./validators/guards/index.js";
 import { checksExport, fastExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
 import { OUTPUTS } from "../outputs.js";
 

@@ -45,7 +45,7 @@ export type Stmt =
 
 /** A module-level declaration of the guards' source. */
 export type Declaration =
-  | { readonly kind: "const"; readonly name: string; readonly init: Expr }
+  | { readonly kind: "const"; readonly name: string; readonly init: Expr; readonly exported?: boolean }
   | { readonly kind: "function"; readonly name: string; readonly param: string; readonly body: readonly Stmt[] };
 
 export const TRUE: Expr = { kind: "true" };
@@ -164,6 +164,6 @@ export function printStmt(stmt: Stmt, indent = ""): string {
 }
 
 export function printDeclaration(declaration: Declaration): string {
-  if (declaration.kind === "const") return `const ${declaration.name} = ${printExpr(declaration.init)};`;
+  if (declaration.kind === "const") return `${declaration.exported ? "export " : ""}const ${declaration.name} = ${printExpr(declaration.init)};`;
   return `function ${declaration.name}(${declaration.param}) {\n${declaration.body.map((s) => `  ${printStmt(s, "  ")}`).join("\n")}\n}`;
 }

@@ -10,14 +10,14 @@
 // group builds the conditions as trees (code.ts), and only code.ts prints them.
 import type { Format } from "ajv";
 import { type JsonObject, type JsonValue, isObject } from "../../../model/schema-walk.js";
-import { type Declaration, type Expr, FALSE, type Stmt, TRUE, and, calledGuard, guardFunction, name, not, or, printDeclaration, printExpr, printStmt } from "./code.js";
+import { type Declaration, type Expr, FALSE, type Stmt, TRUE, and, call, calledGuard, guardFunction, literal, member, name, not, or, printDeclaration, printExpr, printStmt } from "./code.js";
 import { ANNOTATION, type GuardContext, type Group, GuardUnsupported, type Resolved, Scope } from "./context.js";
 import { ARRAY_KEYWORDS, arrayChecks } from "./arrays.js";
 import { COMPOSITION_KEYWORDS, compositionChecks } from "./composition.js";
 import { NUMBER_KEYWORDS, numberChecks } from "./numbers.js";
 import { OBJECT_KEYWORDS, objectChecks } from "./objects.js";
 import { REF_KEYWORDS, refCheck, resolveRef } from "./refs.js";
-import { STRING_KEYWORDS, stringChecks } from "./strings.js";
+import { FORMAT_KEYWORDS, STRING_KEYWORDS, stringChecks } from "./strings.js";
 import { TYPE_KEYWORDS, constCheck, effectiveTypes, enumCheck, enumImpliesType, groupOf, typeOf } from "./types.js";
 import { withoutUnevaluated } from "./unevaluated.js";
 
@@ -46,7 +46,7 @@ export interface GuardOutput {
   readonly skipped: ReadonlyMap<string, string>;
 }
 
-const SUPPORTED = new Set([...TYPE_KEYWORDS, ...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS, ...COMPOSITION_KEYWORDS, ...REF_KEYWORDS, "format"]);
+const SUPPORTED = new Set([...TYPE_KEYWORDS, ...STRING_KEYWORDS, ...NUMBER_KEYWORDS, ...OBJECT_KEYWORDS, ...ARRAY_KEYWORDS, ...COMPOSITION_KEYWORDS, ...REF_KEYWORDS, ...FORMAT_KEYWORDS]);
 const GROUPS = ["string", "number", "object", "array"] as const;
 
 /** The initialiser as Ajv's code would declare it (without our pure marks), to find it there. */
@@ -96,7 +96,7 @@ export class GuardCompiler implements GuardContext {
   /** The module: every declaration, then one export per root (`undefined` for a skipped one). */
   source(exports: ReadonlyMap<string, string | undefined>): string {
     const lines = this.declarations.map(printDeclaration);
-    for (const [exportName, fn] of exports) lines.push(`export ${printDeclaration({ kind: "const", name: exportName, init: fn === undefined ? { kind: "literal", value: undefined } : guardFunction(fn) })}`);
+    for (const [exportName, fn] of exports) lines.push(printDeclaration({ kind: "const", exported: true, name: exportName, init: fn === undefined ? literal(undefined) : guardFunction(fn) }));
     return lines.join("\n");
   }
 
@@ -120,7 +120,7 @@ export class GuardCompiler implements GuardContext {
   }
 
   equal(): Expr {
-    return this.constant("equal", { kind: "member", object: { kind: "call", callee: name("require"), args: [{ kind: "literal", value: "ajv/dist/runtime/equal" }] }, name: "default" });
+    return this.constant("equal", member(call(name("require"), literal("ajv/dist/runtime/equal")), "default"));
   }
 
   resolve(ref: string, base: string): Resolved {

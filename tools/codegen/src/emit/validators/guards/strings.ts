@@ -6,6 +6,8 @@ import { type Expr, and, binary, call, chain, literal, member, name, paren, prop
 import { type GuardContext, GuardUnsupported } from "./context.js";
 
 export const STRING_KEYWORDS = ["pattern", "minLength", "maxLength"];
+/** `format` applies to strings or numbers, as its definition says. */
+export const FORMAT_KEYWORDS = ["format"];
 
 export function stringChecks(node: JsonObject, v: string, context: GuardContext): Expr | undefined {
   const parts: Expr[] = [];

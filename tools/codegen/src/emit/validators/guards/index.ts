@@ -102,7 +102,7 @@ export class GuardCompiler implements GuardContext {
 
   /** Module-level names carry a `$`, which Ajv's generated names never do: the guards can share
    *  one module with Ajv's standalone code. */
-  private name(prefix: string): string {
+  private freshName(prefix: string): string {
     return `guard$${prefix}${this.names++}`;
   }
 
@@ -112,7 +112,7 @@ export class GuardCompiler implements GuardContext {
     const key = printExpr(init);
     let constantName = this.constants.get(key);
     if (!constantName) {
-      constantName = this.name(prefix);
+      constantName = this.freshName(prefix);
       this.constants.set(key, constantName);
       this.declarations.push({ kind: "const", name: constantName, init });
     }
@@ -133,7 +133,7 @@ export class GuardCompiler implements GuardContext {
       if (this.compiling.has(known)) this.selfReferencing.add(known);
       return guardFunction(known);
     }
-    const functionName = this.name("schema");
+    const functionName = this.freshName("schema");
     this.functionFor.set(node, functionName);
     this.compiling.add(functionName);
     const body = this.check(node, "d", base, undefined, new Scope());
@@ -147,7 +147,7 @@ export class GuardCompiler implements GuardContext {
   }
 
   declareFunction(prefix: string, body: readonly Stmt[]): Expr {
-    return guardFunction(this.emitFunction(this.name(prefix), body));
+    return guardFunction(this.emitFunction(this.freshName(prefix), body));
   }
 
   /** Declares `function name(d) { body }`, or returns the function already declared with the same

@@ -1,15 +1,24 @@
 // The one Ajv configuration used everywhere at codegen time: 2020-12 dialect, strict mode,
 // formats from ajv-formats, and our annotation keywords registered so strict mode accepts them.
 import { Ajv2020, type Options } from "ajv/dist/2020.js";
+import * as coreModule from "ajv/dist/core.js";
+import * as draft2020Module from "ajv/dist/vocabularies/draft2020.js";
 import * as addFormatsModule from "ajv-formats";
 import type { Format } from "ajv";
 import { ANNOTATION_KEYWORDS } from "./model/keywords.js";
 import * as ownFormats from "./runtime/formats.js";
 
-// ajv-formats is CommonJS with an `exports.default`: how it arrives depends on the loader (tsx,
-// vitest, Node's own ESM), so take whichever shape is there.
+/** The `exports.default` of a CommonJS module (ajv-formats, Ajv's core and vocabularies): how it
+ *  arrives depends on the loader (tsx, vitest, Node's own ESM), so take whichever shape is there. */
+function commonJsDefault<T>(module: { default: T }): T {
+  const outer = (module as unknown as { default: { default?: T } & T }).default;
+  return outer.default ?? outer;
+}
+
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
-const addFormats: AddFormats = (addFormatsModule as unknown as { default: { default?: AddFormats } & AddFormats }).default.default ?? (addFormatsModule as unknown as { default: AddFormats }).default;
+const addFormats = commonJsDefault(addFormatsModule as unknown as { default: AddFormats });
+const AjvCore = commonJsDefault(coreModule as unknown as { default: typeof import("ajv/dist/core.js").default });
+const draft2020Vocabularies = commonJsDefault(draft2020Module as unknown as { default: typeof import("ajv/dist/vocabularies/draft2020.js").default });
 
 export interface CodegenAjvOptions extends Options {
   /** Compile Ajv 2020's bookkeeping for `unevaluated*` and `$dynamicRef` (an `evaluated` record per
@@ -20,19 +29,25 @@ export interface CodegenAjvOptions extends Options {
   readonly tracking?: boolean;
 }
 
-/** Ajv 2020 turns its tracking on whatever its options say; this one leaves it off, decided as it
- *  is built, before any schema is added or compiled. */
-class UntrackedAjv2020 extends Ajv2020 {
+/** Ajv 2020 with its tracking off. Ajv2020's constructor forces `unevaluated` and `dynamicRef` on
+ *  whatever its options say, so this is Ajv's core with the 2020-12 vocabularies, its options
+ *  given as they are (never changed after construction). It has no 2020-12 meta-schema: it checks
+ *  no schema (load.ts has), and no schema that refers to a meta-schema is compiled with it. */
+class UntrackedAjv2020 extends AjvCore {
   constructor(options: Options) {
-    super({ ...options, validateSchema: false });
-    this.opts.unevaluated = false;
-    this.opts.dynamicRef = false;
+    super({ ...options, validateSchema: false, next: true, unevaluated: false, dynamicRef: false });
+  }
+
+  override _addVocabularies(): void {
+    super._addVocabularies();
+    for (const vocabulary of draft2020Vocabularies) this.addVocabulary(vocabulary);
   }
 }
 
 export function createAjv({ tracking = true, ...options }: CodegenAjvOptions = {}): Ajv2020 {
   const settings: Options = { strict: true, allowUnionTypes: true, allErrors: true, ...options };
-  const ajv = tracking ? new Ajv2020(settings) : new UntrackedAjv2020(settings);
+  // Both are Ajv 2020-12 to every caller; only the compiled bookkeeping differs.
+  const ajv = tracking ? new Ajv2020(settings) : (new UntrackedAjv2020(settings) as unknown as Ajv2020);
   addFormats(ajv);
   useOwnFormats(ajv);
   for (const definition of ANNOTATION_KEYWORDS) ajv.addKeyword(definition);

@@ -2,7 +2,9 @@
 // change a single answer or error. For every model of the real schema set, Ajv's code as Ajv emits
 // it and the trimmed code run side by side on the examples and edits of them: same result, same
 // errors in the same order. Plus the rewrites one by one.
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import fc from "fast-check";
@@ -108,6 +110,20 @@ describe("the rewrites", () => {
     expect(usesTrackedKeywords([{ type: "object", unevaluatedProperties: false }])).toBe(true);
     expect(createAjv().opts).toMatchObject({ unevaluated: true, dynamicRef: true });
     expect(createAjv({ tracking: false }).opts).toMatchObject({ unevaluated: false, dynamicRef: false });
+    // Without the tracking it is still Ajv 2020-12 (prefixItems, items after a prefix), with none of its bookkeeping.
+    const untracked = createAjv({ ...options, strictTuples: false, tracking: false, code: { source: true, esm: true, lines: false } });
+    untracked.addSchema({ $id: "https://example.invalid/pair", type: "array", prefixItems: [{ type: "string" }], items: { type: "integer" }, minItems: 1 });
+    const pair = load(standaloneCode(untracked, { Pair: "https://example.invalid/pair" })).Pair!;
+    expect([pair(["a", 1, 2]), pair(["a", "b"]), pair([1])]).toEqual([true, false, false]);
+    expect(standaloneCode(untracked, { Pair: "https://example.invalid/pair" })).not.toMatch(/dynamicAnchors|evaluated/);
+  });
+
+  it("never change an Ajv's options after it is built (createAjv takes them)", () => {
+    const src = fileURLToPath(new URL("../src", import.meta.url));
+    const assignments = readdirSync(src, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .flatMap((file) => readFileSync(join(src, file), "utf8").split("\n").flatMap((text, i) => (/\.opts\b(?:\.[\w$]+|\[[^\]]*\])*\s*(?:[-+*/|&]|\?\?)?=(?!=)/.test(text) ? [`${file}:${i + 1}`] : [])));
+    expect(assignments).toEqual([]);
   });
 
   it("leave code that needs the tracking correct: every rewrite accepts its shape", () => {
@@ -215,6 +231,11 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {
     refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", "", 'instancePath="", rootData=data, parentData, parentDataProperty')), /1 validation functions but 0 parameter lists/);
     refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", 'validate2(data.a, {instancePath,parentData:data,rootData});')), /1 calls passing parentData but 0 in the form/);
+  });
+
+  it("useOwnUcs2length: Ajv's code-point counter read some other way", () => {
+    refuses("useOwnUcs2length", () => useOwnUcs2length('const func2 = require("ajv/dist/runtime/ucs2length");'), /ucs2length is not read as/);
+    expect(useOwnUcs2length('const func2 = require("ajv/dist/runtime/ucs2length").default;')).toBe("const func2 = ucs2length$;");
   });
 
   it("mergeIdenticalFunctions: a validation function with another signature", () => {

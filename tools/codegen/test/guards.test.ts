@@ -1,4 +1,4 @@
-// The guard compiler (src/emit/guards.ts) is generic over schema nodes: for one small schema per
+// The guard compiler (src/emit/validators/guards/) is generic over schema nodes: for one small schema per
 // keyword it handles (and their combinations), the generated guard and Ajv, compiled with the
 // validators' own configuration, must give the same answer on every generated value; keywords it
 // cannot mirror exactly produce no guard at all.
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
 import { useOwnFormats } from "../src/emit/validators/format-table.js";
-import { compileGuards } from "../src/emit/validators/guards.js";
+import { compileGuards } from "../src/emit/validators/guards/index.js";
 import { ucs2length } from "../src/runtime/formats.js";
 import type { JsonObject } from "../src/model/schema-walk.js";
 

@@ -1,7 +1,7 @@
 // validators: Ajv (2020-12, ajv-formats) compiled once, at codegen time, to standalone code for
 // both modes of every top-level model; Ajv's runtime helpers and the format checks are bundled in
 // by esbuild, so the shipped module is plain ESM with no `require` and no dependency on Ajv.
-// Next to it, the fast path: a guard per model (guards.ts) answers "valid?" and Ajv's code only
+// Next to it, the fast path: a guard per model (validators/guards/) answers "valid?" and Ajv's code only
 // runs to report the issues of a payload the guard rejects. Ajv's code is trimmed (ajv-trim.ts) and
 // calls our own format checks (format-table.ts); the runtime picks the path (create.ts).
 import { dirname } from "node:path";
@@ -18,7 +18,7 @@ import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchema
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
-import { compileGuards } from "./validators/guards.js";
+import { compileGuards } from "./validators/guards/index.js";
 import { checksExport, fastExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
 import { Memo } from "../memo.js";
 import { OUTPUTS } from "../outputs.js";

@@ -7,6 +7,7 @@ import { _, type Ajv2020 } from "ajv/dist/2020.js";
 import * as ownFormats from "../../runtime/formats.js";
 import { runtimeModulePath } from "../../runtime/sources.js";
 import { type JsonObject, walkJson } from "../../model/schema-walk.js";
+import { AjvTrimError } from "./ajv-trim.js";
 
 /** The name the table has in the bundled code. */
 export const FORMAT_TABLE = "formats$";
@@ -53,5 +54,7 @@ export const UCS2LENGTH = "ucs2length$";
 const AJV_UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 
 export function useOwnUcs2length(source: string): string {
-  return source.split(AJV_UCS2LENGTH).join(UCS2LENGTH);
+  const replaced = source.split(AJV_UCS2LENGTH).join(UCS2LENGTH);
+  if (replaced.includes("runtime/ucs2length")) throw new AjvTrimError("useOwnUcs2length", `Ajv's ucs2length is not read as ${AJV_UCS2LENGTH}`);
+  return replaced;
 }

@@ -19,7 +19,7 @@ import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SchemaSetError } from "./errors.js";
-import { type SchemaSet } from "./model/schema-set.js";
+import type { SchemaSet } from "./model/schema-set.js";
 import { loadSchemaSet } from "./model/load.js";
 import { type CoverageResult, changesetPathFor, checkCoverage, readBaseBranch, readReleaseGroup, releaseGate, writeChangeset } from "./diff/changeset.js";
 import { type SchemaDiff, diffSchemaSets } from "./diff/compare.js";

@@ -1,7 +1,7 @@
 // Rule family "composition": allOf / anyOf / oneOf / not / if-then-else (the cross-field rules).
 // A new allOf branch can only narrow what is valid and a removed one can only widen it; any other
 // change inside these keywords may go either way and is left unclassified (counted as breaking).
-import { type JsonValue } from "../model/schema-walk.js";
+import type { JsonValue } from "../model/schema-walk.js";
 import { defineRules } from "./change.js";
 import type { NodeRuleFamily } from "./context.js";
 import { matchLists } from "./json.js";

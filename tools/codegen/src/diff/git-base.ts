@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type SchemaSet } from "../model/schema-set.js";
+import type { SchemaSet } from "../model/schema-set.js";
 import { loadSchemaSet } from "../model/load.js";
 import { type CiContext, LOCAL_CONTEXT } from "./ci-context.js";
 import type { BaseDescription } from "./report.js";

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PUBLISHED_SCHEMA_SET_DIR } from "../outputs.js";
-import { type SchemaSet } from "../model/schema-set.js";
+import type { SchemaSet } from "../model/schema-set.js";
 import { loadSchemaSet } from "../model/load.js";
 import { SchemaSetError } from "../errors.js";
 import { BaseError } from "./git-base.js";

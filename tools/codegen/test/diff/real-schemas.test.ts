@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type SchemaDiff, diffSchemaSets } from "../../src/diff/compare.js";
 import { formatJson, formatMarkdown, formatText } from "../../src/diff/report.js";
-import { type SchemaSet } from "../../src/model/schema-set.js";
+import type { SchemaSet } from "../../src/model/schema-set.js";
 import { loadSchemaSet } from "../../src/model/load.js";
 import type { JsonObject } from "../../src/model/schema-walk.js";
 

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type SchemaSet } from "../../src/model/schema-set.js";
+import type { SchemaSet } from "../../src/model/schema-set.js";
 import { loadSchemaSet } from "../../src/model/load.js";
 import { type JsonObject, SCHEMA_BASE_URL } from "../../src/model/schema-walk.js";
 

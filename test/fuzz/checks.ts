@@ -130,7 +130,7 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
     const fail = (kind: Failure["kind"], target: string, detail: string) => failures.push({ kind, target, detail });
     const before = fingerprint(value);
 
-    const call = (target: string, run: () => unknown): { threw: false; result: unknown } | { threw: true; error: unknown } => {
+    const call = (run: () => unknown): { threw: false; result: unknown } | { threw: true; error: unknown } => {
       try {
         return { threw: false, result: run() };
       } catch (error) {
@@ -138,8 +138,8 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
       }
     };
 
-    const strict = call(targets[0]!, () => validate(value));
-    const tolerant = call(targets[1]!, () => validate(value, { mode: "tolerant" }));
+    const strict = call(() => validate(value));
+    const tolerant = call(() => validate(value, { mode: "tolerant" }));
     for (const [target, outcome] of [[targets[0]!, strict], [targets[1]!, tolerant]] as const) {
       if (outcome.threw) fail("throw", target, describe(outcome.error));
       else {
@@ -147,12 +147,12 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
         if (problem) fail("shape", target, problem);
       }
     }
-    const odd = call(targets[2]!, () => validate(value, ODD_OPTIONS[index % ODD_OPTIONS.length]!()));
+    const odd = call(() => validate(value, ODD_OPTIONS[index % ODD_OPTIONS.length]!()));
     if (odd.threw) fail("throw", targets[2]!, describe(odd.error));
-    const guard = call(targets[3]!, () => is(value));
+    const guard = call(() => is(value));
     if (guard.threw) fail("throw", targets[3]!, describe(guard.error));
     else if (typeof guard.result !== "boolean") fail("shape", targets[3]!, `returned ${describe(guard.result)}`);
-    const asserted = call(targets[4]!, () => assert(value));
+    const asserted = call(() => assert(value));
     if (asserted.threw && !(asserted.error instanceof PayloadValidationError)) fail("throw", targets[4]!, describe(asserted.error));
 
     if (input.stable && !strict.threw && !tolerant.threw && !guard.threw) {
@@ -176,7 +176,7 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
     }
 
     for (const [name, adapter] of adapterFns) {
-      const outcome = call(name, () => adapter(value));
+      const outcome = call(() => adapter(value));
       if (outcome.threw) fail("throw", name, describe(outcome.error));
       else if (typeof outcome.result === "object" && outcome.result !== null && !Array.isArray(outcome.result) && Object.getPrototypeOf(outcome.result) !== Object.prototype) {
         fail("shape", name, "returned an object whose prototype is not Object.prototype");

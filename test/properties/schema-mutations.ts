@@ -224,7 +224,7 @@ export function mutationsOf(model: string, payload: Json, options: MutationOptio
    *  field it constrains, or by flipping the condition so that the other branch applies. */
   const crossField = (rule: Schema, owner: Schema, base: string, path: Path, value: Json): void => {
     const object = value as { [key: string]: Json };
-    const propertySchema = (key: string): Schema => (owner.properties ?? {})[key] ?? {};
+    const propertySchema = (key: string): Schema => owner.properties?.[key] ?? {};
     const holds = satisfies(rule.if, base, value);
     const branch: Schema | undefined = holds ? rule.then : rule.else;
     const branchName = holds ? "then" : "else";

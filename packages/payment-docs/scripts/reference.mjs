@@ -73,7 +73,7 @@ function renderPage(pagePath, markdown, pages) {
     },
   });
   // The "generated, do not edit" comment is for the Markdown's readers in a repository.
-  return marked.parse(markdown.replace(/^<!--[^]*?-->\n/, ""), { async: false });
+  return marked.parse(markdown.replace(/^<!--[\s\S]*?-->\n/, ""), { async: false });
 }
 
 /** `dist/api-reference.html` as text. `docsDir`: the generated pages; `openapi`: the OpenAPI

@@ -4,8 +4,8 @@ import {
   type Amount,
   type ErrorDetails,
   type Payment,
-  PAYMENT_ERROR_CODES,
-  PAYMENT_SESSION_STATUSES,
+  type PAYMENT_ERROR_CODES,
+  type PAYMENT_SESSION_STATUSES,
   type PaymentErrorCode,
   type PaymentSessionResult,
   type PaymentSessionResultAwaitingVerification,
@@ -15,7 +15,7 @@ import {
   type PaymentSessionResultFailed,
   type PaymentSessionResultFields,
   type PaymentSessionStatus,
-  SEPA_SEQUENCE_TYPES,
+  type SEPA_SEQUENCE_TYPES,
   SESSION_RESULT_STATUSES,
   type SepaDetails,
   type SepaSequenceType,
@@ -36,6 +36,7 @@ import { describe, expectTypeOf, it } from "vitest";
 
 describe("SessionResultResponse", () => {
   it("has only optional properties", () => {
+    // biome-ignore lint/complexity/noBannedTypes: the empty object type is the value under test
     expectTypeOf<{}>().toExtend<SessionResultResponse>();
     expectTypeOf<SessionResultResponse["status"]>().toEqualTypeOf<SessionResultStatus | undefined>();
     expectTypeOf<SessionResultResponse["payments"]>().toEqualTypeOf<Payment[] | undefined>();

@@ -99,7 +99,7 @@ describe("payment-validate: no payloads is exit 2, in every form", () => {
 describe("payment-validate: lines over --max-line-bytes", () => {
   it("are reported with their line number; the lines after them are still validated", () => {
     const long = JSON.stringify({ ...gateway, note: "x".repeat(5000) });
-    const text = ndjson(gateway, badStatus) + `${long}\n` + ndjson(badStatus, gateway);
+    const text = `${ndjson(gateway, badStatus)}${long}\n${ndjson(badStatus, gateway)}`;
     file("long.ndjson", text);
     const { status, stdout } = run(["--model", "PaymentSessionResult", "--max-line-bytes", "4K", "long.ndjson"]);
     expect(status).toBe(2);

@@ -3,7 +3,7 @@
 import { sValidator } from "@hono/standard-validator";
 import type { PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
 import type { TolerantPaymentSessionResult, TolerantSessionResultResponse } from "@org/payment-types/tolerant";
-import { PaymentSessionResultSchema, SessionResultResponseSchema, TolerantPaymentSessionResultSchema, TolerantSessionResultResponseSchema } from "@org/payment-validators";
+import { PaymentSessionResultSchema, SessionResultResponseSchema, type TolerantPaymentSessionResultSchema, TolerantSessionResultResponseSchema } from "@org/payment-validators";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { initTRPC, type inferRouterInputs, type inferRouterOutputs } from "@trpc/server";
 import { Hono } from "hono";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundledId, bundledSchema } from "../src/emit/schemas/bundle.js";
 import { emitSchemas } from "../src/emit/schemas.js";
-import { type Model, type SchemaSet } from "../src/model/schema-set.js";
+import type { Model, SchemaSet } from "../src/model/schema-set.js";
 import { loadSchemaSet } from "../src/model/load.js";
 import type { JsonObject } from "../src/model/schema-walk.js";
 

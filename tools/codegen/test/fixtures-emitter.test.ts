@@ -4,7 +4,6 @@
 // Every generated value must validate, every case must be reached, and what the generator cannot
 // honour exactly must be a schema error with file and JSON Pointer.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";

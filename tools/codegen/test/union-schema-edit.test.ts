@@ -89,7 +89,7 @@ describe("an exhaustive switch over a discriminated union", () => {
     const models = readFileSync(join(root, "packages/payment-types/src/generated/models.ts"), "utf8");
     expect(models).toMatch(/export interface PaymentSessionResultRefunded extends PaymentSessionResultFields \{/);
     // The schema says nothing else about "refunded": every rule's else applies.
-    expect(/export interface PaymentSessionResultRefunded [^]*?\n\}/.exec(models)![0]).toMatch(/error_details: null;[^]*verification_url: null;/);
+    expect(/export interface PaymentSessionResultRefunded [\s\S]*?\n\}/.exec(models)![0]).toMatch(/error_details: null;[\s\S]*verification_url: null;/);
     const errors = consumerErrors(root);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^consumer\.ts:13: Type 'PaymentSessionResultRefunded' is not assignable to type 'never'/);

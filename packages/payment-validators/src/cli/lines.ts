@@ -18,8 +18,10 @@ export type LineProblem =
 
 export interface LineHandlers {
   /** One line's text (no line break) and its 1-based number. Return true to stop reading. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing keeps reading
   line(text: string, number: number): boolean | void;
   /** A line that cannot be handed over as text. Return true to stop reading. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing keeps reading
   problem(number: number, problem: LineProblem): boolean | void;
   /** After each chunk's lines were handled: a place to wait for slow output and report progress. */
   chunk?(bytesSoFar: number): Promise<void> | void;

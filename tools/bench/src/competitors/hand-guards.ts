@@ -94,7 +94,7 @@ function onlyKeys(v: Obj, allowed: (key: string) => boolean): boolean {
 function amount(v: unknown): boolean {
   if (!isObj(v) || keys(v) !== 2) return false;
   const value = v.value;
-  return str(v.currency) && THREE_CODE_POINTS.test(v.currency) && typeof value === "number" && Number.isInteger(value) && value >= -9223372036854775808 && value < 9223372036854775808;
+  return str(v.currency) && THREE_CODE_POINTS.test(v.currency) && typeof value === "number" && Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63;
 }
 function payment(v: unknown): boolean {
   if (!isObj(v) || !onlyKeys(v, (k) => k === "amount" || k === "paymentMethod" || k === "pspReference" || k === "resultCode")) return false;

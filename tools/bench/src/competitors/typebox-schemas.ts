@@ -81,7 +81,7 @@ const paymentSessionResultType = Type.Union([
 
 const payment = Type.Object(
   {
-    amount: Type.Optional(Type.Object({ currency: Type.String({ format: "three-code-points" }), value: Type.Integer({ minimum: -9223372036854775808, exclusiveMaximum: 9223372036854775808 }) }, closed)),
+    amount: Type.Optional(Type.Object({ currency: Type.String({ format: "three-code-points" }), value: Type.Integer({ minimum: -(2 ** 63), exclusiveMaximum: 2 ** 63 }) }, closed)),
     paymentMethod: Type.Optional(Type.Object({ brand: Type.Optional(Type.String()), type: Type.Optional(Type.String()) }, closed)),
     pspReference: Type.Optional(Type.String()),
     resultCode: Type.Optional(literals(["Authorised", "Received", "Pending"])),

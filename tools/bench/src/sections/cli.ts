@@ -58,7 +58,7 @@ async function writeNdjson(path: string, count: number): Promise<number> {
   const out = createWriteStream(path);
   let buffer = "";
   for (let i = 0; i < count; i++) {
-    buffer += (i % INVALID_EVERY === INVALID_EVERY - 1 ? invalid[(i / INVALID_EVERY) % 2 | 0] : valid[i % valid.length]) + "\n";
+    buffer += `${i % INVALID_EVERY === INVALID_EVERY - 1 ? invalid[(i / INVALID_EVERY) % 2 | 0] : valid[i % valid.length]}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
       buffer = "";

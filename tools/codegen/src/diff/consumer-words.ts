@@ -25,19 +25,19 @@ export function changeKeysIn(text: string): Set<string> {
   return keys;
 }
 
-const unescape = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
 
 /** Where a change is, as a consumer's code names it: `Model.property.nested[]`. */
 export function subjectOf(change: Change): string {
   if (change.model === API_MODEL) {
     const [, , path, method] = change.pointer.split("/");
-    return path && method ? `${method.toUpperCase()} ${unescape(path)}` : "the API";
+    return path && method ? `${method.toUpperCase()} ${unescapeToken(path)}` : "the API";
   }
   let subject = change.model;
   const tokens = change.pointer.split("/").slice(1);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token === "properties" && tokens[i + 1] !== undefined) subject += `.${unescape(tokens[++i]!)}`;
+    if (token === "properties" && tokens[i + 1] !== undefined) subject += `.${unescapeToken(tokens[++i]!)}`;
     else if (token === "items") subject += "[]";
     else if (token === "additionalProperties") subject += "[key]";
     else break;

@@ -12,7 +12,7 @@ import { legacyFields } from "../model/legacy-fields.js";
 import { scenarios } from "./fixtures/scenarios.js";
 import { discriminatedUnion } from "../model/union-variants.js";
 import { OUTPUTS } from "../outputs.js";
-import { adapterNames, arbitraryName, factoryName, factorySpecName, lowerFirst, scenarioNames, sharedPropertiesName } from "../names.js";
+import { adapterNames, arbitraryName, factoryName, factorySpecName, scenarioNames, sharedPropertiesName } from "../names.js";
 
 /** Models with every model they reference before them (load rejects $ref cycles). */
 function dependencyOrder(set: SchemaSet): Model[] {

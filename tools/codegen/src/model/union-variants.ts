@@ -165,7 +165,7 @@ function analyse(set: SchemaSet, model: Model): DiscriminatedUnion | undefined {
     ...(values.every((v) => typeof v === "string") ? { byValueName: names.byValue } : {}),
     ...(extensible ? { unrecognized: variantFor(names.unrecognized, undefined) } : {}),
   };
-  checkNames(set, model, union);
+  checkNames(set, union);
   return union;
 }
 
@@ -190,7 +190,7 @@ function isExtensible(set: SchemaSet, model: Model, schema: JsonObject): boolean
 }
 
 /** Every generated name is a new identifier: none clashes with a model or another generated name. */
-function checkNames(set: SchemaSet, model: Model, union: DiscriminatedUnion): void {
+function checkNames(set: SchemaSet, union: DiscriminatedUnion): void {
   const taken = new Set([...set.models.keys()].flatMap((name) => [name, tolerantName(name)]));
   for (const name of declaredNames(union)) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Inexpressible(`/properties/${escapePointer(union.discriminator)}`, `a discriminator value gives the type name "${name}", which is not an identifier`);

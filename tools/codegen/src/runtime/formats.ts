@@ -93,6 +93,7 @@ function timeAt(text: string, start: number, rfc: boolean): boolean {
  *  also by a whitespace character. */
 function dateTimeAt(text: string, rfc: boolean): boolean {
   const separator = text.charCodeAt(10);
+  // biome-ignore lint/suspicious/noSelfCompare: NaN (no character at 10) is the one value unequal to itself; this source is bundled as is
   if (separator !== 84 && separator !== 116 && (rfc || !(separator === separator && WHITESPACE.test(text[10]!)))) return false;
   return dateAt(text, 0) && timeAt(text, 11, rfc);
 }

@@ -54,6 +54,7 @@ const boundFixtures: RuleFixture[] = BOUNDS.flatMap((bound) => {
   const [looser, tighter] = bound.upper ? [20, 5] : [5, 20];
   return [
     valueChange(`${bound.keyword} loosened (10 -> ${looser})`, { ...target, [bound.keyword]: 10 }, { ...target, [bound.keyword]: looser }, [bound.loosened.id], { pointer: `/properties/value/${bound.keyword}` }),
+    valueChange(`${bound.keyword} tightened (10 -> ${tighter})`, { ...target, [bound.keyword]: 10 }, { ...target, [bound.keyword]: tighter }, [bound.tightened.id], { pointer: `/properties/value/${bound.keyword}` }),
     valueChange(`${bound.keyword} tightened (added)`, target, { ...target, [bound.keyword]: 10 }, [bound.tightened.id]),
   ];
 });

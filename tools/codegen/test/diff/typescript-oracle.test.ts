@@ -87,7 +87,7 @@ function modelProbes(name: string, before: SchemaSet, after: SchemaSet): { recei
     receives.push(`export const readTolerant${name}${i} = (value: NT.${tolerant}): OT.${tolerant}[${key}] => value[${key}];`);
   }
   const oldValues = Array.isArray(oldModel.schema.enum) ? oldModel.schema.enum.map(literal) : undefined;
-  if (oldModel.kind === "enum" && newModel.kind === "enum" && oldValues && oldValues.every((v) => v !== undefined)) {
+  if (oldModel.kind === "enum" && newModel.kind === "enum" && oldValues?.every((v) => v !== undefined)) {
     receives.push(
       `export function switch${name}(value: N.${name}): number {`,
       `  switch (value) {`,

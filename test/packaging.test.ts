@@ -60,7 +60,10 @@ describe.each(published.map((p) => [p.manifest.name, p] as const))("%s", (_name,
     const readme = fileIn(tarball, "README.md");
     expect(readme.startsWith(`# ${manifest.name}\n`), "title").toBe(true);
     expect(readme).toMatch(new RegExp(`^npm install (--save-dev )?${manifest.name.replace("/", "\\/")}\\b`, "m"));
-    const table = readme.split("\n").filter((line) => line.startsWith("| ")).join("\n");
+    const table = readme
+      .split("\n")
+      .filter((line) => line.startsWith("| "))
+      .join("\n");
     expect(table, "an API table").not.toBe("");
     // A package with subpaths names each of them (its main entry's exports may be the table's rows).
     for (const subpath of Object.keys(manifest.exports).filter((key) => key !== "." && key !== "./package.json")) {

@@ -329,7 +329,14 @@ for (const mode of ["strict", "tolerant"]) {
     writeFileSync(join(consumer, "src/tolerant-status.ts"), tolerant!.text);
     writeFileSync(
       join(consumer, "tsconfig.upgrade.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], typeRoots: [join(REPO_ROOT, "node_modules/@types")] }, files: ["src/status.ts", "src/tolerant-status.ts"] }, null, 2),
+      JSON.stringify(
+        {
+          compilerOptions: { strict: true, noEmit: true, target: "es2022", lib: ["es2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"], typeRoots: [join(REPO_ROOT, "node_modules/@types")] },
+          files: ["src/status.ts", "src/tolerant-status.ts"],
+        },
+        null,
+        2,
+      ),
     );
     const result = await tsc();
     expect(`${result.stdout}${result.stderr}`).toBe("");

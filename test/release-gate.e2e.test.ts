@@ -90,7 +90,9 @@ describe("pnpm release refuses a version lower than the schema changes require",
     const major = versionOf("packages/payment-schemas");
     expect(major.split(".")[0]).not.toBe(first.split(".")[0]);
     const released = await release();
-    expect(released.stderr, released.stderr.slice(-4000)).toMatch(new RegExp(`ok: the schema changes since @org/payment-schemas@${first.replace(/\./g, "\\.")} .* need a major bump; ${first.replace(/\./g, "\\.")} -> ${major.replace(/\./g, "\\.")} is a major bump`));
+    expect(released.stderr, released.stderr.slice(-4000)).toMatch(
+      new RegExp(`ok: the schema changes since @org/payment-schemas@${first.replace(/\./g, "\\.")} .* need a major bump; ${first.replace(/\./g, "\\.")} -> ${major.replace(/\./g, "\\.")} is a major bump`),
+    );
     expect(released.code).toBe(0);
     expect(await publishedVersions("@org/payment-schemas")).toEqual([first, major].sort());
   }, 900_000);

@@ -258,10 +258,7 @@ describe.skipIf(!SERVER)("turbo remote cache shared by two clones (turborepo-rem
     expect(existsSync(localCache) ? readdirSync(localCache) : [], "the second clone starts with an empty local cache").toEqual([]);
     const { summary, seconds } = await turbo(second, FULL_BUILD);
     // A figure for the report, not an assertion: timings belong in benchmarks.
-    console.info(
-      `remote cache e2e: ${summary.tasks.length} tasks, first clone ${firstSeconds.toFixed(1)} s, ` +
-        `second clone ${seconds.toFixed(1)} s (${(firstSeconds / seconds).toFixed(1)}x faster)`,
-    );
+    console.info(`remote cache e2e: ${summary.tasks.length} tasks, first clone ${firstSeconds.toFixed(1)} s, ` + `second clone ${seconds.toFixed(1)} s (${(firstSeconds / seconds).toFixed(1)}x faster)`);
     expect(summary.tasks.map((t) => t.taskId).sort()).toEqual(firstBuild.tasks.map((t) => t.taskId).sort());
     for (const task of summary.tasks) {
       expect(task.cache, task.taskId).toMatchObject({ status: "HIT", source: "REMOTE" });
@@ -303,11 +300,12 @@ describe.skipIf(!SERVER)("turbo remote cache shared by two clones (turborepo-rem
       expect(task.cache.status, task.taskId).toBe(downstream.has(task.taskId) ? "MISS" : "HIT");
     }
     // Every workspace package whose generated output changed re-runs all of its tasks.
-    const changed = (await run("git", ["status", "--porcelain"], second)).split("\n").filter(Boolean).map((line) => line.slice(3));
+    const changed = (await run("git", ["status", "--porcelain"], second))
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.slice(3));
     const packageDirs = new Set(changed.filter((path) => path.startsWith("packages/")).map((path) => path.split("/").slice(0, 2).join("/")));
-    const names = [...packageDirs]
-      .filter((dir) => existsSync(join(second, dir, "package.json")))
-      .map((dir) => (JSON.parse(readFileSync(join(second, dir, "package.json"), "utf8")) as { name: string }).name);
+    const names = [...packageDirs].filter((dir) => existsSync(join(second, dir, "package.json"))).map((dir) => (JSON.parse(readFileSync(join(second, dir, "package.json"), "utf8")) as { name: string }).name);
     expect(names.length, "the edit changed the generated output of some package").toBeGreaterThan(0);
     for (const name of names) {
       const tasks = summary.tasks.filter((t) => t.package === name);

@@ -81,9 +81,28 @@ function resultProblem(result: unknown, input: unknown, stable: boolean): string
 }
 
 const ODD_OPTIONS: readonly (() => unknown)[] = [
-  () => undefined, () => null, () => ({}), () => ({ mode: "TOLERANT" }), () => ({ mode: 5 }), () => "tolerant",
-  () => Object.create({ mode: "tolerant" }), () => new Proxy({}, { get() { throw new Error("options trap"); } }),
-  () => Object.defineProperty({}, "mode", { get() { throw Symbol("options getter"); } }),
+  () => undefined,
+  () => null,
+  () => ({}),
+  () => ({ mode: "TOLERANT" }),
+  () => ({ mode: 5 }),
+  () => "tolerant",
+  () => Object.create({ mode: "tolerant" }),
+  () =>
+    new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("options trap");
+        },
+      },
+    ),
+  () =>
+    Object.defineProperty({}, "mode", {
+      get() {
+        throw Symbol("options getter");
+      },
+    }),
 ];
 
 export interface ModelChecker {
@@ -140,7 +159,10 @@ export function createChecker(model: string, subjects: Subjects = shippedSubject
 
     const strict = call(() => validate(value));
     const tolerant = call(() => validate(value, { mode: "tolerant" }));
-    for (const [target, outcome] of [[targets[0]!, strict], [targets[1]!, tolerant]] as const) {
+    for (const [target, outcome] of [
+      [targets[0]!, strict],
+      [targets[1]!, tolerant],
+    ] as const) {
       if (outcome.threw) fail("throw", target, describe(outcome.error));
       else {
         const problem = resultProblem(outcome.result, value, input.stable);

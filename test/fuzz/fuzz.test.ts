@@ -26,17 +26,28 @@ describe("fuzz (seeded, short)", () => {
       for (const [label] of FEATURES.slice(0, 7)) expect(r.features[label], label).toBeGreaterThan(0);
     }
   }, 300_000);
-
 });
 
 describe("the fuzzer notices", () => {
   const model = topLevelModels[0]!;
   const shipped = shippedSubjects(model);
   const invalid: FuzzInput = { value: { not: "a payload" }, recipe: "test", stable: true };
-  const kinds = (subjects: Subjects, input: FuzzInput = invalid) => createChecker(model, subjects).check(input, 0).map((f) => `${f.kind} ${f.target}`);
+  const kinds = (subjects: Subjects, input: FuzzInput = invalid) =>
+    createChecker(model, subjects)
+      .check(input, 0)
+      .map((f) => `${f.kind} ${f.target}`);
 
   it("nothing wrong with the shipped functions, even on a payload with a throwing getter", () => {
-    const hostile = { value: Object.defineProperty({}, "status", { get: () => { throw new Error("boom"); }, enumerable: true }), recipe: "test", stable: true };
+    const hostile = {
+      value: Object.defineProperty({}, "status", {
+        get: () => {
+          throw new Error("boom");
+        },
+        enumerable: true,
+      }),
+      recipe: "test",
+      stable: true,
+    };
     expect(kinds(shipped, hostile)).toEqual([]);
     expect(kinds(shipped, new InputSource(model, SEED).at(0))).toEqual([]);
   });
@@ -77,7 +88,12 @@ describe("the fuzzer notices", () => {
 
   it("a worker stuck on one input (a hang) or dying (a crash), and carries on after it", async () => {
     const report = await runFuzz({
-      models: ["stuck", "crashing"], runs: 10, seed: SEED, workers: 1, hangMs: 1500, taskSize: 10,
+      models: ["stuck", "crashing"],
+      runs: 10,
+      seed: SEED,
+      workers: 1,
+      hangMs: 1500,
+      taskSize: 10,
       workerEntry: new URL("./support/stuck-worker.ts", import.meta.url).href,
     });
     expect(report.failures.map((f) => `${f.kind} ${f.model} ${f.index}`)).toEqual(["hang stuck 3", "hang crashing 3", "crash crashing 7"]);

@@ -86,13 +86,31 @@ class Boom extends Error {}
 /** What a hostile getter or trap throws: an Error, or things that are awkward to report. */
 function thrown(rng: Rng): unknown {
   switch (rng.int(7)) {
-    case 0: return new Boom("getter exploded");
-    case 1: return Symbol("thrown symbol");
-    case 2: return null;
-    case 3: return undefined;
-    case 4: return { toString() { throw new Boom("toString exploded"); } };
-    case 5: return new Proxy({}, { get() { throw new Boom("proxy thrown as an error"); } });
-    default: return Object.create(null);
+    case 0:
+      return new Boom("getter exploded");
+    case 1:
+      return Symbol("thrown symbol");
+    case 2:
+      return null;
+    case 3:
+      return undefined;
+    case 4:
+      return {
+        toString() {
+          throw new Boom("toString exploded");
+        },
+      };
+    case 5:
+      return new Proxy(
+        {},
+        {
+          get() {
+            throw new Boom("proxy thrown as an error");
+          },
+        },
+      );
+    default:
+      return Object.create(null);
   }
 }
 
@@ -153,19 +171,67 @@ function longString(rng: Rng, length: number): string {
 /** Leaf values no schema admits, or only just. */
 function hostileLeaf(rng: Rng, size: InputOptions): { value: unknown; name: string; stable: boolean } {
   const leaves: [string, () => unknown, boolean?][] = [
-    ["undefined", () => undefined], ["NaN", () => NaN], ["-0", () => -0], ["Infinity", () => Infinity], ["-Infinity", () => -Infinity],
-    ["bigint", () => 2n ** 64n], ["negative bigint", () => -1n], ["symbol", () => Symbol("fuzz")], ["well-known symbol", () => Symbol.iterator],
-    ["max double", () => Number.MAX_VALUE], ["min double", () => Number.MIN_VALUE], ["unsafe integer", () => 2 ** 53 + 2], ["int64 max", () => Number("9223372036854775807")], ["beyond int64", () => -(2 ** 64)],
-    ["empty string", () => ""], ["NUL", () => "\u0000"], ["lone surrogate", () => "\ud800"], ["bidi override", () => "\u202eEUR"], ["near-valid amount", () => "079.00"], ["near-valid date", () => "2026-02-30T25:61:61Z"],
-    ["boxed string", () => new String("completed")], ["boxed number", () => new Number(7)], ["boxed boolean", () => new Boolean(false)],
-    ["date", () => new Date(0)], ["invalid date", () => new Date(NaN)], ["regexp", () => /completed/], ["map", () => new Map([["status", "completed"]])], ["set", () => new Set(["completed"])],
-    ["typed array", () => new Uint8Array(16)], ["array buffer", () => new ArrayBuffer(16)], ["promise", () => Promise.resolve("completed")], ["weak map", () => new WeakMap()],
-    ["function", () => function payload() {}], ["class", () => class Payload {}], ["arrow with properties", () => Object.assign(() => 1, { status: "completed" })],
-    ["error", () => new Error("completed")], ["null prototype", () => Object.create(null)], ["empty array", () => []], ["array-like", () => ({ length: 2 ** 30, 0: "x" })],
+    ["undefined", () => undefined],
+    ["NaN", () => NaN],
+    ["-0", () => -0],
+    ["Infinity", () => Infinity],
+    ["-Infinity", () => -Infinity],
+    ["bigint", () => 2n ** 64n],
+    ["negative bigint", () => -1n],
+    ["symbol", () => Symbol("fuzz")],
+    ["well-known symbol", () => Symbol.iterator],
+    ["max double", () => Number.MAX_VALUE],
+    ["min double", () => Number.MIN_VALUE],
+    ["unsafe integer", () => 2 ** 53 + 2],
+    ["int64 max", () => Number("9223372036854775807")],
+    ["beyond int64", () => -(2 ** 64)],
+    ["empty string", () => ""],
+    ["NUL", () => "\u0000"],
+    ["lone surrogate", () => "\ud800"],
+    ["bidi override", () => "\u202eEUR"],
+    ["near-valid amount", () => "079.00"],
+    ["near-valid date", () => "2026-02-30T25:61:61Z"],
+    ["boxed string", () => new String("completed")],
+    ["boxed number", () => new Number(7)],
+    ["boxed boolean", () => new Boolean(false)],
+    ["date", () => new Date(0)],
+    ["invalid date", () => new Date(NaN)],
+    ["regexp", () => /completed/],
+    ["map", () => new Map([["status", "completed"]])],
+    ["set", () => new Set(["completed"])],
+    ["typed array", () => new Uint8Array(16)],
+    ["array buffer", () => new ArrayBuffer(16)],
+    ["promise", () => Promise.resolve("completed")],
+    ["weak map", () => new WeakMap()],
+    ["function", () => function payload() {}],
+    ["class", () => class Payload {}],
+    ["arrow with properties", () => Object.assign(() => 1, { status: "completed" })],
+    ["error", () => new Error("completed")],
+    ["null prototype", () => Object.create(null)],
+    ["empty array", () => []],
+    ["array-like", () => ({ length: 2 ** 30, 0: "x" })],
     // biome-ignore lint/suspicious/noSparseArray: holes are the hostile input under test
-    ["sparse array", () => [, , "x", , ,]], ["huge sparse array", sparseHugeArray], ["revoked proxy", () => revoked({})], ["throwing proxy", () => new Proxy({}, throwingHandler(rng))],
-    ["throwing toJSON", () => ({ toJSON() { throw new Boom("toJSON"); }, valueOf() { throw new Boom("valueOf"); }, [Symbol.toPrimitive]() { throw new Boom("toPrimitive"); } })],
-    ["long string", () => longString(rng, size.longString)], ["deep array", () => deepArray(size.depth)], ["deep object", () => deepObject(size.depth, rng.pick(["a", "order", "__proto__"]))],
+    ["sparse array", () => [, , "x", , ,]],
+    ["huge sparse array", sparseHugeArray],
+    ["revoked proxy", () => revoked({})],
+    ["throwing proxy", () => new Proxy({}, throwingHandler(rng))],
+    [
+      "throwing toJSON",
+      () => ({
+        toJSON() {
+          throw new Boom("toJSON");
+        },
+        valueOf() {
+          throw new Boom("valueOf");
+        },
+        [Symbol.toPrimitive]() {
+          throw new Boom("toPrimitive");
+        },
+      }),
+    ],
+    ["long string", () => longString(rng, size.longString)],
+    ["deep array", () => deepArray(size.depth)],
+    ["deep object", () => deepObject(size.depth, rng.pick(["a", "order", "__proto__"]))],
     ["wide object", () => wideObject(size.width, rng)],
   ];
   const [name, make] = rng.pick(leaves);
@@ -225,7 +291,9 @@ function edit(root: unknown, rng: Rng, size: InputOptions, another: () => unknow
     return root;
   };
   switch (rng.int(16)) {
-    case 0: case 1: case 2: {
+    case 0:
+    case 1:
+    case 2: {
       const leaf = hostileLeaf(rng, size);
       defineOwn(node, key, { value: leaf.value, writable: true });
       return { root, name: `${leaf.name} at ${key}`, stable: leaf.stable };
@@ -240,7 +308,11 @@ function edit(root: unknown, rng: Rng, size: InputOptions, another: () => unknow
       return { root, name: "pollution keys", stable: true };
     }
     case 5:
-      defineOwn(node, key, { get: () => { throw thrown(rng); } });
+      defineOwn(node, key, {
+        get: () => {
+          throw thrown(rng);
+        },
+      });
       return { root, name: `throwing getter at ${key}`, stable: true };
     case 6: {
       let reads = 0;
@@ -293,8 +365,17 @@ function edit(root: unknown, rng: Rng, size: InputOptions, another: () => unknow
 const JSON_ARB = fc.jsonValue({ maxDepth: 5 });
 const JSON_TEXT_ARB = fc.json({ maxDepth: 4 });
 const ANYTHING_ARB = fc.anything({
-  maxDepth: 2, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-  withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true,
+  maxDepth: 2,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  withUnicodeString: true,
 });
 
 /** A fast-check random source (pure-rand's generator interface) driven by our PRNG: lets one value

@@ -36,12 +36,25 @@ export function firstDifference(a: readonly unknown[], b: readonly unknown[]): n
 }
 
 const WATCHED: readonly [string, object][] = [
-  ["Object.prototype", Object.prototype], ["Array.prototype", Array.prototype], ["Function.prototype", Function.prototype],
-  ["String.prototype", String.prototype], ["Number.prototype", Number.prototype], ["Boolean.prototype", Boolean.prototype],
-  ["BigInt.prototype", BigInt.prototype], ["Symbol.prototype", Symbol.prototype], ["Error.prototype", Error.prototype],
-  ["RegExp.prototype", RegExp.prototype], ["Date.prototype", Date.prototype], ["Map.prototype", Map.prototype],
-  ["Set.prototype", Set.prototype], ["Promise.prototype", Promise.prototype], ["Object", Object], ["Array", Array],
-  ["JSON", JSON], ["Reflect", Reflect], ["globalThis", globalThis],
+  ["Object.prototype", Object.prototype],
+  ["Array.prototype", Array.prototype],
+  ["Function.prototype", Function.prototype],
+  ["String.prototype", String.prototype],
+  ["Number.prototype", Number.prototype],
+  ["Boolean.prototype", Boolean.prototype],
+  ["BigInt.prototype", BigInt.prototype],
+  ["Symbol.prototype", Symbol.prototype],
+  ["Error.prototype", Error.prototype],
+  ["RegExp.prototype", RegExp.prototype],
+  ["Date.prototype", Date.prototype],
+  ["Map.prototype", Map.prototype],
+  ["Set.prototype", Set.prototype],
+  ["Promise.prototype", Promise.prototype],
+  ["Object", Object],
+  ["Array", Array],
+  ["JSON", JSON],
+  ["Reflect", Reflect],
+  ["globalThis", globalThis],
 ];
 
 /** Own properties (descriptors, values by identity) and prototype of every watched built-in. */

@@ -50,8 +50,21 @@ const LEAP_SECOND = "RFC 3339 section 5.6 allows second 60 (a leap second; the J
 const FORMAT_EXCEPTIONS: readonly FormatException[] = [
   { implementation: "python-jsonschema", format: "date-time", value: "1998-12-31T23:59:60Z", accepts: false, why: `rfc3339-validator, jsonschema's date-time checker, refuses every leap second; ${LEAP_SECOND}` },
   { implementation: "python-jsonschema", format: "date-time", value: "2026-12-31T23:59:60Z", accepts: false, why: `rfc3339-validator refuses every leap second; ${LEAP_SECOND}` },
-  ...["20261223", "2026-W52-3"].map((value) => ({ implementation: "python-jsonschema" as const, format: "date", value, accepts: true, versions: /^4\.(\d|1[0-3])\./, why: "jsonschema before 4.14 (Debian bookworm has 4.10) checks a date with Python's date.fromisoformat alone, which since Python 3.11 takes ISO 8601's basic and week forms too; RFC 3339's full-date is YYYY-MM-DD only (later versions check that first)" })),
-  { implementation: "hyperjump", format: "date-time", value: "2026-12-31T23:59:60Z", accepts: false, why: "it accepts a leap second only on a date the IERS table has one (none at the end of 2026), which RFC 3339 leaves to applications (its Appendix D lists the known ones); our validators check the syntax" },
+  ...["20261223", "2026-W52-3"].map((value) => ({
+    implementation: "python-jsonschema" as const,
+    format: "date",
+    value,
+    accepts: true,
+    versions: /^4\.(\d|1[0-3])\./,
+    why: "jsonschema before 4.14 (Debian bookworm has 4.10) checks a date with Python's date.fromisoformat alone, which since Python 3.11 takes ISO 8601's basic and week forms too; RFC 3339's full-date is YYYY-MM-DD only (later versions check that first)",
+  })),
+  {
+    implementation: "hyperjump",
+    format: "date-time",
+    value: "2026-12-31T23:59:60Z",
+    accepts: false,
+    why: "it accepts a leap second only on a date the IERS table has one (none at the end of 2026), which RFC 3339 leaves to applications (its Appendix D lists the known ones); our validators check the syntax",
+  },
 ];
 
 /** Ours, on the schema alone: our validators also check x-legacy drift (a legacy field disagreeing
@@ -83,7 +96,9 @@ function pythonVerdicts(corpus: readonly CorpusEntry[]): PythonAnswer {
     writeFileSync(request, JSON.stringify({ schemas: Object.fromEntries(MODELS.map((m) => [m, bundledPath(m)])), payloads: corpus.map(({ model, text }) => ({ model, text })) }));
     const run = spawnSync(python(), [join(HERE, "jsonschema_verdicts.py"), request], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     if (run.error || run.status !== 0) {
-      throw new Error(`python3 jsonschema_verdicts.py failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr}\nPython's jsonschema comes from Debian's python3-jsonschema (tools/scripts/ensure-system-deps.sh installs it).`);
+      throw new Error(
+        `python3 jsonschema_verdicts.py failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr}\nPython's jsonschema comes from Debian's python3-jsonschema (tools/scripts/ensure-system-deps.sh installs it).`,
+      );
     }
     return JSON.parse(run.stdout) as PythonAnswer;
   } finally {
@@ -129,7 +144,14 @@ describe.each(MODELS)("bundled/%s.schema.json", (model) => {
   });
 
   it("keeps every annotation of the model and of each model it embeds", () => {
-    const annotations = (s: Schema) => ({ title: s.title, description: s.description, examples: s.examples, legacy: Object.entries(s.properties ?? {}).filter(([, p]) => (p as Schema)["x-legacy"]).map(([k, p]) => [k, (p as Schema)["x-legacy"]]) });
+    const annotations = (s: Schema) => ({
+      title: s.title,
+      description: s.description,
+      examples: s.examples,
+      legacy: Object.entries(s.properties ?? {})
+        .filter(([, p]) => (p as Schema)["x-legacy"])
+        .map(([k, p]) => [k, (p as Schema)["x-legacy"]]),
+    });
     expect(annotations(schema)).toEqual(annotations(source));
     for (const [name, embedded] of Object.entries(schema.$defs as Record<string, Schema>)) {
       const original = (schemas as Record<string, Schema>)[name]!;
@@ -191,10 +213,13 @@ describe("the payload corpus gets the same verdict from our validators, Python's
     for (const { entry, i } of edges) {
       const value = BigInt(/= (-?\d+)$/.exec(entry.source)![1]!);
       const inRange = value >= -(2n ** 63n) && value < 2n ** 63n;
-      for (const [who, verdicts] of [["ours", ours], ["python-jsonschema", python], ["hyperjump", hyperjump]] as const) {
+      for (const [who, verdicts] of [
+        ["ours", ours],
+        ["python-jsonschema", python],
+        ["hyperjump", hyperjump],
+      ] as const) {
         expect(verdicts[i], `${who}: ${entry.model} ${entry.source}`).toBe(inRange);
       }
     }
   });
 });
-

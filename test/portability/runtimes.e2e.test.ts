@@ -21,7 +21,9 @@ const BIN = join(REPO, "node_modules/.bin");
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 /** The file `import "@org/payment-validators"` loads, as a consumer resolves it. */
-const VALIDATORS = createRequire(join(REPO, "packages/payment-validators/package.json")).resolve("@org/payment-validators").replace(/index\.cjs$/, "index.js");
+const VALIDATORS = createRequire(join(REPO, "packages/payment-validators/package.json"))
+  .resolve("@org/payment-validators")
+  .replace(/index\.cjs$/, "index.js");
 
 let dir: string;
 let corpus: CorpusEntry[];
@@ -56,7 +58,11 @@ function expectSameResults(report: Report): void {
 describe("the shipped validators in other runtimes", () => {
   it("Deno gives Node's results on the whole corpus", () => {
     const version = run(join(BIN, "deno"), ["--version"]);
-    const out = run(join(BIN, "deno"), ["run", "--no-prompt", `--allow-read=${dir}`, "runtime-main.mjs", join(dir, "validators.js"), join(dir, "corpus.json"), join(dir, "expected.json")], { DENO_DIR: join(dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
+    const out = run(join(BIN, "deno"), ["run", "--no-prompt", `--allow-read=${dir}`, "runtime-main.mjs", join(dir, "validators.js"), join(dir, "corpus.json"), join(dir, "expected.json")], {
+      DENO_DIR: join(dir, ".deno"),
+      DENO_NO_UPDATE_CHECK: "1",
+      NO_COLOR: "1",
+    });
     expect(version).toMatch(/^deno 2\./);
     expectSameResults(JSON.parse(out) as Report);
   });
@@ -68,20 +74,23 @@ describe("the shipped validators in other runtimes", () => {
   });
 
   it("workerd gives Node's results on the whole corpus, where code from strings is refused", () => {
-    writeFileSync(join(dir, "config.capnp"), [
-      `using Workerd = import "/workerd/workerd.capnp";`,
-      `const config :Workerd.Config = (services = [(name = "main", worker = .worker)]);`,
-      `const worker :Workerd.Worker = (`,
-      `  modules = [`,
-      `    (name = "entry.mjs", esModule = embed "runtime-worker.mjs"),`,
-      `    (name = "validators.js", esModule = embed "validators.js"),`,
-      `    (name = "probe.mjs", esModule = embed "runtime-probe.mjs"),`,
-      `    (name = "corpus.json", json = embed "corpus.json"),`,
-      `    (name = "expected.json", json = embed "expected.json"),`,
-      `  ],`,
-      `  compatibilityDate = "2026-11-01",`,
-      `);`,
-    ].join("\n"));
+    writeFileSync(
+      join(dir, "config.capnp"),
+      [
+        `using Workerd = import "/workerd/workerd.capnp";`,
+        `const config :Workerd.Config = (services = [(name = "main", worker = .worker)]);`,
+        `const worker :Workerd.Worker = (`,
+        `  modules = [`,
+        `    (name = "entry.mjs", esModule = embed "runtime-worker.mjs"),`,
+        `    (name = "validators.js", esModule = embed "validators.js"),`,
+        `    (name = "probe.mjs", esModule = embed "runtime-probe.mjs"),`,
+        `    (name = "corpus.json", json = embed "corpus.json"),`,
+        `    (name = "expected.json", json = embed "expected.json"),`,
+        `  ],`,
+        `  compatibilityDate = "2026-11-01",`,
+        `);`,
+      ].join("\n"),
+    );
     const out = run(join(BIN, "workerd"), ["test", "config.capnp"]);
     const line = out.split("\n").find((l) => l.startsWith("REPORT "));
     expect(line, out.slice(0, 2000)).toBeDefined();
@@ -95,12 +104,15 @@ describe("the shipped validators in other runtimes", () => {
     const csp = "default-src 'self'; script-src 'self'; connect-src 'self'";
     const files: Record<string, [string, string]> = {
       "/": ["text/html", `<!doctype html><meta charset="utf-8"><title>validators</title><script type="module" src="/main.mjs"></script>`],
-      "/main.mjs": ["text/javascript", [
-        `import * as validators from "/validators.js";`,
-        `import { compare } from "/runtime-probe.mjs";`,
-        `const [corpus, expected] = await Promise.all(["/corpus.json", "/expected.json"].map((u) => fetch(u).then((r) => r.json())));`,
-        `window.report = compare(validators, corpus, expected);`,
-      ].join("\n")],
+      "/main.mjs": [
+        "text/javascript",
+        [
+          `import * as validators from "/validators.js";`,
+          `import { compare } from "/runtime-probe.mjs";`,
+          `const [corpus, expected] = await Promise.all(["/corpus.json", "/expected.json"].map((u) => fetch(u).then((r) => r.json())));`,
+          `window.report = compare(validators, corpus, expected);`,
+        ].join("\n"),
+      ],
       "/validators.js": ["text/javascript", readFileSync(join(dir, "validators.js"), "utf8")],
       "/runtime-probe.mjs": ["text/javascript", readFileSync(join(dir, "runtime-probe.mjs"), "utf8")],
       "/corpus.json": ["application/json", readFileSync(join(dir, "corpus.json"), "utf8")],

@@ -11,9 +11,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { readonly [key: string]: any };
 type Path = readonly (string | number)[];
 
-export type MutationKind =
-  | "type" | "enum" | "const" | "pattern" | "format" | "minLength" | "maxLength"
-  | "minimum" | "maximum" | "required" | "additionalProperties" | "cross-field";
+export type MutationKind = "type" | "enum" | "const" | "pattern" | "format" | "minLength" | "maxLength" | "minimum" | "maximum" | "required" | "additionalProperties" | "cross-field";
 
 export interface Mutation {
   readonly kind: MutationKind;
@@ -247,7 +245,15 @@ export function mutationsOf(model: string, payload: Json, options: MutationOptio
         const broken = Object.entries((other?.properties ?? {}) as Record<string, Schema>).find(([k, c]) => Object.hasOwn(object, k) && !satisfies(c, base, object[k]));
         if (!broken) continue;
         const [brokenKey, constraint] = broken;
-        add("cross-field", [...path, key], flip, `${JSON.stringify(flip)} makes the "${holds ? "else" : "then"}" of the rule ${JSON.stringify(rule.if)} apply, which ${brokenKey} breaks`, validationKeywords(constraint), "reject", pointerOf([...path, brokenKey]));
+        add(
+          "cross-field",
+          [...path, key],
+          flip,
+          `${JSON.stringify(flip)} makes the "${holds ? "else" : "then"}" of the rule ${JSON.stringify(rule.if)} apply, which ${brokenKey} breaks`,
+          validationKeywords(constraint),
+          "reject",
+          pointerOf([...path, brokenKey]),
+        );
         break;
       }
     }

@@ -38,7 +38,11 @@ function unionDiscriminator(model: string): string | undefined {
 }
 
 function pascalCase(value: string): string {
-  return value.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`).join("");
+  return value
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}`)
+    .join("");
 }
 
 /** Type-checks `source` as a module at test/properties/; returns the 0-based lines with an error. */

@@ -96,7 +96,12 @@ describe("the mutation derivation", () => {
     expect(has("type", "/sepa/sequence_type")).toBe(true);
     // status "completed": verification_url must be null; a string breaks it, and so does flipping
     // status to awaiting_verification while verification_url stays null.
-    expect(found.filter((m) => m.kind === "cross-field").map((m) => m.pointer).sort()).toEqual(["/error_details", "/verification_url", "/verification_url"]);
+    expect(
+      found
+        .filter((m) => m.kind === "cross-field")
+        .map((m) => m.pointer)
+        .sort(),
+    ).toEqual(["/error_details", "/verification_url", "/verification_url"]);
     // Nothing is derived for what the schema leaves open: free-form strings, nullable fields' null.
     expect(found.some((m) => m.pointer === "/session_token" && m.kind !== "type" && m.kind !== "required")).toBe(false);
   });

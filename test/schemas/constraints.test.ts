@@ -30,7 +30,12 @@ describe("PaymentSessionResult constraints", () => {
     ["iban_country: ISO 3166-1 alpha-2", "/payment_method/iban_country", ["de", "DEU", "D1"], ["DE", "AT", null]],
     ["iban_last4: four alphanumerics", "/payment_method/iban_last4", ["300", "30000", "30-0", "ab12"], ["3000", "AB12", null]],
     ["bic: ISO 9362, 8 or 11 characters", "/payment_method/bic", ["DEUTDEF", "DEUTDEFF5", "DEUTDEFF50", "deutdeff", "1EUTDEFF"], ["DEUTDEFF", "DEUTDEFF500", "COBADEFFXXX", null]],
-    ["creditor_identifier: SEPA creditor identifier", "/sepa/creditor_identifier", ["DE98ZZZ", "98DEZZZ09999999999", "DE98ZZZ0999999999999999999999999999X", "de98ZZZ09999999999"], ["DE98ZZZ09999999999", "AT61ZZZ01234567890", null]],
+    [
+      "creditor_identifier: SEPA creditor identifier",
+      "/sepa/creditor_identifier",
+      ["DE98ZZZ", "98DEZZZ09999999999", "DE98ZZZ0999999999999999999999999999X", "de98ZZZ09999999999"],
+      ["DE98ZZZ09999999999", "AT61ZZZ01234567890", null],
+    ],
     ["mandate_reference: at most 35 SEPA characters", "/sepa/mandate_reference", ["M".repeat(36), "MNDT_2026", "MNDT#1", "", "MNDT-ü"], ["MNDT-2026-000412", "M".repeat(35), "REF 2026/01 (A+B)", null]],
     ["sequence_type: FRST, RCUR or null", "/sepa/sequence_type", ["OOFF", "frst", ""], ["FRST", "RCUR", null]],
     ["order.id: uuid", "/order/id", ["not-a-uuid", "0b8e2d6a93c44f1ea5b72c9d8e7f6a51"], ["0b8e2d6a-93c4-4f1e-a5b7-2c9d8e7f6a51"]],

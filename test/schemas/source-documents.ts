@@ -107,7 +107,10 @@ export function parseGatewayDocument(): SourceField[] {
         rest = rest.slice(0, -"enum".length);
         current.enumValues = [];
       }
-      current.types = rest.split("|").map((t) => t.trim()).filter(Boolean);
+      current.types = rest
+        .split("|")
+        .map((t) => t.trim())
+        .filter(Boolean);
       continue;
     }
     const values = /^( *)values$/.exec(line);

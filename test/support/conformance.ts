@@ -304,7 +304,7 @@ export function conformanceMarkdown(result: SuiteResult, commit: string): string
     "inlining (`#/$defs/...`, `#anchor`, chains; a cycle or a reference back to the model refused as",
     "`ref-cycle`, as codegen refuses it); a test passes when the",
     "generated `validate` and `is` (and the model's guard, when it has one) all give the suite's answer.",
-    "Most of the suite's schemas put a keyword beside no `type` (`{\"minLength\": 2}`), which codegen",
+    'Most of the suite\'s schemas put a keyword beside no `type` (`{"minLength": 2}`), which codegen',
     "refuses in `schemas/` (rule `ajv-strict`, Ajv's strictTypes); the run turns only those type rules off",
     "(they change no compiled code) and counts such groups in the column `untyped`. The suite's `remotes/`",
     "are not served: a model's references resolve among the schema set's own files, so groups that",
@@ -324,7 +324,15 @@ export function conformanceMarkdown(result: SuiteResult, commit: string): string
   lines.push(...(reasons.size === 0 ? ["None."] : [...reasons].map(([reason, n]) => `- ${n} test${n === 1 ? "" : "s"}: ${reason}.`)));
   lines.push("", "## Failing tests", "");
   const failing = result.failures.filter((f) => !f.deliberate);
-  lines.push(...(failing.length === 0 ? ["None."] : ["| file | group | test | data | expected | answers |", "| --- | --- | --- | --- | --- | --- |", ...failing.map((f) => `| ${f.file} | ${cell(f.group)} | ${cell(f.test)} | \`${cell(JSON.stringify(f.data))}\` | ${f.expected} | ${cell(f.answers)} |`)]));
+  lines.push(
+    ...(failing.length === 0
+      ? ["None."]
+      : [
+          "| file | group | test | data | expected | answers |",
+          "| --- | --- | --- | --- | --- | --- |",
+          ...failing.map((f) => `| ${f.file} | ${cell(f.group)} | ${cell(f.test)} | \`${cell(JSON.stringify(f.data))}\` | ${f.expected} | ${cell(f.answers)} |`),
+        ]),
+  );
   lines.push("", "## Refused groups", "", "Codegen refuses these schemas with the rule id shown (file, JSON Pointer into the suite file, rule, message).", "");
   const byRule = new Map<string, number>();
   for (const r of result.refusals) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);

@@ -32,7 +32,8 @@ try {
 }
 
 const ping = await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(10_000) }).catch((error: Error) => error);
-if (ping instanceof Error || !ping.ok) fail(`no registry answers at ${url} (${ping instanceof Error ? (ping.cause as Error | undefined)?.message ?? ping.message : `HTTP ${ping.status}`}): start it with \`pnpm registry\` in another terminal first`);
+if (ping instanceof Error || !ping.ok)
+  fail(`no registry answers at ${url} (${ping instanceof Error ? ((ping.cause as Error | undefined)?.message ?? ping.message) : `HTTP ${ping.status}`}): start it with \`pnpm registry\` in another terminal first`);
 
 // npm's adduser request: with Basic credentials of an existing user Verdaccio logs it in, else signs
 // it up; either way the answer carries a token.

@@ -9,13 +9,7 @@ import {
   withLegacyFieldsPaymentSessionResult,
   withoutLegacyFieldsPaymentSessionResult,
 } from "@org/payment-adapters";
-import type {
-  PaymentSessionResult,
-  PaymentSessionResultAwaitingVerification,
-  PaymentSessionResultCompleted,
-  PaymentSessionResultDeclined,
-  PaymentSessionStatus,
-} from "@org/payment-types";
+import type { PaymentSessionResult, PaymentSessionResultAwaitingVerification, PaymentSessionResultCompleted, PaymentSessionResultDeclined, PaymentSessionStatus } from "@org/payment-types";
 import { describe, expectTypeOf, it } from "vitest";
 
 describe("legacy adapter types", () => {

@@ -149,7 +149,17 @@ describe("legacyDriftPaymentSessionResult", () => {
   it("ignores a missing legacy key (a canonical-only payload) and never throws on any value", () => {
     const canonical = canonicalFields(makePaymentSessionResultScenario("status=declined"));
     expect(legacyDriftPaymentSessionResult(canonical)).toEqual([]);
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error("trap"); }, getOwnPropertyDescriptor: () => { throw new Error("trap"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     for (const value of [null, undefined, 42, "text", [], hostile, { order: hostile, order_number: "x" }]) {
       expect(() => legacyDriftPaymentSessionResult(value)).not.toThrow();
     }

@@ -28,14 +28,7 @@ th { background: var(--soft); }
 
 /** A complete page: `style` and `script` are inlined and allowed by hash; nothing else is. */
 export function page({ title, style, body, script }) {
-  const policy = [
-    "default-src 'none'",
-    `style-src ${sha256(style)}`,
-    ...(script ? [`script-src ${sha256(script)}`] : []),
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
+  const policy = ["default-src 'none'", `style-src ${sha256(style)}`, ...(script ? [`script-src ${sha256(script)}`] : []), "img-src data:", "base-uri 'none'", "form-action 'none'"].join("; ");
   return `<!doctype html>
 <html lang="en">
 <head>

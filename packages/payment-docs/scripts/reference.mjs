@@ -48,7 +48,11 @@ function anchorId(pagePath, anchor) {
 }
 
 function slug(text) {
-  return text.toLowerCase().replace(/<[^>]*>/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/<[^>]*>/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** One page as HTML: links to pages (and their anchors) become in-file links; ids get the prefix. */
@@ -104,8 +108,17 @@ export function buildReference({ docsDir, openapi, version, playgroundHref }) {
     `<a class="playground" href="${escapeHtml(playgroundHref)}">Validation playground</a>`,
     `<ul><li><a href="#overview">Overview</a></li></ul>`,
     "<h2>Response models</h2>",
-    `<ul>${models.filter((f) => responseModels.has(sectionId(f))).map(link).join("")}</ul>`,
-    ...sources.flatMap((source) => [`<h2>${escapeHtml(source)}</h2>`, `<ul>${models.filter((f) => posix.dirname(f) === source).map(link).join("")}</ul>`]),
+    `<ul>${models
+      .filter((f) => responseModels.has(sectionId(f)))
+      .map(link)
+      .join("")}</ul>`,
+    ...sources.flatMap((source) => [
+      `<h2>${escapeHtml(source)}</h2>`,
+      `<ul>${models
+        .filter((f) => posix.dirname(f) === source)
+        .map(link)
+        .join("")}</ul>`,
+    ]),
     "</nav>",
   ].join("\n");
   const sections = files.map((file) => `<section id="${escapeHtml(sectionId(file))}">\n${renderPage(file, readFileSync(join(docsDir, file), "utf8"), pages)}</section>`);

@@ -18,7 +18,11 @@ function listFiles(dir: string, prefix = ""): string[] {
 
 /** Every generated page: posix path relative to generated/ -> text. */
 export function readPages(): Map<string, string> {
-  return new Map(listFiles(DOCS_DIR).filter((f) => f.endsWith(".md")).map((f) => [f, readFileSync(join(DOCS_DIR, f), "utf8")]));
+  return new Map(
+    listFiles(DOCS_DIR)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => [f, readFileSync(join(DOCS_DIR, f), "utf8")]),
+  );
 }
 
 export interface SchemaFile {

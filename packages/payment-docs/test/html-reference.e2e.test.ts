@@ -14,15 +14,13 @@ import { PACKAGE_DIR, type SchemaFile, readSchemas } from "./docs-files.js";
 
 const require = createRequire(join(PACKAGE_DIR, "package.json"));
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")) as { version: string }).version;
-const OPENAPI = JSON.parse(readFileSync(require.resolve("@org/payment-schemas/openapi.json"), "utf8")) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>> };
+const OPENAPI = JSON.parse(readFileSync(require.resolve("@org/payment-schemas/openapi.json"), "utf8")) as {
+  paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
+};
 
 /** The models the operations return, from the OpenAPI document. */
 const TOP_LEVEL = [
-  ...new Set(
-    Object.values(OPENAPI.paths).flatMap((operations) =>
-      Object.values(operations).flatMap((op) => Object.values(op.responses).flatMap((r) => Object.values(r.content).map((c) => c.schema.$ref.split("/").pop()!))),
-    ),
-  ),
+  ...new Set(Object.values(OPENAPI.paths).flatMap((operations) => Object.values(operations).flatMap((op) => Object.values(op.responses).flatMap((r) => Object.values(r.content).map((c) => c.schema.$ref.split("/").pop()!))))),
 ].sort();
 
 /** The file behind the package's public subpath, as a consumer resolves it. */

@@ -122,9 +122,7 @@ describe("annotations", () => {
         continue;
       }
       const { rows } = table(tokens);
-      expect(rows.map((r) => [r[0], r[1]])).toEqual(
-        legacy.map(([name, p]) => [name, p["x-legacy"]!.replacedBy === null ? "nothing yet" : p["x-legacy"]!.replacedBy!.slice(1).split("/").join(".")]),
-      );
+      expect(rows.map((r) => [r[0], r[1]])).toEqual(legacy.map(([name, p]) => [name, p["x-legacy"]!.replacedBy === null ? "nothing yet" : p["x-legacy"]!.replacedBy!.slice(1).split("/").join(".")]));
       legacyFields += legacy.length;
     }
     expect(legacyFields).toBeGreaterThan(0);

@@ -35,7 +35,10 @@ describe("generated pages", () => {
     for (const page of pages.keys()) {
       if (page === INDEX_PAGE) continue;
       expect(linkedFromIndex, `index links to ${page}`).toContain(page);
-      expect(report.checked.get(page)!.some((href) => href.startsWith(`../${INDEX_PAGE}#`)), `${page} links to the index`).toBe(true);
+      expect(
+        report.checked.get(page)!.some((href) => href.startsWith(`../${INDEX_PAGE}#`)),
+        `${page} links to the index`,
+      ).toBe(true);
     }
   });
 

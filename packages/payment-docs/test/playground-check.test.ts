@@ -9,7 +9,9 @@ const strict = { model: undefined, tolerant: false } as const;
 
 /** The text each issue's span covers. */
 function marked(text: string): string[] {
-  return checkText(text, strict).flatMap((r) => (r.kind === "checked" ? [...r.issues, ...r.warnings].map((i) => (i.span ? text.slice(i.span.start, i.span.end) : "(none)")) : r.kind === "not-json" ? [text.slice(r.span.start, r.span.end)] : []));
+  return checkText(text, strict).flatMap((r) =>
+    r.kind === "checked" ? [...r.issues, ...r.warnings].map((i) => (i.span ? text.slice(i.span.start, i.span.end) : "(none)")) : r.kind === "not-json" ? [text.slice(r.span.start, r.span.end)] : [],
+  );
 }
 
 describe("playground: checkText", () => {

@@ -32,9 +32,7 @@ describe("playground.html in Chromium, under a CSP without 'unsafe-eval'", () =>
     const html = builtPlayground();
     browser = await launchChromium((url) => url.startsWith(`${ORIGIN}/`));
     await browser.context.route(`${ORIGIN}/**`, (route) =>
-      route.request().url() === PAGE_URL
-        ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "content-security-policy": STRICT_POLICY }, body: html })
-        : route.fulfill({ status: 404, body: "" }),
+      route.request().url() === PAGE_URL ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "content-security-policy": STRICT_POLICY }, body: html }) : route.fulfill({ status: 404, body: "" }),
     );
     page = await browser.newPage("playground");
     await page.exposeFunction("reportViolation", (text: string) => violations.push(text));

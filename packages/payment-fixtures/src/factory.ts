@@ -40,8 +40,7 @@ export function cloneJson<T>(value: T): T {
 
 function chooseExample(spec: FactorySpec, overrides: unknown): unknown {
   const wanted = isPlainObject(overrides) ? overrides : {};
-  const matches = (example: unknown) =>
-    spec.discriminants.every((name) => !Object.hasOwn(wanted, name) || wanted[name] === undefined || (isPlainObject(example) && example[name] === wanted[name]));
+  const matches = (example: unknown) => spec.discriminants.every((name) => !Object.hasOwn(wanted, name) || wanted[name] === undefined || (isPlainObject(example) && example[name] === wanted[name]));
   return spec.examples.find(matches) ?? spec.examples[0];
 }
 

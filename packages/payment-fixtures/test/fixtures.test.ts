@@ -4,13 +4,7 @@
 import { PAYMENT_ERROR_CODES, PAYMENT_SESSION_STATUSES, SEPA_SEQUENCE_TYPES, SESSION_RESULT_STATUSES } from "@org/payment-types";
 import { legacyDriftPaymentSessionResult } from "@org/payment-adapters";
 import * as fixtures from "@org/payment-fixtures";
-import {
-  makePaymentSessionResult,
-  makePaymentSessionResultScenario,
-  makeSessionResultResponseScenario,
-  paymentSessionResultScenarios,
-  sessionResultResponseScenarios,
-} from "@org/payment-fixtures";
+import { makePaymentSessionResult, makePaymentSessionResultScenario, makeSessionResultResponseScenario, paymentSessionResultScenarios, sessionResultResponseScenarios } from "@org/payment-fixtures";
 import { arbitraries, arbPaymentSessionResult } from "@org/payment-fixtures/arbitraries";
 import { schemas } from "@org/payment-schemas";
 import { validatePaymentSessionResult, validateSessionResultResponse, validatorsByModel } from "@org/payment-validators";
@@ -74,8 +68,14 @@ describe("arbitraries", () => {
     }
     const expected = [
       ...PAYMENT_SESSION_STATUSES.map((s) => `status:${s}`),
-      "verification_url:null", "verification_url:string", "error_details:null", "error_details:object",
-      "order:null", "order:object", "error:null", "error:string",
+      "verification_url:null",
+      "verification_url:string",
+      "error_details:null",
+      "error_details:object",
+      "order:null",
+      "order:object",
+      "error:null",
+      "error:string",
       ...[...SEPA_SEQUENCE_TYPES, "null"].map((s) => `sequence_type:${s}`),
       ...PAYMENT_ERROR_CODES.map((c) => `code:${c}`),
     ];
@@ -144,11 +144,7 @@ describe("factories", () => {
 describe("named scenarios", () => {
   it("PaymentSessionResult: each status, each SEPA sequence type (RCUR: a recurring rebill), a declined or failed payment for each error code", () => {
     expect(Object.keys(paymentSessionResultScenarios).sort()).toEqual(
-      [
-        ...PAYMENT_SESSION_STATUSES.map((s) => `status=${s}`),
-        ...SEPA_SEQUENCE_TYPES.map((s) => `sepa.sequence_type=${s}`),
-        ...PAYMENT_ERROR_CODES.map((c) => `error_details.code=${c}`),
-      ].sort(),
+      [...PAYMENT_SESSION_STATUSES.map((s) => `status=${s}`), ...SEPA_SEQUENCE_TYPES.map((s) => `sepa.sequence_type=${s}`), ...PAYMENT_ERROR_CODES.map((c) => `error_details.code=${c}`)].sort(),
     );
     for (const status of PAYMENT_SESSION_STATUSES) expect(makePaymentSessionResultScenario(`status=${status}`).status).toBe(status);
     const rebill = makePaymentSessionResultScenario("sepa.sequence_type=RCUR");

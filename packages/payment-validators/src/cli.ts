@@ -120,12 +120,12 @@ async function main(argv: readonly string[]): Promise<number> {
 if (!isMainThread && (workerData as WorkerSettings | undefined)?.role === WORKER_ROLE) serveBatches(workerData as WorkerSettings);
 else
   main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // A bug of ours, not of the input: still one line, and still not a success.
-    process.stderr.write(`payment-validate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT_USAGE;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug of ours, not of the input: still one line, and still not a success.
+      process.stderr.write(`payment-validate: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT_USAGE;
+    },
+  );

@@ -99,7 +99,11 @@ export function createModelValidators<T, Tolerant>(
         // value or an unknown property; the enum values are what a consumer should hear about.
         // (When tolerant mode's fast path is the strict guard, its answer is already known.)
         const strictValid = fast.tolerant === fast.strict ? tolerantValid : passes(fast.strict, data);
-        const unknownValues = strictValid ? EMPTY : run(strict, data, rules).filter((i) => i.keyword === "enum").map((i) => acceptedValueWarning(i, data));
+        const unknownValues = strictValid
+          ? EMPTY
+          : run(strict, data, rules)
+              .filter((i) => i.keyword === "enum")
+              .map((i) => acceptedValueWarning(i, data));
         const drift = semantic(data);
         const warnings = unknownValues.length === 0 && drift.length === 0 ? EMPTY : [...unknownValues, ...drift];
         return { ok: true, value: data as Tolerant, warnings };
@@ -117,29 +121,30 @@ export function createModelValidators<T, Tolerant>(
   // The guard gives Ajv's answer on every input, so a rejection needs no second opinion; only a
   // guard that throws (or is missing) sends the payload through validate.
   const guard = fast.strict;
-  const is = guard === undefined
-    ? (data: unknown): data is T => validate(data).ok
-    : (input: unknown): input is T => {
-        let data: unknown;
-        try {
-          data = jsonView(input);
-        } catch {
-          return false; // JSON.stringify would refuse it too
-        }
-        let valid: boolean;
-        try {
-          valid = guard(data);
-        } catch {
-          return validate(data).ok;
-        }
-        if (!valid) return false;
-        try {
-          for (const check of checks) if (check(data).length > 0) return false;
-          return true;
-        } catch {
-          return false;
-        }
-      };
+  const is =
+    guard === undefined
+      ? (data: unknown): data is T => validate(data).ok
+      : (input: unknown): input is T => {
+          let data: unknown;
+          try {
+            data = jsonView(input);
+          } catch {
+            return false; // JSON.stringify would refuse it too
+          }
+          let valid: boolean;
+          try {
+            valid = guard(data);
+          } catch {
+            return validate(data).ok;
+          }
+          if (!valid) return false;
+          try {
+            for (const check of checks) if (check(data).length > 0) return false;
+            return true;
+          } catch {
+            return false;
+          }
+        };
   const assert = (data: unknown): asserts data is T => {
     const result = validate(data);
     if (!result.ok) throw new PayloadValidationError(model, result.issues);

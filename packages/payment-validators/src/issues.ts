@@ -29,7 +29,11 @@ const branchPointers = new Map<string, string>();
 function branchPointer(properties: string): string {
   let pointer = branchPointers.get(properties);
   if (pointer === undefined) {
-    pointer = properties.split("/").filter((_, i) => i % 2 === 1).map((t) => `/${escapeToken(decodeURIComponent(t))}`).join("");
+    pointer = properties
+      .split("/")
+      .filter((_, i) => i % 2 === 1)
+      .map((t) => `/${escapeToken(decodeURIComponent(t))}`)
+      .join("");
     branchPointers.set(properties, pointer);
   }
   return pointer;
@@ -216,7 +220,8 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, rules?:
     }
     // A rule's issue says its own type and names the rule; it is not merged with the field's types.
     const clause = clauses[i];
-    const merged = error.keyword !== "type" || clause !== undefined ? undefined : small ? (hasTypeSibling(kept, clauses, i) ? typesAtPointer(kept, clauses, error.instancePath) : typesOf(error)) : [...typesAt!.get(error.instancePath)!];
+    const merged =
+      error.keyword !== "type" || clause !== undefined ? undefined : small ? (hasTypeSibling(kept, clauses, i) ? typesAtPointer(kept, clauses, error.instancePath) : typesOf(error)) : [...typesAt!.get(error.instancePath)!];
     const described = describe(error, merged);
     const issue = clause === undefined ? described : { ...described, message: `${described.message} ${clause}` };
     if (seen) {

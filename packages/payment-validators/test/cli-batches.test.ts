@@ -31,7 +31,11 @@ async function readBatches(chunks: readonly Uint8Array[], maxLineBytes: number, 
     }
     expect(item.firstLine).toBe(nextLine);
     const lines = item.bytes.filter((byte) => byte === 0x0a).length + (item.bytes.at(-1) === 0x0a ? 0 : 1);
-    await forEachLine([item.bytes], { line: (text, number) => void seen.push([number, `line ${text}`]), problem: (number, problem) => void seen.push([number, JSON.stringify(problem)]) }, { maxLineBytes, firstLine: item.firstLine });
+    await forEachLine(
+      [item.bytes],
+      { line: (text, number) => void seen.push([number, `line ${text}`]), problem: (number, problem) => void seen.push([number, JSON.stringify(problem)]) },
+      { maxLineBytes, firstLine: item.firstLine },
+    );
     nextLine += lines;
   }
   return seen;
@@ -51,7 +55,18 @@ function cut(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
 
 // Lines from a small alphabet: line breaks, "\r", blanks, a BOM, multi-byte characters and bytes
 // that are not UTF-8, so every case meets the others at chunk and batch edges.
-const piece = fc.constantFrom(..."ab{}\"".split("").map((c) => Buffer.from(c)), Buffer.from("\n"), Buffer.from("\r\n"), Buffer.from("\r"), Buffer.from(" "), Buffer.from("é"), Buffer.from("€"), Buffer.from("\uFEFF"), Buffer.from([0xe9]), Buffer.from([0xff]));
+const piece = fc.constantFrom(
+  ...'ab{}"'.split("").map((c) => Buffer.from(c)),
+  Buffer.from("\n"),
+  Buffer.from("\r\n"),
+  Buffer.from("\r"),
+  Buffer.from(" "),
+  Buffer.from("é"),
+  Buffer.from("€"),
+  Buffer.from("\uFEFF"),
+  Buffer.from([0xe9]),
+  Buffer.from([0xff]),
+);
 const input = fc.array(piece, { maxLength: 400 }).map((pieces) => Buffer.concat(pieces));
 
 describe("createBatcher", () => {

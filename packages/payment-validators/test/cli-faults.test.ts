@@ -67,7 +67,7 @@ describe("payment-validate: invalid UTF-8 is an input error with its position", 
   });
 
   it("in a JSON document: its line and column", () => {
-    file("latin1.json", Buffer.concat([Buffer.from("{\n  \"x\": 1,\n  "), bad]));
+    file("latin1.json", Buffer.concat([Buffer.from('{\n  "x": 1,\n  '), bad]));
     const { status, stdout } = run(["--model", "PaymentSessionResult", "latin1.json"]);
     expect(status).toBe(2);
     expect(stdout).toContain("latin1.json:3:19: error: invalid UTF-8: the byte at offset 30 is not part of a UTF-8 character");

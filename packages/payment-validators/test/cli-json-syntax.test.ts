@@ -7,14 +7,12 @@ import { mayHoldUnsafeIntegers, parseJson, positionOf, unsafeIntegers } from "..
 
 /** Valid JSON texts, and the same texts with one character inserted, removed or replaced. */
 const jsonText = fc.json({ depthSize: "small" });
-const damagedJsonText = fc
-  .tuple(jsonText, fc.nat(), fc.constantFrom("insert", "remove", "replace"), fc.constantFrom(..."{}[],:\"\\ tfn0-.eE\u0001x/".split("")))
-  .map(([text, at, edit, ch]) => {
-    const i = at % (text.length + 1);
-    if (edit === "insert") return text.slice(0, i) + ch + text.slice(i);
-    if (edit === "remove") return text.slice(0, i) + text.slice(i + 1);
-    return text.slice(0, i) + ch + text.slice(i + 1);
-  });
+const damagedJsonText = fc.tuple(jsonText, fc.nat(), fc.constantFrom("insert", "remove", "replace"), fc.constantFrom(...'{}[],:"\\ tfn0-.eE\u0001x/'.split(""))).map(([text, at, edit, ch]) => {
+  const i = at % (text.length + 1);
+  if (edit === "insert") return text.slice(0, i) + ch + text.slice(i);
+  if (edit === "remove") return text.slice(0, i) + text.slice(i + 1);
+  return text.slice(0, i) + ch + text.slice(i + 1);
+});
 
 function parses(text: string): boolean {
   try {

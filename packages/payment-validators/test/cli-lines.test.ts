@@ -31,11 +31,7 @@ async function collect(stream: AsyncIterable<Uint8Array | string>, maxLineBytes 
   const lines: [number, string][] = [];
   const problems: [number, LineProblem][] = [];
   const bytesSeen: number[] = [];
-  await forEachLine(
-    stream,
-    { line: (text, number) => void lines.push([number, text]), problem: (number, problem) => void problems.push([number, problem]), chunk: (bytes) => void bytesSeen.push(bytes) },
-    { maxLineBytes },
-  );
+  await forEachLine(stream, { line: (text, number) => void lines.push([number, text]), problem: (number, problem) => void problems.push([number, problem]), chunk: (bytes) => void bytesSeen.push(bytes) }, { maxLineBytes });
   return { lines, problems, bytesSeen };
 }
 

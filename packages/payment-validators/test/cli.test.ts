@@ -18,7 +18,17 @@ interface JsonReport {
   version: string;
   schemaSetHash: string;
   mode: string;
-  results: { source: string; line?: number; column?: number; index?: number; model?: string; status: string; message?: string; issues?: { pointer: string; keyword: string; message: string }[]; warnings?: { pointer: string; keyword: string }[] }[];
+  results: {
+    source: string;
+    line?: number;
+    column?: number;
+    index?: number;
+    model?: string;
+    status: string;
+    message?: string;
+    issues?: { pointer: string; keyword: string; message: string }[];
+    warnings?: { pointer: string; keyword: string }[];
+  }[];
   summary: { sources: number; payloads: number; valid: number; invalid: number; warnings: number; errors: number };
   exitCode: number;
 }
@@ -37,7 +47,8 @@ describe("payment-validate: the bin", () => {
     const { status, stdout } = run(["--help"]);
     expect(status).toBe(0);
     expect(stdout).toContain("payment-validate [options] <file|glob|->...");
-    for (const text of [".ndjson", "--tolerant", "--format", "--input-format json|ndjson|auto", "--max-line-bytes N", "PaymentSessionResult", "SessionResultResponse", "Exit codes", "Examples:"]) expect(stdout).toContain(text);
+    for (const text of [".ndjson", "--tolerant", "--format", "--input-format json|ndjson|auto", "--max-line-bytes N", "PaymentSessionResult", "SessionResultResponse", "Exit codes", "Examples:"])
+      expect(stdout).toContain(text);
     expect(stdout).toMatch(/0\s+every payload is valid/);
     expect(stdout).toMatch(/1\s+some payload is invalid/);
     expect(stdout).toMatch(/2\s+usage, input or output error/);
@@ -229,7 +240,9 @@ describe("payment-validate: model inference", () => {
     const mixed = { id: "CS1", order_number: "ORD-1" };
     const { status, stdout } = run([file("mixed.ndjson", ndjson(mixed, { status: "completed" }, {}, [1, 2]))]);
     expect(status).toBe(2);
-    expect(stdout).toContain("mixed.ndjson:1: error: cannot tell the model: the payload has properties of PaymentSessionResult (order_number) and SessionResultResponse (id); pass --model with one of: PaymentSessionResult, SessionResultResponse");
+    expect(stdout).toContain(
+      "mixed.ndjson:1: error: cannot tell the model: the payload has properties of PaymentSessionResult (order_number) and SessionResultResponse (id); pass --model with one of: PaymentSessionResult, SessionResultResponse",
+    );
     expect(stdout).toContain("mixed.ndjson:2: error: cannot tell the model: no top-level property of the payload belongs to only one model; pass --model");
     expect(stdout).toContain("mixed.ndjson:3: error: cannot tell the model");
     expect(stdout).toContain("mixed.ndjson:4: error: cannot tell the model of a payload that is not a JSON object (it is an array)");

@@ -35,30 +35,80 @@ function leavesOf(value: unknown, into: Set<unknown>): Set<unknown> {
   return into;
 }
 const vocabulary = [
-  ...leavesOf(Object.values(MODELS).map((schema) => schema.examples), new Set()),
-  "pending", "awaiting_verification", "declined", "failed", "completed", "Authorised", "Refused", "paymentPending", "FRST", "RCUR", "OOFF",
-  "insufficient_funds", "79", "079.00", "79.0", "-79.00", "eur", "EURO", "DEUTDEFFXXX", "DEUTDEF", "DE", "D", "3000", "30001",
-  "2026-02-29", "2028-02-29", "2026-11-23T09:14:07", "2026-11-23t09:14:07z", "2026-11-23 09:14:07+01:00", "2026-11-23T24:00:00Z",
-  "6F1C2D3E-4B5A-4C7D-8E9F-0A1B2C3D4E5F", "urn:uuid:6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "6f1c2d3e4b5a4c7d8e9f0a1b2c3d4e5f",
-  "DE98ZZZ09999999999", "A".repeat(35), "A".repeat(36), "😀😀😀", "€€", "\ud800\ud800\ud800", "",
-  0, -0, 1, 7900, 1.5, -1, 2 ** 53, 2 ** 63, -(2 ** 63), 1e300, true, false, null, {}, [],
+  ...leavesOf(
+    Object.values(MODELS).map((schema) => schema.examples),
+    new Set(),
+  ),
+  "pending",
+  "awaiting_verification",
+  "declined",
+  "failed",
+  "completed",
+  "Authorised",
+  "Refused",
+  "paymentPending",
+  "FRST",
+  "RCUR",
+  "OOFF",
+  "insufficient_funds",
+  "79",
+  "079.00",
+  "79.0",
+  "-79.00",
+  "eur",
+  "EURO",
+  "DEUTDEFFXXX",
+  "DEUTDEF",
+  "DE",
+  "D",
+  "3000",
+  "30001",
+  "2026-02-29",
+  "2028-02-29",
+  "2026-11-23T09:14:07",
+  "2026-11-23t09:14:07z",
+  "2026-11-23 09:14:07+01:00",
+  "2026-11-23T24:00:00Z",
+  "6F1C2D3E-4B5A-4C7D-8E9F-0A1B2C3D4E5F",
+  "urn:uuid:6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+  "6f1c2d3e4b5a4c7d8e9f0a1b2c3d4e5f",
+  "DE98ZZZ09999999999",
+  "A".repeat(35),
+  "A".repeat(36),
+  "😀😀😀",
+  "€€",
+  "\ud800\ud800\ud800",
+  "",
+  0,
+  -0,
+  1,
+  7900,
+  1.5,
+  -1,
+  2 ** 53,
+  2 ** 63,
+  -(2 ** 63),
+  1e300,
+  true,
+  false,
+  null,
+  {},
+  [],
 ];
 const KEYS = ["status", "id", "amount", "value", "currency", "payments", "additionalData", "lead", "order", "verification_url", "error_details", "extra", "Status", ""];
 
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: "small" },
-    fc.constantFrom(...vocabulary),
-    fc.jsonValue({ maxDepth: 2 }),
-    fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 3 }),
-  ),
+  value: fc.oneof({ depthSize: "small" }, fc.constantFrom(...vocabulary), fc.jsonValue({ maxDepth: 2 }), fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 3 })),
 })).value;
 
 function inputs(model: Model): fc.Arbitrary<unknown> {
   const examples = MODELS[model].examples as readonly unknown[];
   const other = Object.values(MODELS).flatMap((schema) => schema.examples as readonly unknown[]);
-  return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples, ...other) }, { weight: 6, arbitrary: fc.constantFrom(...examples).chain((example) => edited(example, { values: value, keys: KEYS, maxEdits: 3 })) }, { weight: 1, arbitrary: value });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...examples, ...other) },
+    { weight: 6, arbitrary: fc.constantFrom(...examples).chain((example) => edited(example, { values: value, keys: KEYS, maxEdits: 3 })) },
+    { weight: 1, arbitrary: value },
+  );
 }
 
 const RUNS = 25_000;
@@ -102,20 +152,61 @@ describe("generated guards against the Ajv code they stand in for", () => {
 // Values a JSON parser never produces, all of which a validator must survive.
 function hostile(model: Model): unknown[] {
   const example = structuredClone(MODELS[model].examples[0]) as Record<string, unknown>;
-  const throwingGetter = Object.defineProperty({ ...example }, "status", { enumerable: true, get: () => { throw new Error("getter"); } });
-  const throwingNested = { ...example, [model === "PaymentSessionResult" ? "adapter" : "payments"]: new Proxy({}, { get: () => { throw new Error("trap"); } }) };
+  const throwingGetter = Object.defineProperty({ ...example }, "status", {
+    enumerable: true,
+    get: () => {
+      throw new Error("getter");
+    },
+  });
+  const throwingNested = {
+    ...example,
+    [model === "PaymentSessionResult" ? "adapter" : "payments"]: new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+      },
+    ),
+  };
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
-  const ownKeysTrap = new Proxy({ ...example }, { ownKeys: () => { throw new Error("ownKeys"); } });
+  const ownKeysTrap = new Proxy(
+    { ...example },
+    {
+      ownKeys: () => {
+        throw new Error("ownKeys");
+      },
+    },
+  );
   const cyclic: Record<string, unknown> = { ...example };
   cyclic.self = cyclic;
   const deep: Record<string, unknown> = { ...example };
   deep.lead = deep;
   return [
-    throwingGetter, throwingNested, revoked.proxy, ownKeysTrap, cyclic, deep,
-    { ...example, status: 10n }, 10n, Symbol("s"), { ...example, [Symbol("k")]: 1 }, Object.assign(Object.create(null), example),
-    Object.assign(Object.create({ status: "completed" }), example), new Date(), new Map(), [example], Object.freeze({ ...example }),
-    () => example, undefined, NaN, new (class Payment { status = "completed"; })(), new Proxy(example, {}),
+    throwingGetter,
+    throwingNested,
+    revoked.proxy,
+    ownKeysTrap,
+    cyclic,
+    deep,
+    { ...example, status: 10n },
+    10n,
+    Symbol("s"),
+    { ...example, [Symbol("k")]: 1 },
+    Object.assign(Object.create(null), example),
+    Object.assign(Object.create({ status: "completed" }), example),
+    new Date(),
+    new Map(),
+    [example],
+    Object.freeze({ ...example }),
+    () => example,
+    undefined,
+    NaN,
+    new (class Payment {
+      status = "completed";
+    })(),
+    new Proxy(example, {}),
   ];
 }
 
@@ -129,7 +220,9 @@ describe("the public validators on hostile inputs", () => {
       const { validate, is } = validators[model];
       for (const input of hostile(model)) {
         let strictOk: boolean | undefined;
-        expect(() => { strictOk = validate(input).ok; }).not.toThrow();
+        expect(() => {
+          strictOk = validate(input).ok;
+        }).not.toThrow();
         expect(() => validate(input, { mode: "tolerant" })).not.toThrow();
         expect(is(input)).toBe(strictOk);
       }
@@ -137,12 +230,20 @@ describe("the public validators on hostile inputs", () => {
 
     it(`${model}: isX agrees with validateX on generated inputs`, () => {
       const { validate, is } = validators[model];
-      fc.assert(fc.property(inputs(model), (data) => is(data) === validate(data).ok), { numRuns: 5_000 });
+      fc.assert(
+        fc.property(inputs(model), (data) => is(data) === validate(data).ok),
+        { numRuns: 5_000 },
+      );
     });
   }
 
   it("a payload that throws while being read is reported, not thrown", () => {
-    const input = Object.defineProperty({}, "status", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const input = Object.defineProperty({}, "status", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     const result = api.validatePaymentSessionResult(input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues[0]).toMatchObject({ pointer: "", keyword: "unreadable" });

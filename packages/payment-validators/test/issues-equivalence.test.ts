@@ -19,9 +19,7 @@ function reference(errors: readonly AjvError[], describe: (e: AjvError) => Retur
     }
   }
   const noise = (e: AjvError) =>
-    e.keyword === "if" ||
-    (e.keyword === "anyOf" && ((at.get(e.instancePath) ?? 0) > 1 || below.has(e.instancePath))) ||
-    (e.keyword === "type" && /\/anyOf\/\d+\/type$/.test(e.schemaPath) && below.has(e.instancePath));
+    e.keyword === "if" || (e.keyword === "anyOf" && ((at.get(e.instancePath) ?? 0) > 1 || below.has(e.instancePath))) || (e.keyword === "type" && /\/anyOf\/\d+\/type$/.test(e.schemaPath) && below.has(e.instancePath));
   const kept = errors.filter((e) => !noise(e));
   const typesAt = new Map<string, string[]>();
   for (const e of kept) {

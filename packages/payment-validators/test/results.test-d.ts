@@ -2,15 +2,7 @@
 // tolerant model, so a consumer's exhaustive switch must handle unrecognized provider values.
 import type { ErrorDetails, PaymentSessionResult, SessionResultResponse } from "@org/payment-types";
 import type { TolerantErrorDetails, TolerantSessionResultResponse, TolerantSessionResultStatus } from "@org/payment-types/tolerant";
-import {
-  type ValidationIssue,
-  type ValidationResult,
-  assertPaymentSessionResult,
-  isPaymentSessionResult,
-  isSessionResultResponse,
-  validatePaymentSessionResult,
-  validateSessionResultResponse,
-} from "@org/payment-validators";
+import { type ValidationIssue, type ValidationResult, assertPaymentSessionResult, isPaymentSessionResult, isSessionResultResponse, validatePaymentSessionResult, validateSessionResultResponse } from "@org/payment-validators";
 import { describe, expectTypeOf, it } from "vitest";
 
 describe("validator result types", () => {

@@ -37,10 +37,15 @@ describe("Standard Schema types", () => {
 
   it("tRPC types a procedure's input and output from it", () => {
     const t = initTRPC.create();
-    const router = t.router({ pay: t.procedure.input(SessionResultResponseSchema).output(PaymentSessionResultSchema).mutation(({ input }) => {
-      expectTypeOf(input).toEqualTypeOf<SessionResultResponse>();
-      return {} as PaymentSessionResult;
-    }) });
+    const router = t.router({
+      pay: t.procedure
+        .input(SessionResultResponseSchema)
+        .output(PaymentSessionResultSchema)
+        .mutation(({ input }) => {
+          expectTypeOf(input).toEqualTypeOf<SessionResultResponse>();
+          return {} as PaymentSessionResult;
+        }),
+    });
     expectTypeOf<inferRouterInputs<typeof router>["pay"]>().toEqualTypeOf<SessionResultResponse>();
     expectTypeOf<inferRouterOutputs<typeof router>["pay"]>().toEqualTypeOf<PaymentSessionResult>();
   });

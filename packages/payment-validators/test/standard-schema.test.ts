@@ -43,10 +43,12 @@ describe("Standard Schema v1 contract", () => {
     bad.status = "exploded";
     bad.payments[0]!.amount.value = "7900";
     const result = SessionResultResponseSchema["~standard"].validate(bad);
-    expect(result.issues).toEqual([
-      { message: expect.stringMatching(/^must be integer/), path: ["payments", 0, "amount", "value"] },
-      { message: "must be one of: active, canceled, completed, expired, paymentPending, refused", path: ["status"] },
-    ].sort((a, b) => String(a.path[0]).localeCompare(String(b.path[0]))));
+    expect(result.issues).toEqual(
+      [
+        { message: expect.stringMatching(/^must be integer/), path: ["payments", 0, "amount", "value"] },
+        { message: "must be one of: active, canceled, completed, expired, paymentPending, refused", path: ["status"] },
+      ].sort((a, b) => String(a.path[0]).localeCompare(String(b.path[0]))),
+    );
   });
 
   it("gives the same verdict and messages as validateX, issue for issue", () => {
@@ -71,7 +73,12 @@ describe("Standard Schema v1 contract", () => {
   });
 
   it("never throws, even on a payload whose getters throw", () => {
-    const hostile = Object.defineProperty({ ...payment }, "status", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const hostile = Object.defineProperty({ ...payment }, "status", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     const result = PaymentSessionResultSchema["~standard"].validate(hostile);
     expect(result.issues?.[0]?.message).toMatch(/boom/);
   });

@@ -61,10 +61,11 @@ describe("validateX", () => {
     expect(lines({ ...gateway("awaiting_verification"), verification_url: null })).toBe("/verification_url: must be string when status is awaiting_verification");
     expect(lines({ ...gateway("completed"), error_details: gateway("declined").error_details })).toBe("/error_details: must be null unless status is declined or failed");
     // The field's own type is a separate issue, not merged into the rule's.
-    expect(lines({ ...gateway("awaiting_verification"), verification_url: 5 }).split("\n").sort()).toEqual([
-      "/verification_url: must be string or null",
-      "/verification_url: must be string when status is awaiting_verification",
-    ]);
+    expect(
+      lines({ ...gateway("awaiting_verification"), verification_url: 5 })
+        .split("\n")
+        .sort(),
+    ).toEqual(["/verification_url: must be string or null", "/verification_url: must be string when status is awaiting_verification"]);
   });
 
   it("points into nested models and arrays", () => {
@@ -148,17 +149,20 @@ describe("validators never throw", () => {
       throw new Error("getter exploded");
     },
   });
-  const hostileProxy = new Proxy({}, {
-    get() {
-      throw new Error("proxy get");
+  const hostileProxy = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("proxy get");
+      },
+      ownKeys() {
+        throw new Error("proxy ownKeys");
+      },
+      getPrototypeOf() {
+        throw new Error("proxy prototype");
+      },
     },
-    ownKeys() {
-      throw new Error("proxy ownKeys");
-    },
-    getPrototypeOf() {
-      throw new Error("proxy prototype");
-    },
-  });
+  );
   let deep: unknown = "leaf";
   for (let i = 0; i < 100_000; i++) deep = { payments: [deep] };
   const inputs: [string, unknown][] = [
@@ -219,7 +223,10 @@ describe("the published package", () => {
     const payload = JSON.stringify(gateway());
     const cjs = execFileSync(process.execPath, ["-e", `const v = require("@org/payment-validators"); console.log(v.isPaymentSessionResult(${payload}), v.isPaymentSessionResult({}))`], { cwd: packageDir, encoding: "utf8" });
     expect(cjs.trim()).toBe("true false");
-    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", `import { isPaymentSessionResult } from "@org/payment-validators"; console.log(isPaymentSessionResult(${payload}), isPaymentSessionResult({}))`], { cwd: packageDir, encoding: "utf8" });
+    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", `import { isPaymentSessionResult } from "@org/payment-validators"; console.log(isPaymentSessionResult(${payload}), isPaymentSessionResult({}))`], {
+      cwd: packageDir,
+      encoding: "utf8",
+    });
     expect(esm.trim()).toBe("true false");
   });
 });

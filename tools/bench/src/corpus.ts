@@ -68,7 +68,12 @@ export function makeCorpus(repoRoot: string, schemaCount: number): Corpus {
   const paths: Record<string, Record<string, Json>> = {};
   for (let copy = 0; copy < copies; copy++) {
     const suffix = copy === 0 ? "" : `V${copy + 1}`;
-    for (const model of models) write(model, `${model.name}${suffix}`, rewriteRefs(model.schema, (ref) => ref.replace(REF, (_, name: string, rest = "") => `${name}${suffix}.schema.json${rest}`)));
+    for (const model of models)
+      write(
+        model,
+        `${model.name}${suffix}`,
+        rewriteRefs(model.schema, (ref) => ref.replace(REF, (_, name: string, rest = "") => `${name}${suffix}.schema.json${rest}`)),
+      );
     for (const [path, operations] of Object.entries(api.paths)) {
       const renamed = rewriteRefs(operations as Json, (ref) => ref.replace(API_REF, (_, folder: string, name: string, rest = "") => `${folder}/${name}${suffix}.schema.json${rest}`)) as Record<string, Json>;
       for (const operation of Object.values(renamed)) {

@@ -104,22 +104,52 @@ export function evaluateTargets(r: Results): Target[] {
 
   // time(ours) / time(hand) <= 1.0
   const vsHand = OURS.flatMap((ours) => per("valid", ours, "hand").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}`, ratio: 1 / row.ratio })));
-  add("valid-vs-hand", "valid payloads: isX and validateX within 1.0x of the hand-written guard", t && `time ratio to the hand guard: ${describe(vsHand, "x")}${copyShare(["valid"], "hand", (hand) => hand)}`, t && vsHand.every((row) => row.ratio <= 1));
-  for (const [id, against, label] of [["valid-vs-typebox", "typebox", "TypeBox's compiler"], ["valid-vs-ajv", "ajv", "runtime Ajv (same options)"], ["valid-vs-ajv-first", "ajv.first", "runtime Ajv (first error only)"]] as const) {
+  add(
+    "valid-vs-hand",
+    "valid payloads: isX and validateX within 1.0x of the hand-written guard",
+    t && `time ratio to the hand guard: ${describe(vsHand, "x")}${copyShare(["valid"], "hand", (hand) => hand)}`,
+    t && vsHand.every((row) => row.ratio <= 1),
+  );
+  for (const [id, against, label] of [
+    ["valid-vs-typebox", "typebox", "TypeBox's compiler"],
+    ["valid-vs-ajv", "ajv", "runtime Ajv (same options)"],
+    ["valid-vs-ajv-first", "ajv.first", "runtime Ajv (first error only)"],
+  ] as const) {
     const rows = OURS.flatMap((ours) => per("valid", ours, against).map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
     add(id, `valid payloads: isX and validateX ahead of ${label}`, t && `speedup: ${describe(rows, "x")}`, t && rows.every((row) => row.ratio > 1));
   }
   const vsZod = OURS.flatMap((ours) => per("valid", ours, "zod").map((row) => ({ ...row, model: `${ours === "ours.is" ? "is" : "validate"}${row.model}` })));
   // The hand-written guard against zod: how far the practical limit itself gets.
   const handVsZod = per("valid", "hand", "zod");
-  add("valid-vs-zod", "valid payloads: isX and validateX at least 5x faster than zod", t && `speedup: ${describe(vsZod, "x")} (the hand-written guard: ${describe(handVsZod, "x")}${copyShare(["valid"], "zod", (zod) => zod / 5)})`, t && vsZod.every((row) => row.ratio >= 5));
+  add(
+    "valid-vs-zod",
+    "valid payloads: isX and validateX at least 5x faster than zod",
+    t && `speedup: ${describe(vsZod, "x")} (the hand-written guard: ${describe(handVsZod, "x")}${copyShare(["valid"], "zod", (zod) => zod / 5)})`,
+    t && vsZod.every((row) => row.ratio >= 5),
+  );
   const invalid = (["one error", "many errors"] as const).flatMap((kind) => per(kind, "ours.validate", "ajv").map((row) => ({ ...row, model: `${row.model} (${kind})` })));
-  add("invalid-vs-ajv", "invalid payloads: validateX (issues) no slower than Ajv with allErrors (same options: errors without messages)", t && `speedup: ${describe(invalid, "x")}${copyShare(["one error", "many errors"], "ajv", (ajv) => ajv)}`, t && invalid.every((row) => row.ratio >= 1));
+  add(
+    "invalid-vs-ajv",
+    "invalid payloads: validateX (issues) no slower than Ajv with allErrors (same options: errors without messages)",
+    t && `speedup: ${describe(invalid, "x")}${copyShare(["one error", "many errors"], "ajv", (ajv) => ajv)}`,
+    t && invalid.every((row) => row.ratio >= 1),
+  );
   const invalidMessages = (["one error", "many errors"] as const).flatMap((kind) => per(kind, "ours.validate", "ajv.messages").map((row) => ({ ...row, model: `${row.model} (${kind})` })));
-  add("invalid-vs-ajv-messages", "invalid payloads: validateX (issues) no slower than Ajv with allErrors and its default messages", t && `speedup: ${describe(invalidMessages, "x")}${copyShare(["one error", "many errors"], "ajv.messages", (ajv) => ajv)}`, t && invalidMessages.every((row) => row.ratio >= 1));
+  add(
+    "invalid-vs-ajv-messages",
+    "invalid payloads: validateX (issues) no slower than Ajv with allErrors and its default messages",
+    t && `speedup: ${describe(invalidMessages, "x")}${copyShare(["one error", "many errors"], "ajv.messages", (ajv) => ajv)}`,
+    t && invalidMessages.every((row) => row.ratio >= 1),
+  );
 
   const c = r.coldStart;
-  add("cold-start", "cold start at least 10x faster than compiling with Ajv at start-up", c && `${fmt(c.speedup)}x (${c.generated.importToFirstResultMs} ms vs ${c.ajvAtStartup.importToFirstResultMs} ms from import to first result; whole process ${c.generated.processWallMs} ms vs ${c.ajvAtStartup.processWallMs} ms)`, c && c.speedup >= 10);
+  add(
+    "cold-start",
+    "cold start at least 10x faster than compiling with Ajv at start-up",
+    c &&
+      `${fmt(c.speedup)}x (${c.generated.importToFirstResultMs} ms vs ${c.ajvAtStartup.importToFirstResultMs} ms from import to first result; whole process ${c.generated.processWallMs} ms vs ${c.ajvAtStartup.processWallMs} ms)`,
+    c && c.speedup >= 10,
+  );
 
   const g = r.codegen;
   const largest = g?.corpora.find((corpus) => corpus.schemas >= 500);
@@ -139,7 +169,13 @@ export function evaluateTargets(r: Results): Target[] {
   add(
     "watch-edit",
     "codegen --watch: a saved one-file edit to written output, median under 300 ms",
-    w && `median ${fmt(w.medianMs)} ms, p90 ${fmt(w.p90Ms)} ms over ${w.runs.length} edits (${EDIT_KINDS.map((k) => `${k} ${fmt(w.medianByKind[k])} ms`).join(", ")}); the watch's own split, medians: load ${fmt(w.medianSplit.loadMs)}, emit ${fmt(w.medianSplit.emitMs)} (${Object.entries(w.slowestEmitters).slice(0, 3).map(([name, ms]) => `${name} ${fmt(ms)}`).join(", ")}), write ${fmt(w.medianSplit.writeMs)} ms`,
+    w &&
+      `median ${fmt(w.medianMs)} ms, p90 ${fmt(w.p90Ms)} ms over ${w.runs.length} edits (${EDIT_KINDS.map((k) => `${k} ${fmt(w.medianByKind[k])} ms`).join(", ")}); the watch's own split, medians: load ${fmt(w.medianSplit.loadMs)}, emit ${fmt(w.medianSplit.emitMs)} (${Object.entries(
+        w.slowestEmitters,
+      )
+        .slice(0, 3)
+        .map(([name, ms]) => `${name} ${fmt(ms)}`)
+        .join(", ")}), write ${fmt(w.medianSplit.writeMs)} ms`,
     w && w.medianMs < 300,
   );
   add("turbo-cached", "cached turbo re-run under 1 s", g && `${fmt(g.turbo.cachedMs / 1000)} s${g.turbo.cachedFullTurbo ? " (FULL TURBO)" : ""}`, g && g.turbo.cachedMs < 1000);
@@ -148,10 +184,20 @@ export function evaluateTargets(r: Results): Target[] {
   const both = s?.bundles.find((b) => b.label.startsWith("both models"));
   const each = s?.bundles.filter((b) => b.label.endsWith("validators (validate, is, assert)"));
   add("size-both", `validators for both models under ${kb(SIZE_BUDGET_BOTH)} minified + gzipped`, both && kb(both.gzipBytes), both && both.gzipBytes < SIZE_BUDGET_BOTH);
-  add("size-each", "each model's validators under 10 KB minified + gzipped", each?.map((b) => `${b.label.split(" ")[0]} ${kb(b.gzipBytes)}`).join("; "), each?.every((b) => b.gzipBytes < 10 * 1024));
+  add(
+    "size-each",
+    "each model's validators under 10 KB minified + gzipped",
+    each?.map((b) => `${b.label.split(" ")[0]} ${kb(b.gzipBytes)}`).join("; "),
+    each?.every((b) => b.gzipBytes < 10 * 1024),
+  );
 
   const l = r.cli;
-  add("cli-throughput", "CLI at 70% or more of the read-and-parse loop's throughput", l && `${fmt(l.throughputRatio * 100)}% (${l.cli.payloadsPerSecond} vs ${l.readAndParse.payloadsPerSecond} payloads/s)`, l && l.throughputRatio >= 0.7);
+  add(
+    "cli-throughput",
+    "CLI at 70% or more of the read-and-parse loop's throughput",
+    l && `${fmt(l.throughputRatio * 100)}% (${l.cli.payloadsPerSecond} vs ${l.readAndParse.payloadsPerSecond} payloads/s)`,
+    l && l.throughputRatio >= 0.7,
+  );
   add(
     "cli-memory",
     "CLI memory flat (peak RSS on 10x the payloads at most 1.25x), with and without worker threads",
@@ -219,7 +265,9 @@ function throughputSection(t: ThroughputResult): string {
     const ratioRows = OURS.flatMap((ours) =>
       PAYLOAD_KINDS.map((kind) => [ours === "ours.is" ? "isX" : "validateX", kind, ...AGAINST.map((against) => fmt(speedups.find((r) => r.ours === ours && r.kind === kind && r.against === against)?.speedup ?? Number.NaN))]),
     );
-    parts.push(`Speedup of ours over each (time theirs / time ours; above 1 = ours faster):\n\n${table(["ours", "payloads", "Ajv (allErrors)", "Ajv (allErrors, messages)", "Ajv (first error)", "hand guard", "zod", "TypeBox"], ratioRows)}`);
+    parts.push(
+      `Speedup of ours over each (time theirs / time ours; above 1 = ours faster):\n\n${table(["ours", "payloads", "Ajv (allErrors)", "Ajv (allErrors, messages)", "Ajv (first error)", "hand guard", "zod", "TypeBox"], ratioRows)}`,
+    );
   }
   if (t.disagreements.length) parts.push(`Not timed where they disagreed with the expected verdict: ${t.disagreements.join("; ")}.`);
   parts.push(`Median of ${t.rounds} interleaved round(s), each task timed for ${t.msPerTaskPerRound} ms (tinybench, median sample); each timed call validates a batch of at least 64 payloads.`);
@@ -244,11 +292,16 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
     "",
     `Written by \`pnpm bench${r.mode === "quick" ? " --quick" : ""}\` (tools/bench) on ${r.generatedAt}, commit ${m.commit}. Every figure is also in [benchmarks.json](benchmarks.json). Speed and size are measured here only, never asserted in tests.`,
     "",
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node} (V8 ${m.v8}). Compared: ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}; Node ${m.node} (V8 ${m.v8}). Compared: ${Object.entries(m.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}.`,
     "",
     "## Targets",
     "",
-    table(["target", "measured", "result"], targets.map((t) => [t.target, t.measured, t.status === "pass" ? "**pass**" : t.status === "miss" ? "**miss**" : "not measured"])),
+    table(
+      ["target", "measured", "result"],
+      targets.map((t) => [t.target, t.measured, t.status === "pass" ? "**pass**" : t.status === "miss" ? "**miss**" : "not measured"]),
+    ),
     "",
     `The size budget for both models was 10 KB; issue 18 raised it by the 435 bytes (min + gzip) its messages cost: an issue raised by a cross-field rule names the rule's condition, a tolerant warning names the value it accepted (measured with \`pnpm bench --quick --only size\`: 10.04 KB, was 9.61 KB).`,
   ];
@@ -261,9 +314,9 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
       "## Validation throughput",
       "",
       "Same process, same payloads (the schemas' own examples; the invalid ones are the same payloads with one wrong value, or with seven to nine problems at several depths). " +
-        "Both `isX` and `validateX` first take the payload's JSON view (a plain copy of what JSON.stringify would send, each value read once; timed alone in the row \"JSON view copy alone\"), then judge it: " +
+        'Both `isX` and `validateX` first take the payload\'s JSON view (a plain copy of what JSON.stringify would send, each value read once; timed alone in the row "JSON view copy alone"), then judge it: ' +
         "`validateX` runs a guard generated from the schemas (the fast path: yes or no, with Ajv's exact semantics), then, only for a payload the guard rejects, Ajv's standalone code with all errors for the issues, plus the legacy-drift checks; `isX` is the guard (and the drift checks) alone. " +
-        "Ajv's own fast option was tried first and is measured here: a first-error pass, with the all-errors pass only on failure (\"Ajv runtime (first-error pass, allErrors on failure)\").",
+        'Ajv\'s own fast option was tried first and is measured here: a first-error pass, with the all-errors pass only on failure ("Ajv runtime (first-error pass, allErrors on failure)").',
       "",
       throughputSection(r.throughput),
     );
@@ -304,7 +357,9 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
       "",
       `The CLI is what \`pnpm codegen\` runs (tsx start-up included) and writes every output (types, OpenAPI, schemas, validators, docs, adapters, fixtures...); in-process is load + generate without writing, the first and the second time in one process. openapi-typescript runs on the OpenAPI document codegen wrote for the same corpus. Corpora are copies of this repository's schemas (renamed, $refs rewritten, API operations repeated) topped up with copies of models that reference nothing. Median of ${g.runs} run(s).`,
       "",
-      `Per added schema (CLI): ${marginalCosts(g).map((m) => `${m.from} → ${m.to} schemas: ${fmt(m.msPerSchema)} ms`).join("; ")}.`,
+      `Per added schema (CLI): ${marginalCosts(g)
+        .map((m) => `${m.from} → ${m.to} schemas: ${fmt(m.msPerSchema)} ms`)
+        .join("; ")}.`,
       "",
       `turbo run build (after the build the benchmark starts with): ${fmt(g.turbo.firstMs)} ms, then again at once: ${fmt(g.turbo.cachedMs)} ms (${g.turbo.cachedFullTurbo ? "FULL TURBO" : "not a full cache hit"}; cached: ${g.turbo.cachedTasks || "n/a"}).`,
     );
@@ -327,7 +382,16 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
   }
   if (r.cli) {
     const l = r.cli;
-    const row = (label: string, x: typeof l.cli) => [label, x.payloads.toLocaleString("en-US"), `${x.megabytes} MB`, `${x.seconds} s`, `${x.cpuSeconds} s`, x.payloadsPerSecond.toLocaleString("en-US"), `${x.megabytesPerSecond}`, `${x.peakRssMb} MB`];
+    const row = (label: string, x: typeof l.cli) => [
+      label,
+      x.payloads.toLocaleString("en-US"),
+      `${x.megabytes} MB`,
+      `${x.seconds} s`,
+      `${x.cpuSeconds} s`,
+      x.payloadsPerSecond.toLocaleString("en-US"),
+      `${x.megabytesPerSecond}`,
+      `${x.peakRssMb} MB`,
+    ];
     out.push(
       "",
       "## CLI on a large NDJSON file",
@@ -355,9 +419,15 @@ export function toMarkdown(r: Results, targets: readonly Target[]): string {
       "",
       "## Size",
       "",
-      table(["bundle (esbuild, minified, tree-shaken; gzip -9)", "minified", "min + gzip"], s.bundles.map((b) => [b.label, kb(b.minifiedBytes), kb(b.gzipBytes)])),
+      table(
+        ["bundle (esbuild, minified, tree-shaken; gzip -9)", "minified", "min + gzip"],
+        s.bundles.map((b) => [b.label, kb(b.minifiedBytes), kb(b.gzipBytes)]),
+      ),
       "",
-      table(["installed", "size", "files"], s.installed.map((i) => [i.label, kb(i.bytes), i.files])),
+      table(
+        ["installed", "size", "files"],
+        s.installed.map((i) => [i.label, kb(i.bytes), i.files]),
+      ),
     );
   }
   out.push(

@@ -35,7 +35,11 @@ describe("every competitor on the fixtures' arbitraries", () => {
   const invalid = Object.fromEntries(MODELS.map((model) => [model, valid[model].flatMap((payload) => mutations(model, payload)).filter((m) => !ajv[model](m.payload))])) as Record<ModelName, Mutation[]>;
 
   it("generates valid values and mutations of every kind of rule", () => {
-    for (const model of MODELS) expect(valid[model].filter((payload) => !ajv[model](payload)), model).toEqual([]);
+    for (const model of MODELS)
+      expect(
+        valid[model].filter((payload) => !ajv[model](payload)),
+        model,
+      ).toEqual([]);
     const kinds = new Set(MODELS.flatMap((model) => invalid[model].map((m) => m.kind)));
     expect([...kinds].sort()).toEqual(["closed-object", "enum", "extensible-enum", "format", "length", "pattern", "range", "required", "type"]);
   });
@@ -52,13 +56,47 @@ describe("every competitor on the fixtures' arbitraries", () => {
       for (const model of MODELS) {
         const held = invalid[model].filter((m) => !competitor.waives?.includes(m.kind));
         const accepted = held.filter((m) => competitor.check[model](m.payload));
-        expect(accepted.length, `${model}: ${accepted.length} of ${held.length} invalid payloads accepted, e.g. ${accepted.slice(0, 5).map((m) => `${m.kind} ${m.label}`).join("; ")}`).toBe(0);
+        expect(
+          accepted.length,
+          `${model}: ${accepted.length} of ${held.length} invalid payloads accepted, e.g. ${accepted
+            .slice(0, 5)
+            .map((m) => `${m.kind} ${m.label}`)
+            .join("; ")}`,
+        ).toBe(0);
       }
     });
   }
 });
 
-const NEAR_MISSES = [null, "", "x", 0, 1.5, -1, true, {}, [], "pending", "declined", "awaiting_verification", "Refused", "79", "79.00", "EUR", "eur", "FRST", "2026-02-30", "2026-11-23T09:14:07Z", "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "DEUTDEFF", "DE", "3000", "A".repeat(36), 2 ** 63, 7900];
+const NEAR_MISSES = [
+  null,
+  "",
+  "x",
+  0,
+  1.5,
+  -1,
+  true,
+  {},
+  [],
+  "pending",
+  "declined",
+  "awaiting_verification",
+  "Refused",
+  "79",
+  "79.00",
+  "EUR",
+  "eur",
+  "FRST",
+  "2026-02-30",
+  "2026-11-23T09:14:07Z",
+  "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+  "DEUTDEFF",
+  "DE",
+  "3000",
+  "A".repeat(36),
+  2 ** 63,
+  7900,
+];
 
 describe("the hand-written guards enforce exactly the schemas' rules", () => {
   const ajv = compileAjv(true);
@@ -70,11 +108,17 @@ describe("the hand-written guards enforce exactly the schemas' rules", () => {
     it(`${model}: same answer as Ajv on edited examples`, () => {
       const seen = { valid: 0, invalid: 0 };
       fc.assert(
-        fc.property(fc.oneof(fc.constantFrom(...(examples as readonly unknown[])), fc.constantFrom(...(examples as readonly unknown[])).chain((example) => edited(example, { values: fc.constantFrom(...NEAR_MISSES), keys: ["extra"] }))), (payload) => {
-          const expected = ajv[model](payload);
-          seen[expected ? "valid" : "invalid"]++;
-          return guard(payload) === expected;
-        }),
+        fc.property(
+          fc.oneof(
+            fc.constantFrom(...(examples as readonly unknown[])),
+            fc.constantFrom(...(examples as readonly unknown[])).chain((example) => edited(example, { values: fc.constantFrom(...NEAR_MISSES), keys: ["extra"] })),
+          ),
+          (payload) => {
+            const expected = ajv[model](payload);
+            seen[expected ? "valid" : "invalid"]++;
+            return guard(payload) === expected;
+          },
+        ),
         { numRuns: 5000 },
       );
       expect(seen.valid).toBeGreaterThan(100);

@@ -23,7 +23,15 @@ function throughputCells(overrides: Record<string, number> = {}): ThroughputCell
 /** A watch section whose every edit took `ms` from save to written output. */
 function watchResult(ms: number): WatchResult {
   const runs = EDIT_KINDS.map((kind) => ({ kind, saveToOutputMs: ms, loadMs: 20, emitMs: ms - 60, writeMs: 30, slowestEmitters: "validators 90, openapi 40, fixtures 20" }));
-  return { warmup: 3, runs, medianMs: ms, p90Ms: ms, medianByKind: { description: ms, "enum value": ms, property: ms }, medianSplit: { loadMs: 20, emitMs: ms - 60, writeMs: 30 }, slowestEmitters: { validators: 90, openapi: 40, fixtures: 20 } };
+  return {
+    warmup: 3,
+    runs,
+    medianMs: ms,
+    p90Ms: ms,
+    medianByKind: { description: ms, "enum value": ms, property: ms },
+    medianSplit: { loadMs: 20, emitMs: ms - 60, writeMs: 30 },
+    slowestEmitters: { validators: 90, openapi: 40, fixtures: 20 },
+  };
 }
 
 function results(overrides: Partial<Results> = {}, ns: Record<string, number> = {}): Results {
@@ -35,7 +43,16 @@ function results(overrides: Partial<Results> = {}, ns: Record<string, number> = 
     coldStart: { generated: { importToFirstResultMs: 5, processWallMs: 50, runs: 8 }, ajvAtStartup: { importToFirstResultMs: 100, processWallMs: 150, runs: 8 }, speedup: 20, processWallSpeedup: 3 },
     codegen: {
       repository: { schemas: 19, cliMs: 3000, cliMsPerSchema: 158, inProcessColdMs: 1000, inProcessWarmMs: 400, inProcessWarmMsPerSchema: 21, openapiTypescriptMs: 500, openapiTypescriptMsPerSchema: 26 },
-      corpora: [50, 200, 500].map((schemas) => ({ schemas, cliMs: schemas * 15, cliMsPerSchema: 15, inProcessColdMs: schemas * 10, inProcessWarmMs: schemas * 8, inProcessWarmMsPerSchema: 8, openapiTypescriptMs: schemas * 3, openapiTypescriptMsPerSchema: 3 })),
+      corpora: [50, 200, 500].map((schemas) => ({
+        schemas,
+        cliMs: schemas * 15,
+        cliMsPerSchema: 15,
+        inProcessColdMs: schemas * 10,
+        inProcessWarmMs: schemas * 8,
+        inProcessWarmMsPerSchema: 8,
+        openapiTypescriptMs: schemas * 3,
+        openapiTypescriptMsPerSchema: 3,
+      })),
       runs: 1,
       turbo: { firstMs: 5000, cachedMs: 600, cachedFullTurbo: true, cachedTasks: "9 cached, 9 total" },
     },

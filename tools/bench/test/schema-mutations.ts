@@ -80,8 +80,8 @@ function breaks(node: Schema, value: unknown): [RuleKind, string, (value: unknow
     if (miss !== undefined) out.push(["pattern", "pattern", () => miss]);
   }
   if (typeof node.format === "string" && BAD_FORMATS[node.format] !== undefined && typeof value === "string") out.push(["format", "format", () => BAD_FORMATS[node.format as string]]);
-  if (typeof node.maxLength === "number" && typeof value === "string") out.push(["length", "maxLength", () => "A".repeat(node.maxLength as number + 1)]);
-  if (typeof node.minLength === "number" && node.minLength > 0 && typeof value === "string") out.push(["length", "minLength", () => "A".repeat(node.minLength as number - 1)]);
+  if (typeof node.maxLength === "number" && typeof value === "string") out.push(["length", "maxLength", () => "A".repeat((node.maxLength as number) + 1)]);
+  if (typeof node.minLength === "number" && node.minLength > 0 && typeof value === "string") out.push(["length", "minLength", () => "A".repeat((node.minLength as number) - 1)]);
   if (typeof value === "number") {
     if (typeof node.minimum === "number") out.push(["range", "minimum", () => (node.minimum as number) * 2 - 1]);
     if (typeof node.exclusiveMaximum === "number") out.push(["range", "exclusiveMaximum", () => node.exclusiveMaximum]);

@@ -218,8 +218,13 @@ async function watchSchemas(root: string, log: (line: string) => void): Promise<
         const reused = Object.values(memoStats()).reduce((sum, { hits, misses }) => ({ hits: sum.hits + hits, misses: sum.misses + misses }), { hits: 0, misses: 0 });
         const ms = (value: number) => Math.round(value);
         // The emitters that took longest, so a slow run says what bounded it.
-        const slowest = [...times.emitters].sort(([, a], [, b]) => b - a).slice(0, 3).map(([name, t]) => `${name} ${ms(t)}`);
-        log(`codegen --watch: ${code === 0 ? "output written" : "output left as it was"} ${ms(performance.now() - started)} ms after the change was seen (load ${ms(times.load)}, emit ${ms(times.emit)}, write ${ms(times.write)} ms; slowest emitters: ${slowest.join(", ") || "none"}; ${reused.hits} of ${reused.hits + reused.misses} cached steps reused).`);
+        const slowest = [...times.emitters]
+          .sort(([, a], [, b]) => b - a)
+          .slice(0, 3)
+          .map(([name, t]) => `${name} ${ms(t)}`);
+        log(
+          `codegen --watch: ${code === 0 ? "output written" : "output left as it was"} ${ms(performance.now() - started)} ms after the change was seen (load ${ms(times.load)}, emit ${ms(times.emit)}, write ${ms(times.write)} ms; slowest emitters: ${slowest.join(", ") || "none"}; ${reused.hits} of ${reused.hits + reused.misses} cached steps reused).`,
+        );
         generated = before;
       }
     } finally {

@@ -231,7 +231,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const ci = ciContext(process.env, parsed.fetch === undefined ? {} : { fetch: parsed.fetch });
-  const outcome = await runSchemaDiff(parsed.root ?? repoRootFromHere(), { ...parsed.options, ci }, (text) => process.stdout.write(text), (line) => console.error(line));
+  const outcome = await runSchemaDiff(
+    parsed.root ?? repoRootFromHere(),
+    { ...parsed.options, ci },
+    (text) => process.stdout.write(text),
+    (line) => console.error(line),
+  );
   return outcome.exitCode;
 }
 

@@ -32,7 +32,6 @@ function publishedManifests(repoRoot: string): string[] {
     .filter((path) => existsSync(join(repoRoot, path)) && (JSON.parse(readFileSync(join(repoRoot, path), "utf8")) as { private?: boolean }).private !== true);
 }
 
-
 /** The published packages' version, or undefined when the manifest is not there. */
 export function packagesVersion(repoRoot: string): string | undefined {
   const path = join(repoRoot, VERSION_MANIFEST);

@@ -62,11 +62,18 @@ describe("trimmed Ajv code reports exactly what Ajv's own code reports", () => {
       const original = before[model.name]!;
       const rewritten = after.validators[model.name]!;
       fc.assert(
-        fc.property(fc.oneof(fc.constantFrom(...examples), fc.constantFrom(...examples).chain((example) => edited(example, { values: nearMiss, keys: ["extra"] })), fc.jsonValue({ maxDepth: 3 })), (data) => {
-          const valid = original(data);
-          expect(rewritten(data)).toBe(valid);
-          expect(rewritten.errors).toEqual(original.errors);
-        }),
+        fc.property(
+          fc.oneof(
+            fc.constantFrom(...examples),
+            fc.constantFrom(...examples).chain((example) => edited(example, { values: nearMiss, keys: ["extra"] })),
+            fc.jsonValue({ maxDepth: 3 }),
+          ),
+          (data) => {
+            const valid = original(data);
+            expect(rewritten(data)).toBe(valid);
+            expect(rewritten.errors).toEqual(original.errors);
+          },
+        ),
         { numRuns: 1500 },
       );
     });
@@ -89,7 +96,8 @@ describe("the rewrites", () => {
   });
 
   it("keep one of functions that differ only in their name, and point every use at it", () => {
-    const source = 'export const a = validate1;export const b = validate2;function validate1(data, {instancePath=""}={}){if(x){validate1.errors = [{s:"}"}];}return validate3(data);}function validate2(data, {instancePath=""}={}){if(x){validate2.errors = [{s:"}"}];}return validate3(data);}function validate3(data, {instancePath=""}={}){return true;}';
+    const source =
+      'export const a = validate1;export const b = validate2;function validate1(data, {instancePath=""}={}){if(x){validate1.errors = [{s:"}"}];}return validate3(data);}function validate2(data, {instancePath=""}={}){if(x){validate2.errors = [{s:"}"}];}return validate3(data);}function validate3(data, {instancePath=""}={}){return true;}';
     const merged = mergeIdenticalFunctions(source);
     expect(merged).not.toContain("function validate2(");
     expect(merged).toContain("export const b = validate1;");
@@ -122,7 +130,11 @@ describe("the rewrites", () => {
     const src = fileURLToPath(new URL("../src", import.meta.url));
     const assignments = readdirSync(src, { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))
-      .flatMap((file) => readFileSync(join(src, file), "utf8").split("\n").flatMap((text, i) => (/\.opts\b(?:\.[\w$]+|\[[^\]]*\])*\s*(?:[-+*/|&]|\?\?)?=(?!=)/.test(text) ? [`${file}:${i + 1}`] : [])));
+      .flatMap((file) =>
+        readFileSync(join(src, file), "utf8")
+          .split("\n")
+          .flatMap((text, i) => (/\.opts\b(?:\.[\w$]+|\[[^\]]*\])*\s*(?:[-+*/|&]|\?\?)?=(?!=)/.test(text) ? [`${file}:${i + 1}`] : [])),
+      );
     expect(assignments).toEqual([]);
   });
 
@@ -210,18 +222,25 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
   });
 
   it("markPatternsPure: a pattern not built by new RegExp", () => {
-    refuses("markPatternsPure", () => markPatternsPure('const pattern0 = /^a$/u;'), /pattern0 is not declared as "new RegExp\(\.\.\.\)"/);
+    refuses("markPatternsPure", () => markPatternsPure("const pattern0 = /^a$/u;"), /pattern0 is not declared as "new RegExp\(\.\.\.\)"/);
     expect(markPatternsPure('const pattern0 = new RegExp("^a$", "u");')).toBe('const pattern0 = /* @__PURE__ */ new RegExp("^a$", "u");');
   });
 
   it("declaredConstants: a pattern or format used but not declared, or a literal that is none", () => {
     refuses("declaredConstants", () => declaredConstants(fn("validate1", "if(!formats3.validate(data)){}")), /formats3 used but not declared/);
     refuses("declaredConstants", () => declaredConstants("const formats1 = /unterminated;"), /formats1 starts like a regular expression literal but is none/);
-    expect([...declaredConstants("const formats1 = /^a;b$/i;const pattern0 = x;")]).toEqual([['new RegExp("^a;b$", "i")', "formats1"], ["x", "pattern0"]]);
+    expect([...declaredConstants("const formats1 = /^a;b$/i;const pattern0 = x;")]).toEqual([
+      ['new RegExp("^a;b$", "i")', "formats1"],
+      ["x", "pattern0"],
+    ]);
   });
 
   it("appendErrorsInPlace: a called validator's errors gathered some other way", () => {
-    refuses("appendErrorsInPlace", () => appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : [...vErrors, ...validate2.errors];}")), /validate2\.errors is read other than as/);
+    refuses(
+      "appendErrorsInPlace",
+      () => appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : [...vErrors, ...validate2.errors];}")),
+      /validate2\.errors is read other than as/,
+    );
     refuses("appendErrorsInPlace", () => appendErrorsInPlace(fn("validate1", "validate2.errors = [];")), /validate2\.errors is read other than as/);
     const gathered = appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);}"));
     expect(gathered).toContain("vErrors = appendErrors$(vErrors, validate2.errors);");
@@ -230,7 +249,7 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
 
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {
     refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", "", 'instancePath="", rootData=data, parentData, parentDataProperty')), /1 validation functions but 0 parameter lists/);
-    refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", 'validate2(data.a, {instancePath,parentData:data,rootData});')), /1 calls passing parentData but 0 in the form/);
+    refuses("dropUnusedContext", () => dropUnusedContext(fn("validate1", "validate2(data.a, {instancePath,parentData:data,rootData});")), /1 calls passing parentData but 0 in the form/);
   });
 
   it("useOwnUcs2length: Ajv's code-point counter read some other way", () => {

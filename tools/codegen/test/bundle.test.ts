@@ -13,7 +13,7 @@ const mini = loadSchemaSet(fileURLToPath(new URL("fixtures/mini", import.meta.ur
 function refs(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => refs(v, out));
   else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) (k === "$ref" && typeof v === "string" ? out.push(v) : refs(v, out));
+    for (const [k, v] of Object.entries(value)) k === "$ref" && typeof v === "string" ? out.push(v) : refs(v, out);
   }
   return out;
 }
@@ -39,10 +39,21 @@ describe("bundledSchema", () => {
 
   it("moves an embedded model's local refs under its $defs entry, and keeps the root's own", () => {
     const base = "https://schemas.payment-types.invalid/x/";
-    const model = (name: string, schema: JsonObject, references: string[] = []): Model => ({ name, file: `schemas/x/${name}.schema.json`, source: "x", id: `${base}${name}.schema.json`, schema: { $id: `${base}${name}.schema.json`, ...schema }, kind: "object", references });
+    const model = (name: string, schema: JsonObject, references: string[] = []): Model => ({
+      name,
+      file: `schemas/x/${name}.schema.json`,
+      source: "x",
+      id: `${base}${name}.schema.json`,
+      schema: { $id: `${base}${name}.schema.json`, ...schema },
+      kind: "object",
+      references,
+    });
     const part = model("Part", { type: "object", properties: { code: { $ref: "#/$defs/code" } }, $defs: { code: { type: "string" } } });
     const root = model("Root", { type: "object", properties: { part: { $ref: "./Part.schema.json" }, id: { $ref: "#/$defs/id" } }, $defs: { id: { type: "string" } } }, ["Part"]);
-    const models = new Map([["Part", part], ["Root", root]]);
+    const models = new Map([
+      ["Part", part],
+      ["Root", root],
+    ]);
     const set = { models, topLevel: ["Root"], modelForRef: (from: string, ref: string) => [...models.values()].find((m) => m.id === new URL(ref, from).href) } as unknown as SchemaSet;
     const bundled = bundledSchema(set, root) as { properties: Record<string, JsonObject>; $defs: Record<string, JsonObject> };
     expect(bundled.properties.part!.$ref).toBe("#/$defs/Part");

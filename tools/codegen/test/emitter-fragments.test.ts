@@ -54,7 +54,7 @@ describe("adapters emitter", () => {
       given: () => schemaSetOf({ "shop/Order": order, "shop/Price": price }, ["shop/Order"]),
       want: [
         'import type { Order } from "@org/payment-types";',
-        "export const legacyModels = [\"Order\"] as const;",
+        'export const legacyModels = ["Order"] as const;',
         'export const orderLegacyFields = [\n  { field: "price_label", replacedBy: "/price/label", replacementPath: ["price","label"], nullable: true },\n] as const satisfies readonly LegacyFieldSpec[];',
         'const orderLegacyFieldsFlat = ["id"] as const;',
         'export type OrderLegacyKey = "price_label";',
@@ -65,8 +65,7 @@ describe("adapters emitter", () => {
     },
     {
       name: "a legacy field nothing replaces yet, whose key needs quotes",
-      given: () =>
-        schemaSetOf({ "shop/Order": object({ id: { type: "string" }, "old-flag": { type: "boolean", "x-legacy": { replacedBy: null } } }, { id: "o1", "old-flag": true }, ["old-flag"]) }, ["shop/Order"]),
+      given: () => schemaSetOf({ "shop/Order": object({ id: { type: "string" }, "old-flag": { type: "boolean", "x-legacy": { replacedBy: null } } }, { id: "o1", "old-flag": true }, ["old-flag"]) }, ["shop/Order"]),
       want: [
         '  { field: "old-flag", replacedBy: null, replacementPath: [], nullable: false },',
         'export type OrderLegacyKey = "old-flag";',
@@ -80,10 +79,7 @@ describe("adapters emitter", () => {
       given: () =>
         schemaSetOf(
           {
-            "shop/Order": object(
-              { meta: { anyOf: [{ $ref: "Meta.schema.json" }, { type: "null" }] }, ab: { type: ["string", "null"], "x-legacy": { replacedBy: "/meta/a~1b" } } },
-              { meta: { "a/b": "x" }, ab: "x" },
-            ),
+            "shop/Order": object({ meta: { anyOf: [{ $ref: "Meta.schema.json" }, { type: "null" }] }, ab: { type: ["string", "null"], "x-legacy": { replacedBy: "/meta/a~1b" } } }, { meta: { "a/b": "x" }, ab: "x" }),
             "shop/Meta": object({ "a/b": { type: "string" } }, { "a/b": "x" }),
           },
           ["shop/Order"],
@@ -168,18 +164,16 @@ describe("model-shapes emitter", () => {
     {
       name: "each top-level model's property names, sorted; no other model",
       given: () => schemaSetOf({ "shop/Order": order, "shop/Price": price, "shop/Invoice": invoice }, ["shop/Order", "shop/Invoice"]),
-      want: [
-        'export const modelProperties: Readonly<Record<string, readonly string[]>> = {\n  "Invoice": [\n    "number"\n  ],\n  "Order": [\n    "id",\n    "price",\n    "price_label"\n  ]\n};',
-      ],
+      want: ['export const modelProperties: Readonly<Record<string, readonly string[]>> = {\n  "Invoice": [\n    "number"\n  ],\n  "Order": [\n    "id",\n    "price",\n    "price_label"\n  ]\n};'],
       not: ['"Price"'],
     },
     {
       name: "optional properties count; a top-level enum has none",
       given: () =>
-        schemaSetOf(
-          { "shop/Note": object({ text: { type: "string" }, author: { type: "string" } }, { text: "hi" }, ["author"]), "shop/State": { type: "string", enum: ["open"], examples: ["open"] } },
-          ["shop/Note", "shop/State"],
-        ),
+        schemaSetOf({ "shop/Note": object({ text: { type: "string" }, author: { type: "string" } }, { text: "hi" }, ["author"]), "shop/State": { type: "string", enum: ["open"], examples: ["open"] } }, [
+          "shop/Note",
+          "shop/State",
+        ]),
       want: ['  "Note": [\n    "author",\n    "text"\n  ],', '  "State": []'],
     },
   ]);

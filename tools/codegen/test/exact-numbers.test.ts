@@ -15,7 +15,10 @@ import { removeRepo } from "./helpers.js";
 describe("exactJson", () => {
   it("writes what JSON.stringify writes for every value without an integer beyond 2^53", () => {
     const safe = fc.jsonValue().filter((v) => !JSON.stringify(v).match(/\d{16,}|e\+/));
-    fc.assert(fc.property(safe, fc.constantFrom(0, 2), (value, indent) => exactJson(value, indent) === JSON.stringify(value, null, indent)), { seed: 17, numRuns: 500 });
+    fc.assert(
+      fc.property(safe, fc.constantFrom(0, 2), (value, indent) => exactJson(value, indent) === JSON.stringify(value, null, indent)),
+      { seed: 17, numRuns: 500 },
+    );
   });
 
   it("writes integers beyond 2^53 in their exact digits, which a lossless parser reads back as such", () => {

@@ -226,7 +226,10 @@ describe("--watch", () => {
     const extra = join(root, "schemas/adyen/ExtraNote.schema.json");
     writeFileSync(extra, original.replaceAll("Amount", "ExtraNote"));
     const types = join(root, "packages/payment-types/src/generated");
-    const generatedText = () => readdirSync(types).map((f) => readFileSync(join(types, f), "utf8")).join("\n");
+    const generatedText = () =>
+      readdirSync(types)
+        .map((f) => readFileSync(join(types, f), "utf8"))
+        .join("\n");
     await until(() => generatedText().includes("(save 50)") && generatedText().includes("ExtraNote"), "the last save and the new file");
     rmSync(extra);
     await until(() => !generatedText().includes("ExtraNote"), "the delete");

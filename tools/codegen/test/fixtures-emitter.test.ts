@@ -106,10 +106,16 @@ describe("fixtures emitter on another schema set", async () => {
     }
     expect([...seen].sort()).toEqual(
       [
-        "charge/false/reason:null/note:null", "charge/true/reason:null/note:string",
-        "refund/false/reason:object/note:null", "refund/true/reason:object/note:string",
-        "void/false/reason:null/note:null", "void/true/reason:null/note:string",
-        "score:integer", "score:null", "comment:absent", "comment:present",
+        "charge/false/reason:null/note:null",
+        "charge/true/reason:null/note:string",
+        "refund/false/reason:object/note:null",
+        "refund/true/reason:object/note:string",
+        "void/false/reason:null/note:null",
+        "void/true/reason:null/note:string",
+        "score:integer",
+        "score:null",
+        "comment:absent",
+        "comment:present",
       ].sort(),
     );
   });

@@ -63,7 +63,9 @@ beforeAll(async () => {
   };
   writeFileSync(join(root, "schemas/gateway/FormatSample.schema.json"), JSON.stringify(schema, null, 2));
   const api = JSON.parse(readFileSync(join(root, "schemas/api.json"), "utf8"));
-  api.paths["/format-sample"] = { get: { operationId: "formatSample", summary: "Formats", responses: { "200": { description: "A sample.", content: { "application/json": { schema: { $ref: "gateway/FormatSample.schema.json" } } } } } } };
+  api.paths["/format-sample"] = {
+    get: { operationId: "formatSample", summary: "Formats", responses: { "200": { description: "A sample.", content: { "application/json": { schema: { $ref: "gateway/FormatSample.schema.json" } } } } } },
+  };
   writeFileSync(join(root, "schemas/api.json"), JSON.stringify(api, null, 2));
 
   const codegen = runCodegen(root);
@@ -84,7 +86,11 @@ afterAll(() => {
 describe("a fixtures arbitrary per format", () => {
   it("covers every string format Ajv knows", () => {
     const numberFormats = ["int32", "int64", "float", "double"];
-    expect(Object.keys(createAjv().formats).filter((name) => !numberFormats.includes(name)).sort()).toEqual(formats);
+    expect(
+      Object.keys(createAjv().formats)
+        .filter((name) => !numberFormats.includes(name))
+        .sort(),
+    ).toEqual(formats);
   });
 
   it("generates only values the generated validator accepts", () => {

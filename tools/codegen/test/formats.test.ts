@@ -67,7 +67,10 @@ describe("own format checks accept nothing ajv-formats (full mode) rejects", () 
       // ajv-formats reads the seconds as a float: 59.99...9 rounds to 60 and 60.99...9 to 61, and valid seconds
       // are refused. Ours looks at the digits.
       const floatRounding = /:\d\d\.9{16,}/;
-      fc.assert(fc.property(inputs, (text) => !ours(text) || theirs(text) || floatRounding.test(text)), { numRuns: RUNS });
+      fc.assert(
+        fc.property(inputs, (text) => !ours(text) || theirs(text) || floatRounding.test(text)),
+        { numRuns: RUNS },
+      );
       // Cases by name, for the record: both accept these and reject those.
       for (const text of ["2024-02-29", "2023-02-29", "23:59:60Z", "23:59:60+01:00", "00:59:60+01:00", "2024-02-29T23:59:60Z", "2024-01-01T10:00:00"]) {
         expect(ours(text), text).toBe(theirs(text));
@@ -84,13 +87,19 @@ describe("own format checks accept nothing ajv-formats (full mode) rejects", () 
       const ours = mine(name) as (value: number) => boolean;
       const theirs = reference(name) as (value: number) => boolean;
       const edges = fc.constantFrom(2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, 2 ** 53, 2 ** 63, -(2 ** 63), 0.5, -0, Number.MAX_VALUE, Number.EPSILON);
-      fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), fc.maxSafeInteger(), edges), (n) => ours(n) === theirs(n)), { numRuns: RUNS });
+      fc.assert(
+        fc.property(fc.oneof(fc.double(), fc.integer(), fc.maxSafeInteger(), edges), (n) => ours(n) === theirs(n)),
+        { numRuns: RUNS },
+      );
     });
   }
 
   it("the code-point count agrees with Ajv's, lone surrogates included", () => {
     const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff })), { maxLength: 12 }).map((codes) => String.fromCharCode(...codes));
-    fc.assert(fc.property(fc.oneof(units, anyText), (text) => own.ucs2length(text) === ajvUcs2length(text)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof(units, anyText), (text) => own.ucs2length(text) === ajvUcs2length(text)),
+      { numRuns: RUNS },
+    );
   });
 
   it("covers every function-valued format of ajv-formats except the ones it leaves to ajv-formats", () => {

@@ -101,6 +101,6 @@ describe("references into files", () => {
     const root = miniWith((order) => {
       order.properties.note = { description: "Optional note.", $id: "https://schemas.payment-types.invalid/shop/Note.json", type: "string" };
     });
-    expect(loadError(root)).toContain("schemas/shop/Order.schema.json#/properties/note/$id [embedded-id] a subschema with its own \"$id\"");
+    expect(loadError(root)).toContain('schemas/shop/Order.schema.json#/properties/note/$id [embedded-id] a subschema with its own "$id"');
   });
 });

@@ -57,7 +57,9 @@ describe("code: the trees and their printer", () => {
 
   it("statements print one a line, nested blocks on the line, loops and switches indented", () => {
     const stmt: Stmt = { kind: "for-in", key: "k0", object: name("d"), body: [rejectIf(name("x")), { kind: "switch", value: name("k0"), cases: ["a", "b"], otherwise: block(REJECT) }] };
-    expect(printStmt(stmt, "  ")).toBe(['for (const k0 in d) {', "    if (x) return false;", "    switch (k0) {", '      case "a":', '      case "b":', "        break;", "      default: { return false; }", "    }", "  }"].join("\n"));
+    expect(printStmt(stmt, "  ")).toBe(
+      ["for (const k0 in d) {", "    if (x) return false;", "    switch (k0) {", '      case "a":', '      case "b":', "        break;", "      default: { return false; }", "    }", "  }"].join("\n"),
+    );
     expect(printExpr(literal(undefined))).toBe("undefined");
   });
 });
@@ -121,7 +123,10 @@ describe("strings: lengths, patterns, formats", () => {
   });
 
   it("a pattern or format Ajv's code already declares is shared, not declared again", () => {
-    const declared = new Map([['new RegExp("^a", "u")', "pattern3"], ["formats$.date", "formats1"]]);
+    const declared = new Map([
+      ['new RegExp("^a", "u")', "pattern3"],
+      ["formats$.date", "formats1"],
+    ]);
     expect(given((c) => stringChecks({ pattern: "^a", format: "date" }, "d", c), declared)).toEqual({ condition: "(pattern3.test(d)) && (formats1(d))", declarations: "" });
   });
 
@@ -157,7 +162,18 @@ describe("objects", () => {
   it("many declared names: a switch; additionalProperties as a schema checks the others", () => {
     const schema: JsonObject = { properties: Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((k) => [k, true])), additionalProperties: { type: "number" } };
     expect(given((c) => objectChecks(schema, "d", BASE, false, c)).declarations).toBe(
-      ["function guard$object0(d) {", "  for (const k0 in d) {", "    switch (k0) {", ...["a", "b", "c", "d", "e", "f"].map((k) => `      case "${k}":`), "        break;", '      default: { const p1 = d[k0]; if (!((typeof p1 === "number" && isFinite(p1)))) return false; }', "    }", "  }", "  return true;", "}"].join("\n"),
+      [
+        "function guard$object0(d) {",
+        "  for (const k0 in d) {",
+        "    switch (k0) {",
+        ...["a", "b", "c", "d", "e", "f"].map((k) => `      case "${k}":`),
+        "        break;",
+        '      default: { const p1 = d[k0]; if (!((typeof p1 === "number" && isFinite(p1)))) return false; }',
+        "    }",
+        "  }",
+        "  return true;",
+        "}",
+      ].join("\n"),
     );
   });
 
@@ -224,7 +240,14 @@ describe("arrays", () => {
 
 describe("composition", () => {
   it("allOf, anyOf, oneOf (exactly one), not, if/else, in keyword order", () => {
-    const schema: JsonObject = { allOf: [{ type: "string" }, true], anyOf: [{ type: "null" }, { type: "boolean" }], oneOf: [{ type: "integer" }, { minimum: 2 }], not: { type: "null" }, if: { type: "string" }, else: { type: "array" } };
+    const schema: JsonObject = {
+      allOf: [{ type: "string" }, true],
+      anyOf: [{ type: "null" }, { type: "boolean" }],
+      oneOf: [{ type: "integer" }, { minimum: 2 }],
+      not: { type: "null" },
+      if: { type: "string" },
+      else: { type: "array" },
+    };
     expect(given((c) => compositionChecks(schema, "d", BASE, undefined, new Scope(), c)).condition).toEqual([
       'typeof d === "string"',
       '(d === null) || (typeof d === "boolean")',
@@ -277,18 +300,34 @@ describe("the driver", () => {
   };
 
   it("a schema that is one object check is that object's function", () => {
-    expect(compile({ type: "object", required: ["a"] }).source).toBe(["function guard$object1(d) {", '  if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;', "  if (d.a === undefined) return false;", "  return true;", "}", "export const guard = guard$object1;"].join("\n"));
+    expect(compile({ type: "object", required: ["a"] }).source).toBe(
+      [
+        "function guard$object1(d) {",
+        '  if (!(typeof d === "object" && d !== null && !Array.isArray(d))) return false;',
+        "  if (d.a === undefined) return false;",
+        "  return true;",
+        "}",
+        "export const guard = guard$object1;",
+      ].join("\n"),
+    );
   });
 
   it("keyword groups without a type apply only to values of their type", () => {
     expect(compile({ minLength: 1, maximum: 3 }).source).toBe(
-      ["function guard$schema0(d) {", '  return ((!(typeof d === "string")) || ((d.length >= 2 || (d.length >= 1 && ucs2length$(d) >= 1)))) && ((!((typeof d === "number" && isFinite(d)))) || (d <= 3));', "}", "export const guard = guard$schema0;"].join("\n"),
+      [
+        "function guard$schema0(d) {",
+        '  return ((!(typeof d === "string")) || ((d.length >= 2 || (d.length >= 1 && ucs2length$(d) >= 1)))) && ((!((typeof d === "number" && isFinite(d)))) || (d <= 3));',
+        "}",
+        "export const guard = guard$schema0;",
+      ].join("\n"),
     );
   });
 
   it("two roots with the same checks share one function", () => {
     const other = "https://schemas.payment-types.invalid/test/Other.json";
-    expect(compile({ type: "string", minLength: 1 }, { [other]: { type: "string", minLength: 1 } }).source).toMatch(/^function guard\$schema0\(d\) \{\n.*\n\}\nexport const guard = guard\$schema0;\nexport const other0 = guard\$schema0;$/);
+    expect(compile({ type: "string", minLength: 1 }, { [other]: { type: "string", minLength: 1 } }).source).toMatch(
+      /^function guard\$schema0\(d\) \{\n.*\n\}\nexport const guard = guard\$schema0;\nexport const other0 = guard\$schema0;$/,
+    );
   });
 
   it("a root it cannot mirror leaves nothing behind (the pattern it declared first is gone) and says why", () => {

@@ -56,8 +56,26 @@ function resource(name: string, schema: JsonObject): JsonObject {
 
 const CASES: Case[] = [
   { name: "type lists", schema: { type: ["integer", "string", "null"] } },
-  { name: "unique items", schema: { type: "array", uniqueItems: true }, samples: [[1, "1", [1], { a: 1 }, null, true], [{ a: 1, b: 2 }, { b: 2, a: 1, c: 3 }], [[1, 2], [2, 1]]] },
-  { name: "unevaluatedProperties beside properties", schema: { type: "object", properties: { a: { type: "string" } }, patternProperties: { "^x-": { type: "integer" } }, unevaluatedProperties: false }, samples: [{ a: "s", "x-a": 1 }] },
+  {
+    name: "unique items",
+    schema: { type: "array", uniqueItems: true },
+    samples: [
+      [1, "1", [1], { a: 1 }, null, true],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1, c: 3 },
+      ],
+      [
+        [1, 2],
+        [2, 1],
+      ],
+    ],
+  },
+  {
+    name: "unevaluatedProperties beside properties",
+    schema: { type: "object", properties: { a: { type: "string" } }, patternProperties: { "^x-": { type: "integer" } }, unevaluatedProperties: false },
+    samples: [{ a: "s", "x-a": 1 }],
+  },
   { name: "unevaluatedProperties as a schema, no type", schema: { properties: { a: { type: "string" } }, unevaluatedProperties: { type: "integer" } }, samples: [{ a: "s", b: 1 }] },
   { name: "unevaluatedItems after prefixItems", schema: { type: "array", prefixItems: [{ type: "string" }], unevaluatedItems: { type: "integer" } }, samples: [["s", 1, 2]] },
   { name: "a $ref to an $anchor", schema: { $defs: { a: { $anchor: "x", type: "string", minLength: 2 } }, properties: { p: { $ref: "#x" } } }, samples: [{ p: "ab" }] },
@@ -88,12 +106,18 @@ const CASES: Case[] = [
   {
     name: "required names outside properties",
     schema: { type: "object", properties: { a: { type: "string" } }, required: ["a", "c"], additionalProperties: { type: "integer" } },
-    samples: [{ a: "s", c: 1 }, { a: "", c: 2, d: 3 }],
+    samples: [
+      { a: "s", c: 1 },
+      { a: "", c: 2, d: 3 },
+    ],
   },
   {
     name: "closed object with many properties",
     schema: { type: "object", properties: Object.fromEntries(["a", "b", "c", "x", "ab", "zz", "x-a"].map((k) => [k, { type: ["string", "null"] }])), required: ["a", "b"], additionalProperties: false },
-    samples: [{ a: "s", b: null }, { a: "s", b: "t", zz: null, "x-a": "u" }],
+    samples: [
+      { a: "s", b: null },
+      { a: "s", b: "t", zz: null, "x-a": "u" },
+    ],
   },
   { name: "pattern and additional properties", schema: { patternProperties: { "^x-": { type: "number" } }, additionalProperties: { type: "string" } } },
   { name: "additional properties next to declared ones", schema: { properties: { a: { type: "integer" } }, patternProperties: { "^b": true }, additionalProperties: false } },
@@ -128,9 +152,43 @@ const CASES: Case[] = [
 // Values built from the words the schemas use, so both outcomes are common.
 const KEYS = ["a", "b", "c", "k", "x", "y", "ab", "zz", "x-a", "x-b", "children", "bb", "constructor"];
 const LEAVES = [
-  null, true, false, 0, -0, 1, 2, 3, 4.5, 5, 6, 10, -1, -2, 0.5, 2 ** 31, 2 ** 53, 1e21, -(2 ** 63),
-  "", "a", "ab", "abc", "abcd", "abcde", "b", "bb", "😀😀", "a😀", "\ud800", "x-a",
-  "2024-02-29T12:00:00Z", "2024-02-30", "2024-02-29", "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "http://example.com/x", "not a uri",
+  null,
+  true,
+  false,
+  0,
+  -0,
+  1,
+  2,
+  3,
+  4.5,
+  5,
+  6,
+  10,
+  -1,
+  -2,
+  0.5,
+  2 ** 31,
+  2 ** 53,
+  1e21,
+  -(2 ** 63),
+  "",
+  "a",
+  "ab",
+  "abc",
+  "abcd",
+  "abcde",
+  "b",
+  "bb",
+  "😀😀",
+  "a😀",
+  "\ud800",
+  "x-a",
+  "2024-02-29T12:00:00Z",
+  "2024-02-30",
+  "2024-02-29",
+  "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+  "http://example.com/x",
+  "not a uri",
 ];
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -143,7 +201,23 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 4 }),
   ),
 })).value;
-const inputs = fc.oneof(value, fc.constantFrom<unknown>({ a: "s" }, { a: "s", c: 1 }, { a: "s", b: 1, c: 1 }, { k: "a", x: "s" }, { k: "b", x: null }, [1, 1], ["s", 1], [1, "a"], { x: "s" }, { x: "s", y: 1 }, { children: [{ x: 1 }, {}] }, { "x-a": 1, b: "s" }));
+const inputs = fc.oneof(
+  value,
+  fc.constantFrom<unknown>(
+    { a: "s" },
+    { a: "s", c: 1 },
+    { a: "s", b: 1, c: 1 },
+    { k: "a", x: "s" },
+    { k: "b", x: null },
+    [1, 1],
+    ["s", 1],
+    [1, "a"],
+    { x: "s" },
+    { x: "s", y: 1 },
+    { children: [{ x: 1 }, {}] },
+    { "x-a": 1, b: "s" },
+  ),
+);
 
 describe("generated guards agree with Ajv", () => {
   for (const testCase of CASES) {
@@ -158,7 +232,13 @@ describe("generated guards agree with Ajv", () => {
       const validate = ajv.getSchema(root.$id as string)!;
       const outcomes = { valid: 0, invalid: 0 };
       const samples = testCase.samples ?? [];
-      const cases = samples.length ? fc.oneof(inputs, fc.constantFrom(...samples), fc.constantFrom(...samples).chain((sample) => edited(sample, { values: value, keys: KEYS }))) : inputs;
+      const cases = samples.length
+        ? fc.oneof(
+            inputs,
+            fc.constantFrom(...samples),
+            fc.constantFrom(...samples).chain((sample) => edited(sample, { values: value, keys: KEYS })),
+          )
+        : inputs;
       fc.assert(
         fc.property(cases, (data) => {
           // Where Ajv's code throws (its deep equality on a null-prototype object) the payload is

@@ -65,10 +65,19 @@ function withDefinitions(order: Schema, price: Schema): void {
 
 /** The same model with every reference written out inline: what the validators must see alike. */
 function withInlineCopies(order: Schema): void {
-  const shipping = { type: "object", properties: { street: { description: "Street and number.", type: "string", minLength: 1 }, lane: { description: "How fast.", enum: ["standard", "express"] } }, required: ["street"], additionalProperties: false };
+  const shipping = {
+    type: "object",
+    properties: { street: { description: "Street and number.", type: "string", minLength: 1 }, lane: { description: "How fast.", enum: ["standard", "express"] } },
+    required: ["street"],
+    additionalProperties: false,
+  };
   order.properties.currency = { description: "Currency of the order.", type: "string", pattern: "^[A-Z]{3}$" };
   order.properties.shipping = { description: "Shipping address, once known.", anyOf: [{ description: "Where the order goes.", ...shipping }, { type: "null" }] };
-  order.properties.wraps = { description: "Every wrap.", type: "array", items: { title: "Gift wrap", description: "How the order is wrapped.", type: "object", properties: { paper: { description: "Paper colour.", type: "string" } }, additionalProperties: false } };
+  order.properties.wraps = {
+    description: "Every wrap.",
+    type: "array",
+    items: { title: "Gift wrap", description: "How the order is wrapped.", type: "object", properties: { paper: { description: "Paper colour.", type: "string" } }, additionalProperties: false },
+  };
   order.properties.discount = { description: "Discount.", type: "integer", minimum: 0 };
 }
 
@@ -84,7 +93,7 @@ function loadErrors(root: string): string[] {
 
 /** The declaration of `name` in generated TypeScript: from its JSDoc to its last line. */
 function declarationOf(source: string, name: string): string {
-  const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[^])*\\*/\\n)?export (?:interface ${name}\\b[^]*?\\n\\}|type ${name}\\b[^]*?;)(?=\\n)`).exec(source);
+  const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?export (?:interface ${name}\\b[\\s\\S]*?\\n\\}|type ${name}\\b[\\s\\S]*?;)(?=\\n)`).exec(source);
   if (!match) throw new Error(`${name} is not declared`);
   return match[0].trim();
 }
@@ -131,16 +140,16 @@ describe("the types emitter declares a referenced $defs entry as a named type", 
   });
 
   it("declares an enum entry with its values array, a chain as aliases, a scalar as its type", () => {
-    expect(declarationOf(models, "OrderLane")).toMatch(/\* Shipping speed\.[^]*export type OrderLane = "standard" \| "express";$/);
+    expect(declarationOf(models, "OrderLane")).toMatch(/\* Shipping speed\.[\s\S]*export type OrderLane = "standard" \| "express";$/);
     expect(models).toContain('export const ORDER_LANES = ["standard", "express"] as const satisfies readonly OrderLane[];');
-    expect(declarationOf(models, "OrderCurrencyCode")).toMatch(/\* An ISO 4217 currency code\.[^]*export type OrderCurrencyCode = OrderCurrency;$/);
+    expect(declarationOf(models, "OrderCurrencyCode")).toMatch(/\* An ISO 4217 currency code\.[\s\S]*export type OrderCurrencyCode = OrderCurrency;$/);
     expect(declarationOf(models, "OrderCurrency")).toMatch(/export type OrderCurrency = OrderCode;$/);
     expect(declarationOf(models, "OrderCode")).toMatch(/export type OrderCode = string;$/);
-    expect(declarationOf(models, "PriceCents")).toMatch(/\* An amount in cents\.[^]*#\/\$defs\/cents`[^]*export type PriceCents = number;$/);
+    expect(declarationOf(models, "PriceCents")).toMatch(/\* An amount in cents\.[\s\S]*#\/\$defs\/cents`[\s\S]*export type PriceCents = number;$/);
   });
 
   it("declares the tolerant counterparts, which the tolerant model uses", () => {
-    expect(declarationOf(tolerant, "TolerantOrderShipping")).toMatch(/export interface TolerantOrderShipping \{[^]*lane\?: TolerantOrderLane;\n {2}\[k: string\]: unknown;\n\}$/);
+    expect(declarationOf(tolerant, "TolerantOrderShipping")).toMatch(/export interface TolerantOrderShipping \{[\s\S]*lane\?: TolerantOrderLane;\n {2}\[k: string\]: unknown;\n\}$/);
     expect(declarationOf(tolerant, "TolerantGiftWrap")).toMatch(/Tolerant view of \{@link GiftWrap\}/);
     expect(tolerant).toContain("export type TolerantOrderLane = OrderLane;");
     expect(tolerant).toContain("export type TolerantOrderCode = OrderCode;");
@@ -155,19 +164,28 @@ describe("the types emitter declares a referenced $defs entry as a named type", 
     const dir = mkdtempSync(join(tmpdir(), "named-definitions-types-"));
     roots.push(dir);
     for (const [path, text] of files) writeFileSync(join(dir, path.split("/").pop()!), text);
-    const program = ts.createProgram([join(dir, "models.ts"), join(dir, "tolerant.ts")], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] });
+    const program = ts.createProgram([join(dir, "models.ts"), join(dir, "tolerant.ts")], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      types: [],
+    });
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))).toEqual([]);
   });
 
   it("gives each entry a section of its model's page, linked from every use", () => {
     const page = emitDocs(set).get("packages/payment-docs/generated/shop/Order.md")!;
-    expect(page).toContain("| <a id=\"field-shipping\"></a>`shipping` | [`OrderShipping`](Order.md#type-OrderShipping) \\| `null` |");
-    expect(page).toContain("| <a id=\"field-discount\"></a>`discount` | [`PriceCents`](Price.md#type-PriceCents) |");
-    expect(page).toMatch(/## Named types\n[^]*<a id="type-OrderShipping"><\/a>\n### OrderShipping\n\nWhere the order goes\.\n\n- \*\*Schema:\*\* `schemas\/shop\/Order\.schema\.json#\/\$defs\/shipping`\n- \*\*Type:\*\* `object`\n- \*\*Used by:\*\* \[`Order\.shipping`\]\(Order\.md#field-shipping\)\n/);
-    expect(page).toContain("| <a id=\"type-OrderShipping-field-lane\"></a>`lane` | [`OrderLane`](Order.md#type-OrderLane) |");
-    expect(page).toMatch(/### OrderLane\n[^]*- \*\*Used by:\*\* \[`OrderShipping\.lane`\]\(Order\.md#type-OrderShipping-field-lane\)\n\nValues:\n\n- `standard`\n- `express`/);
+    expect(page).toContain('| <a id="field-shipping"></a>`shipping` | [`OrderShipping`](Order.md#type-OrderShipping) \\| `null` |');
+    expect(page).toContain('| <a id="field-discount"></a>`discount` | [`PriceCents`](Price.md#type-PriceCents) |');
+    expect(page).toMatch(
+      /## Named types\n[\s\S]*<a id="type-OrderShipping"><\/a>\n### OrderShipping\n\nWhere the order goes\.\n\n- \*\*Schema:\*\* `schemas\/shop\/Order\.schema\.json#\/\$defs\/shipping`\n- \*\*Type:\*\* `object`\n- \*\*Used by:\*\* \[`Order\.shipping`\]\(Order\.md#field-shipping\)\n/,
+    );
+    expect(page).toContain('| <a id="type-OrderShipping-field-lane"></a>`lane` | [`OrderLane`](Order.md#type-OrderLane) |');
+    expect(page).toMatch(/### OrderLane\n[\s\S]*- \*\*Used by:\*\* \[`OrderShipping\.lane`\]\(Order\.md#type-OrderShipping-field-lane\)\n\nValues:\n\n- `standard`\n- `express`/);
     const pricePage = emitDocs(set).get("packages/payment-docs/generated/shop/Price.md")!;
-    expect(pricePage).toMatch(/### PriceCents\n[^]*- \*\*Used by:\*\* \[`Order\.discount`\]\(Order\.md#field-discount\)/);
+    expect(pricePage).toMatch(/### PriceCents\n[\s\S]*- \*\*Used by:\*\* \[`Order\.discount`\]\(Order\.md#field-discount\)/);
   });
 
   it("leaves the validators as they are for the same schema written inline", () => {
@@ -262,7 +280,16 @@ export const bad: PaymentSessionResultBankAccount = { iban: "DE89370400440532013
 
     // The validators built from the same run judge the entry where it is used.
     const out = join(root, "validators.mjs");
-    await build({ entryPoints: [join(root, "packages/payment-validators/src/generated/models.ts")], bundle: true, format: "esm", platform: "node", alias: packages, nodePaths: [join(REPO_ROOT, "node_modules")], outfile: out, logLevel: "silent" });
+    await build({
+      entryPoints: [join(root, "packages/payment-validators/src/generated/models.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      alias: packages,
+      nodePaths: [join(REPO_ROOT, "node_modules")],
+      outfile: out,
+      logLevel: "silent",
+    });
     const { validatePaymentSessionResult } = await import(pathToFileURL(out).href);
     const example = schema.examples[0];
     expect(validatePaymentSessionResult({ ...example, refund_account: { iban: "DE89370400440532013000", holder: "Ada" } }).ok).toBe(true);

@@ -68,7 +68,17 @@ describe("legacyDrift", () => {
     expect(legacyDrift(payload, SPECS)).toEqual([]);
     expect(ran).toBe(false);
     expect(legacyDrift(Object.create({ order_number: "A1" }), SPECS)).toEqual([]);
-    const hostile = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error("trap"); }, ownKeys: () => { throw new Error("trap"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new Error("trap");
+        },
+        ownKeys: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     for (const value of [hostile, null, 42, "text", [1, 2], { order_number: hostile, order: { order_number: hostile } }]) {
       expect(() => legacyDrift(value, SPECS)).not.toThrow();
       expect(() => withLegacyFields(value, SPECS)).not.toThrow();

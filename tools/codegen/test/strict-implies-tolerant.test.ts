@@ -22,7 +22,18 @@ function setWith(root: JsonObject): SchemaSet {
     models.set(name, { name, file: `schemas/t/${name}.schema.json`, source: "t", id, schema: { $id: id, ...schema }, kind: "object", references: [] });
   }
   const byId = new Map([...models.values()].map((m) => [m.id, m]));
-  return { root: "/", models, api: {}, topLevel: ["Root"], hash: "", packageVersion: undefined, texts: new Map(), modelForRef: (from, ref) => byId.get(new URL(ref, from).href), definitions: new Map(), definitionAt: () => undefined } as SchemaSet;
+  return {
+    root: "/",
+    models,
+    api: {},
+    topLevel: ["Root"],
+    hash: "",
+    packageVersion: undefined,
+    texts: new Map(),
+    modelForRef: (from, ref) => byId.get(new URL(ref, from).href),
+    definitions: new Map(),
+    definitionAt: () => undefined,
+  } as SchemaSet;
 }
 
 const ref = (name: string) => ({ $ref: `${name}.schema.json` });

@@ -99,15 +99,27 @@ describe("variants from cross-field rules", () => {
     expect(models).toMatch(/export interface TicketByKind \{\n {2}card: TicketCard;\n {2}bank: TicketBank;\n {2}cash: TicketCash;\n\}/);
     expect(models).toMatch(/export interface TicketFields \{[^}]*kind: Kind;[^}]*iban: string \| null;/s);
     const bank = /export interface TicketBank extends TicketFields \{([^}]*)\}/s.exec(models)![1]!;
-    expect(bank.replace(/\/\*\*[\s\S]*?\*\/\s*/g, "").trim().split(/\s*\n\s*/)).toEqual(['kind: "bank";', "iban: string;", "pan: null;"]);
+    expect(
+      bank
+        .replace(/\/\*\*[\s\S]*?\*\/\s*/g, "")
+        .trim()
+        .split(/\s*\n\s*/),
+    ).toEqual(['kind: "bank";', "iban: string;", "pan: null;"]);
     const card = /export interface TicketCard extends TicketFields \{([^}]*)\}/s.exec(models)![1]!;
-    expect(card.replace(/\/\*\*[\s\S]*?\*\/\s*/g, "").trim().split(/\s*\n\s*/)).toEqual(['kind: "card";', "iban: null;"]);
+    expect(
+      card
+        .replace(/\/\*\*[\s\S]*?\*\/\s*/g, "")
+        .trim()
+        .split(/\s*\n\s*/),
+    ).toEqual(['kind: "card";', "iban: null;"]);
     expect(models).toMatch(/A \{@link Ticket\} whose `kind` is `bank`\./);
   });
 
   it("the model's docs page names the union and its variants", () => {
     const page = emitDocs(loadSpec(ticket([IBAN_RULE, PAN_RULE]))).get("packages/payment-docs/generated/shop/Ticket.md")!;
-    expect(page).toContain("- **TypeScript type:** a discriminated union on [`kind`](#field-kind), one variant per value with the rules across fields applied: `TicketCard` (`card`), `TicketBank` (`bank`), `TicketCash` (`cash`)");
+    expect(page).toContain(
+      "- **TypeScript type:** a discriminated union on [`kind`](#field-kind), one variant per value with the rules across fields applied: `TicketCard` (`card`), `TicketBank` (`bank`), `TicketCash` (`cash`)",
+    );
   });
 
   it("tolerant: an unrecognized value of a provider-extensible discriminator gets every rule's else", async () => {
@@ -119,7 +131,12 @@ describe("variants from cross-field rules", () => {
     expect(models).not.toMatch(/Unrecognized/);
     expect(tolerant).toMatch(/export type TolerantTicket =\s*\|?\s*TolerantTicketCard\s*\| TolerantTicketBank\s*\| TolerantTicketCash\s*\| TolerantTicketUnrecognizedKind;/);
     const unknown = /export interface TolerantTicketUnrecognizedKind extends TolerantTicketFields \{([^}]*)\}/s.exec(tolerant)![1]!;
-    expect(unknown.replace(/\/\*\*[\s\S]*?\*\/\s*/g, "").trim().split(/\s*\n\s*/)).toEqual(["kind: UnrecognizedEnumValue;", "iban: null;", "pan: null;"]);
+    expect(
+      unknown
+        .replace(/\/\*\*[\s\S]*?\*\/\s*/g, "")
+        .trim()
+        .split(/\s*\n\s*/),
+    ).toEqual(["kind: UnrecognizedEnumValue;", "iban: null;", "pan: null;"]);
     expect(tolerant).toMatch(/export interface TolerantTicketFields \{[\s\S]*?\[k: string\]: unknown;/);
   });
 
@@ -146,11 +163,36 @@ describe("variants from cross-field rules", () => {
 
 describe("rules the types cannot carry: the flat type and a note naming the rule", () => {
   const cases: [string, SetSpec, string, RegExp][] = [
-    ["two properties tested by one rule", ticket([{ if: { properties: { kind: { const: "bank" }, note: { const: "x" } } }, then: { properties: { iban: { type: "string" } } } }]), "/allOf/0/if", /does not test exactly one property/],
-    ["different discriminators", ticket([IBAN_RULE, { if: { properties: { note: { const: "x" } }, required: ["note"] }, then: { properties: { iban: { type: "string" } } } }]), "/allOf/1/if", /test different properties \("kind" and "note"\)/],
-    ["a pattern in the if", ticket([{ if: { properties: { kind: { type: "string", pattern: "^b" } }, required: ["kind"] }, then: { properties: { iban: { type: "string" } } } }]), "/allOf/0/if/properties/kind", /something other than one `const` or `enum`/],
-    ["a consequence beyond properties and required", ticket([{ if: { properties: { kind: { const: "bank" } }, required: ["kind"] }, then: { not: { properties: { note: { type: "string" } }, required: ["note"] } } }]), "/allOf/0/then/not", /uses "not"/],
-    ["a consequence no type can narrow to", ticket([{ if: { properties: { kind: { const: "bank" } }, required: ["kind"] }, then: { properties: { iban: { type: "integer" } } } }]), "/allOf/0/then/properties/iban", /nothing in common with integer/],
+    [
+      "two properties tested by one rule",
+      ticket([{ if: { properties: { kind: { const: "bank" }, note: { const: "x" } } }, then: { properties: { iban: { type: "string" } } } }]),
+      "/allOf/0/if",
+      /does not test exactly one property/,
+    ],
+    [
+      "different discriminators",
+      ticket([IBAN_RULE, { if: { properties: { note: { const: "x" } }, required: ["note"] }, then: { properties: { iban: { type: "string" } } } }]),
+      "/allOf/1/if",
+      /test different properties \("kind" and "note"\)/,
+    ],
+    [
+      "a pattern in the if",
+      ticket([{ if: { properties: { kind: { type: "string", pattern: "^b" } }, required: ["kind"] }, then: { properties: { iban: { type: "string" } } } }]),
+      "/allOf/0/if/properties/kind",
+      /something other than one `const` or `enum`/,
+    ],
+    [
+      "a consequence beyond properties and required",
+      ticket([{ if: { properties: { kind: { const: "bank" } }, required: ["kind"] }, then: { not: { properties: { note: { type: "string" } }, required: ["note"] } } }]),
+      "/allOf/0/then/not",
+      /uses "not"/,
+    ],
+    [
+      "a consequence no type can narrow to",
+      ticket([{ if: { properties: { kind: { const: "bank" } }, required: ["kind"] }, then: { properties: { iban: { type: "integer" } } } }]),
+      "/allOf/0/then/properties/iban",
+      /nothing in common with integer/,
+    ],
     ["an optional discriminator", ticket([IBAN_RULE], { required: ["iban", "pan"] }), "/required", /"kind", which may be absent/],
     ["a discriminator with unbounded values", ticket([IBAN_RULE], { kind: { type: "string" } }), "/properties/kind", /not a finite set of literals/],
     ["a variant name already taken", { models: { ...ticket([IBAN_RULE]).models, "shop/TicketBank": { type: "object", properties: {}, additionalProperties: false } } }, "/properties/kind", /"TicketBank" is already taken/],

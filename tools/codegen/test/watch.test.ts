@@ -54,10 +54,14 @@ describe("--watch over a sequence of edits", () => {
     expect(read(TYPES)).toContain("for example EUR (watched).");
     expect(log).toMatch(/cached steps reused/);
     // An enum value (with its meaning, which the lint rules ask for).
-    await save(RESULT_CODE, edit(RESULT_CODE, (s) => {
-      s.enum.push("Parked");
-      s["x-enum-descriptions"].Parked = "Held by the acquirer for a later decision.";
-    }), /output written/);
+    await save(
+      RESULT_CODE,
+      edit(RESULT_CODE, (s) => {
+        s.enum.push("Parked");
+        s["x-enum-descriptions"].Parked = "Held by the acquirer for a later decision.";
+      }),
+      /output written/,
+    );
     expect(read(TYPES)).toContain('"Parked"');
     // A property.
     await save(AMOUNT, withNote('{ "type": "string", "maxLength": 80, "description": "A note for the merchant." }'), /output written/);

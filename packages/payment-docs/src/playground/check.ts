@@ -93,7 +93,10 @@ function lastProperty(object: Node, key: string): Node | undefined {
 function nodeAt(tree: Node, pointer: string): Node | undefined {
   let node: Node | undefined = tree;
   if (pointer === "") return node;
-  for (const token of pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+  for (const token of pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
     if (node?.type === "object") node = lastProperty(node, token)?.children?.[1];
     else if (node?.type === "array" && /^(0|[1-9]\d*)$/.test(token)) node = node.children?.[Number(token)];
     else return undefined;

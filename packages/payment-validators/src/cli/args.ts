@@ -18,11 +18,7 @@ export interface CliOptions {
   readonly inputs: readonly string[];
 }
 
-export type ParsedArgs =
-  | { readonly kind: "run"; readonly options: CliOptions }
-  | { readonly kind: "help" }
-  | { readonly kind: "version" }
-  | { readonly kind: "usage-error"; readonly message: string };
+export type ParsedArgs = { readonly kind: "run"; readonly options: CliOptions } | { readonly kind: "help" } | { readonly kind: "version" } | { readonly kind: "usage-error"; readonly message: string };
 
 const FORMATS: readonly OutputFormat[] = ["pretty", "json"];
 const INPUT_FORMATS: readonly InputFormat[] = ["json", "ndjson", "auto"];

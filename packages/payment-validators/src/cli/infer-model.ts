@@ -48,9 +48,7 @@ export function createModelInference(modelProperties: Readonly<Record<string, re
     if (evidence.size === 0) {
       return { ok: false, message: `cannot tell the model: no top-level property of the payload belongs to only one model; ${choose}` };
     }
-    const mixed = [...evidence.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([model, found]) => `${model} (${found.slice(0, 3).join(", ")}${found.length > 3 ? ", ..." : ""})`);
+    const mixed = [...evidence.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([model, found]) => `${model} (${found.slice(0, 3).join(", ")}${found.length > 3 ? ", ..." : ""})`);
     return { ok: false, message: `cannot tell the model: the payload has properties of ${mixed.join(" and ")}; ${choose}` };
   }
 }

@@ -62,7 +62,9 @@ export function isPaymentSessionResultByHand(p: unknown): boolean {
   const lead = p.lead;
   const order = p.order;
   return (
-    isObj(adapter) && keys(adapter) === 1 && strOrNull(adapter.name) &&
+    isObj(adapter) &&
+    keys(adapter) === 1 &&
+    strOrNull(adapter.name) &&
     matchOrNull(p.amount, AMOUNT) &&
     (p.created_at === null || (str(p.created_at) && isDateTime(p.created_at))) &&
     matchOrNull(p.currency, CURRENCY) &&

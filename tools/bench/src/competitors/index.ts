@@ -60,7 +60,12 @@ export function competitors(): Competitor[] {
       check: { PaymentSessionResult: (p) => ajvMessages.PaymentSessionResult(p), SessionResultResponse: (p) => ajvMessages.SessionResultResponse(p) },
     },
     { id: "ajv.first", label: "Ajv runtime (first error)", reports: true, check: { PaymentSessionResult: (p) => ajvFirst.PaymentSessionResult(p), SessionResultResponse: (p) => ajvFirst.SessionResultResponse(p) } },
-    { id: "ajv.two-pass", label: "Ajv runtime (first-error pass, allErrors on failure)", reports: true, check: { PaymentSessionResult: twoPass("PaymentSessionResult"), SessionResultResponse: twoPass("SessionResultResponse") } },
+    {
+      id: "ajv.two-pass",
+      label: "Ajv runtime (first-error pass, allErrors on failure)",
+      reports: true,
+      check: { PaymentSessionResult: twoPass("PaymentSessionResult"), SessionResultResponse: twoPass("SessionResultResponse") },
+    },
     {
       id: "zod",
       label: "zod 4 (safeParse)",

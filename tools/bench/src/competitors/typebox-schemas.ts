@@ -65,12 +65,7 @@ const shared = {
   ),
   session_token: Type.String(),
   subscription: nullable(Type.Object({ billing_frequency: nullableString, id: uuid, next_billing_date: nullable(Type.String({ format: "date" })), status: Type.String() }, closed)),
-  transaction: nullable(
-    Type.Object(
-      { gateway_reference: nullableString, id: uuid, merchant_transaction_id: Type.String(), status: Type.String(), tenant_reference_id: nullableString, type: Type.String() },
-      closed,
-    ),
-  ),
+  transaction: nullable(Type.Object({ gateway_reference: nullableString, id: uuid, merchant_transaction_id: Type.String(), status: Type.String(), tenant_reference_id: nullableString, type: Type.String() }, closed)),
 };
 
 const paymentSessionResultType = Type.Union([

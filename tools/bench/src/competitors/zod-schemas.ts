@@ -16,9 +16,15 @@ const errorDetails = z.strictObject({
 });
 const shared = {
   adapter,
-  amount: z.string().regex(/^(0|[1-9][0-9]*)\.[0-9]{2}$/).nullable(),
+  amount: z
+    .string()
+    .regex(/^(0|[1-9][0-9]*)\.[0-9]{2}$/)
+    .nullable(),
   created_at: dateTime.nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   error: nullableString,
   lead: z.strictObject({ id: uuid }).nullable(),
   livemode: z.boolean(),
@@ -28,24 +34,38 @@ const shared = {
   payment_gateway: z.strictObject({ descriptor: nullableString, id: uuid, name: z.string(), test_mode: z.boolean() }).nullable(),
   payment_method: z.strictObject({
     bank_name: nullableString,
-    bic: z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/).nullable(),
+    bic: z
+      .string()
+      .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/)
+      .nullable(),
     holder_name: nullableString,
-    iban_country: z.string().regex(/^[A-Z]{2}$/).nullable(),
-    iban_last4: z.string().regex(/^[A-Z0-9]{4}$/).nullable(),
+    iban_country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
+    iban_last4: z
+      .string()
+      .regex(/^[A-Z0-9]{4}$/)
+      .nullable(),
     type: z.string(),
   }),
   processed_at: dateTime.nullable(),
   retry_allowed: z.boolean().nullable(),
   sepa: z.strictObject({
-    creditor_identifier: z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/).nullable(),
-    mandate_reference: z.string().max(35).regex(/^[A-Za-z0-9/?:().,'+ -]{1,35}$/).nullable(),
+    creditor_identifier: z
+      .string()
+      .regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/)
+      .nullable(),
+    mandate_reference: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z0-9/?:().,'+ -]{1,35}$/)
+      .nullable(),
     sequence_type: z.enum(["FRST", "RCUR"]).nullable(),
   }),
   session_token: z.string(),
   subscription: z.strictObject({ billing_frequency: nullableString, id: uuid, next_billing_date: z.iso.date().nullable(), status: z.string() }).nullable(),
-  transaction: z
-    .strictObject({ gateway_reference: nullableString, id: uuid, merchant_transaction_id: z.string(), status: z.string(), tenant_reference_id: nullableString, type: z.string() })
-    .nullable(),
+  transaction: z.strictObject({ gateway_reference: nullableString, id: uuid, merchant_transaction_id: z.string(), status: z.string(), tenant_reference_id: nullableString, type: z.string() }).nullable(),
 };
 
 export const paymentSessionResult = z.discriminatedUnion("status", [

@@ -58,7 +58,7 @@ async function writeNdjson(path: string, count: number): Promise<number> {
   const out = createWriteStream(path);
   let buffer = "";
   for (let i = 0; i < count; i++) {
-    buffer += `${i % INVALID_EVERY === INVALID_EVERY - 1 ? invalid[(i / INVALID_EVERY) % 2 | 0] : valid[i % valid.length]}\n`;
+    buffer += `${i % INVALID_EVERY === INVALID_EVERY - 1 ? invalid[((i / INVALID_EVERY) % 2) | 0] : valid[i % valid.length]}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
       buffer = "";
@@ -127,7 +127,8 @@ export async function measureCli(options: { quick: boolean; repoRoot: string; lo
         args: [bin, "--jobs", String(workers), file],
         check: (stdout, status) => {
           const summary = /(\d+) payloads? in \d+ sources?: (\d+) valid, (\d+) invalid/.exec(stdout.trimEnd().split("\n").at(-1) ?? "");
-          if (status !== 1 || Number(summary?.[1]) !== lines || Number(summary?.[3]) !== invalid) throw new Error(`payment-validate --jobs ${workers} summed up "${summary?.[0]}" (exit ${status}) for ${lines} payloads, ${invalid} invalid`);
+          if (status !== 1 || Number(summary?.[1]) !== lines || Number(summary?.[3]) !== invalid)
+            throw new Error(`payment-validate --jobs ${workers} summed up "${summary?.[0]}" (exit ${status}) for ${lines} payloads, ${invalid} invalid`);
         },
       });
       const loopCommand: Command = {
@@ -142,7 +143,10 @@ export async function measureCli(options: { quick: boolean; repoRoot: string; lo
       rmSync(file, { force: true });
       return { curve, parse: parse! };
     };
-    const full = await measure(count, Array.from({ length: cores + 1 }, (_, i) => i + 1));
+    const full = await measure(
+      count,
+      Array.from({ length: cores + 1 }, (_, i) => i + 1),
+    );
     options.log(`  read + JSON.parse loop: ${full.parse.payloadsPerSecond} payloads/s`);
     const small = await measure(count / 10, [1, cores]);
     const single = full.curve[0]!;

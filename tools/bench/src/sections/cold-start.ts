@@ -30,7 +30,10 @@ export function measureColdStart(options: { quick: boolean; log: (line: string) 
   const payload = JSON.stringify(PaymentSessionResultSchema.examples[0]);
   const samples = { generated: { first: [] as number[], wall: [] as number[] }, ajvAtStartup: { first: [] as number[], wall: [] as number[] } };
   for (let i = 0; i < runs; i++) {
-    for (const [side, script] of [["generated", "cold-ours.mjs"], ["ajvAtStartup", "cold-ajv.mjs"]] as const) {
+    for (const [side, script] of [
+      ["generated", "cold-ours.mjs"],
+      ["ajvAtStartup", "cold-ajv.mjs"],
+    ] as const) {
       const run = runNode([child(script), payload]);
       if (run.status !== 0) throw new Error(`cold start child ${script} failed: ${run.stderr}`);
       const reported = JSON.parse(run.stdout) as { ms: number; ok: boolean };

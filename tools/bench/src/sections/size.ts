@@ -71,7 +71,10 @@ export function measureSize(options: { repoRoot: string }): SizeResult {
   const bundles = [
     bundle("PaymentSessionResult validators (validate, is, assert)", `export { validatePaymentSessionResult, isPaymentSessionResult, assertPaymentSessionResult } from "${pkg}";`),
     bundle("SessionResultResponse validators (validate, is, assert)", `export { validateSessionResultResponse, isSessionResultResponse, assertSessionResultResponse } from "${pkg}";`),
-    bundle("both models' validators", `export { validatePaymentSessionResult, isPaymentSessionResult, assertPaymentSessionResult, validateSessionResultResponse, isSessionResultResponse, assertSessionResultResponse } from "${pkg}";`),
+    bundle(
+      "both models' validators",
+      `export { validatePaymentSessionResult, isPaymentSessionResult, assertPaymentSessionResult, validateSessionResultResponse, isSessionResultResponse, assertSessionResultResponse } from "${pkg}";`,
+    ),
     bundle("the whole package entry", `export * from "${pkg}";`),
     bundle(
       "compile at start-up instead: Ajv + ajv-formats + the schemas",

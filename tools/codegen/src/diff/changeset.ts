@@ -12,14 +12,7 @@ import { currentBranch, readFileAt } from "./git-base.js";
 import { type BaseDescription, formatMarkdown, summarize } from "./report.js";
 
 /** The packages generated from schemas/, released together (the fixed group of .changeset/config.json). */
-export const PUBLISHED_PACKAGES: readonly string[] = [
-  "@org/payment-schemas",
-  "@org/payment-types",
-  "@org/payment-validators",
-  "@org/payment-adapters",
-  "@org/payment-docs",
-  "@org/payment-fixtures",
-];
+export const PUBLISHED_PACKAGES: readonly string[] = ["@org/payment-schemas", "@org/payment-types", "@org/payment-validators", "@org/payment-adapters", "@org/payment-docs", "@org/payment-fixtures"];
 
 export interface GroupPackage {
   readonly name: string;
@@ -156,7 +149,10 @@ export async function checkCoverage(root: string, diff: SchemaDiff, base: BaseDe
     const naming = announcing.filter((c) => c.keys.has(key));
     if (naming.some((c) => bumpRank(c.bump) >= bumpRank(change.bump))) continue;
     if (released.has(key) && bumpRank(applied) >= bumpRank(change.bump)) continue;
-    const why = naming.length > 0 ? `named in ${naming.map((c) => c.file).join(", ")}, which bump${naming.length === 1 ? "s" : ""} the group only by ${naming.map((c) => c.bump).join("/")}; it needs ${change.bump}` : `named by no pending changeset${released.has(key) ? ` (the changelog names it, but the version was raised only by ${applied})` : ""}`;
+    const why =
+      naming.length > 0
+        ? `named in ${naming.map((c) => c.file).join(", ")}, which bump${naming.length === 1 ? "s" : ""} the group only by ${naming.map((c) => c.bump).join("/")}; it needs ${change.bump}`
+        : `named by no pending changeset${released.has(key) ? ` (the changelog names it, but the version was raised only by ${applied})` : ""}`;
     uncovered.push({ change, why });
   }
   const changesets = announcing.map((c) => c.file);
@@ -196,7 +192,8 @@ export interface GateResult {
 export function releaseGate(diff: SchemaDiff, publishedVersion: string, localVersion: string, base: BaseDescription): GateResult {
   const since = `since ${base.ref} (${base.reason})`;
   if (diff.bump === "none") return { ok: true, message: `no schema changes ${since}` };
-  if (localVersion === publishedVersion) return { ok: true, message: `schemas/ changed ${since} (needs a ${diff.bump} bump), but ${localVersion} is already published, so this release publishes nothing; version the changes first (\`pnpm changeset:version\`)` };
+  if (localVersion === publishedVersion)
+    return { ok: true, message: `schemas/ changed ${since} (needs a ${diff.bump} bump), but ${localVersion} is already published, so this release publishes nothing; version the changes first (\`pnpm changeset:version\`)` };
   const bump = versionBump(publishedVersion, localVersion);
   if (bumpRank(bump) >= bumpRank(diff.bump)) return { ok: true, message: `the schema changes ${since} need a ${diff.bump} bump; ${publishedVersion} -> ${localVersion} is a ${bump} bump` };
   const made = bump === "none" ? `not a version increase` : `only a ${bump} bump`;

@@ -40,7 +40,12 @@ export const BOUNDS: readonly Bound[] = [
 ];
 
 export const CONSTRAINT_RULES = defineRules({
-  ...Object.fromEntries(BOUNDS.flatMap((b) => [[b.loosened.id, b.loosened], [b.tightened.id, b.tightened]])),
+  ...Object.fromEntries(
+    BOUNDS.flatMap((b) => [
+      [b.loosened.id, b.loosened],
+      [b.tightened.id, b.tightened],
+    ]),
+  ),
   patternAdded: { id: "pattern-added", bump: "minor", summary: "A pattern was added: consumers only receive strings that match it." },
   patternRemoved: { id: "pattern-removed", bump: "major", summary: "A pattern was removed: consumers receive strings of any shape." },
   patternNarrowed: { id: "pattern-narrowed", bump: "minor", summary: "The pattern changed and provably accepts only strings the old one accepted (compared as finite automata)." },
@@ -81,15 +86,21 @@ export const constraintsFamily: NodeRuleFamily = {
       const detail = { before: wasPattern, after: nowPattern };
       if (relation.kind === "equal") ctx.report(CONSTRAINT_RULES.patternRewritten, at, { ...detail, message: "pattern rewritten; it provably accepts exactly the same strings" });
       else if (relation.kind === "narrower") ctx.report(CONSTRAINT_RULES.patternNarrowed, at, { ...detail, message: "pattern narrowed: it provably accepts only strings the old pattern accepted" });
-      else if (relation.kind === "wider") ctx.report(CONSTRAINT_RULES.patternWidened, at, { ...detail, message: `pattern widened: it accepts strings the old pattern rejected${relation.example !== undefined ? `, e.g. ${JSON.stringify(relation.example)}` : ""}` });
+      else if (relation.kind === "wider")
+        ctx.report(CONSTRAINT_RULES.patternWidened, at, {
+          ...detail,
+          message: `pattern widened: it accepts strings the old pattern rejected${relation.example !== undefined ? `, e.g. ${JSON.stringify(relation.example)}` : ""}`,
+        });
       else ctx.report(CONSTRAINT_RULES.patternChanged, at, { ...detail, message: `pattern changed and cannot be proved narrower (${relation.reason}): counted as breaking` });
     }
 
     const wasFormat = typeof before.format === "string" ? before.format : undefined;
     const nowFormat = typeof after.format === "string" ? after.format : undefined;
     const formatAt = `${pointer}/format`;
-    if (wasFormat !== undefined && nowFormat === undefined) ctx.report(CONSTRAINT_RULES.formatRemoved, formatAt, { before: wasFormat, message: `format "${wasFormat}" removed: consumers that parse the value receive strings they cannot parse` });
+    if (wasFormat !== undefined && nowFormat === undefined)
+      ctx.report(CONSTRAINT_RULES.formatRemoved, formatAt, { before: wasFormat, message: `format "${wasFormat}" removed: consumers that parse the value receive strings they cannot parse` });
     else if (wasFormat === undefined && nowFormat !== undefined) ctx.report(CONSTRAINT_RULES.formatAdded, formatAt, { after: nowFormat, message: `format "${nowFormat}" added: validators reject values not in that format` });
-    else if (wasFormat !== nowFormat) ctx.report(CONSTRAINT_RULES.formatChanged, formatAt, { before: wasFormat!, after: nowFormat!, message: `format changed from "${wasFormat}" to "${nowFormat}": consumers parse the value as the old format` });
+    else if (wasFormat !== nowFormat)
+      ctx.report(CONSTRAINT_RULES.formatChanged, formatAt, { before: wasFormat!, after: nowFormat!, message: `format changed from "${wasFormat}" to "${nowFormat}": consumers parse the value as the old format` });
   },
 };

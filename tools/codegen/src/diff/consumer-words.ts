@@ -116,7 +116,5 @@ export function consumerLines(changes: readonly Change[]): string[] {
     groups.set(key, [...(groups.get(key) ?? []), change]);
   }
   const order = { major: 0, minor: 1, patch: 2 } as const;
-  return [...groups.values()]
-    .sort((a, b) => order[a[0]!.bump] - order[b[0]!.bump])
-    .map((group) => `- **${HEADING[group[0]!.bump]}:** ${sentence(group)}. (${group.map(citation).join(", ")})`);
+  return [...groups.values()].sort((a, b) => order[a[0]!.bump] - order[b[0]!.bump]).map((group) => `- **${HEADING[group[0]!.bump]}:** ${sentence(group)}. (${group.map(citation).join(", ")})`);
 }

@@ -7,7 +7,12 @@ import type { NodeRuleFamily } from "./context.js";
 import { canonicalJson, renderValue } from "./json.js";
 
 export const ENUM_RULES = defineRules({
-  valueAdded: { id: "enum-value-added", bump: "major", summary: "An enum value was added: exhaustive consumers (a switch over every value, a lookup table per value, strict validation) break. For an x-provider-extensible enum the report notes that tolerant mode already absorbs unknown values." },
+  valueAdded: {
+    id: "enum-value-added",
+    bump: "major",
+    summary:
+      "An enum value was added: exhaustive consumers (a switch over every value, a lookup table per value, strict validation) break. For an x-provider-extensible enum the report notes that tolerant mode already absorbs unknown values.",
+  },
   valueRemoved: { id: "enum-value-removed", bump: "major", summary: "An enum value was removed: consumer code that names it no longer type-checks, and the exported value list shrinks." },
   enumRemoved: { id: "enum-removed", bump: "major", summary: "A closed set of values (enum or const) became an open value: consumers receive values outside the old set." },
   enumAdded: { id: "enum-added", bump: "minor", summary: "An open value was restricted to a closed set (enum or const): every value consumers can now receive was possible before." },
@@ -54,7 +59,13 @@ export const enumsFamily: NodeRuleFamily = {
       });
     }
     const wasExtensible = before[PROVIDER_EXTENSIBLE] === true;
-    if (!wasExtensible && extensible) ctx.report(ENUM_RULES.extensibleAdded, `${pointer}/${PROVIDER_EXTENSIBLE}`, { before: before[PROVIDER_EXTENSIBLE] ?? false, after: true, message: "the provider may now add values: tolerant consumers receive values outside the enum" });
-    if (wasExtensible && !extensible) ctx.report(ENUM_RULES.extensibleRemoved, `${pointer}/${PROVIDER_EXTENSIBLE}`, { before: true, after: after[PROVIDER_EXTENSIBLE] ?? false, message: "tolerant validation stops accepting unknown values of this enum" });
+    if (!wasExtensible && extensible)
+      ctx.report(ENUM_RULES.extensibleAdded, `${pointer}/${PROVIDER_EXTENSIBLE}`, {
+        before: before[PROVIDER_EXTENSIBLE] ?? false,
+        after: true,
+        message: "the provider may now add values: tolerant consumers receive values outside the enum",
+      });
+    if (wasExtensible && !extensible)
+      ctx.report(ENUM_RULES.extensibleRemoved, `${pointer}/${PROVIDER_EXTENSIBLE}`, { before: true, after: after[PROVIDER_EXTENSIBLE] ?? false, message: "tolerant validation stops accepting unknown values of this enum" });
   },
 };

@@ -156,16 +156,22 @@ export function resolveBase(root: string, explicit: string | undefined, baseBran
     const ref = history.branchRef(target);
     if (ref) {
       const name = ref.replace(/^refs\/(heads|remotes)\//, "");
-      const mergeBase = history.deepenUntil(() => {
-        const result = git(root, ["merge-base", "HEAD", ref]);
-        return result.ok && result.stdout !== "" ? result.stdout : undefined;
-      }, `the merge base of HEAD with ${name}`, [`+refs/heads/${target}:refs/remotes/origin/${target}`]);
+      const mergeBase = history.deepenUntil(
+        () => {
+          const result = git(root, ["merge-base", "HEAD", ref]);
+          return result.ok && result.stdout !== "" ? result.stdout : undefined;
+        },
+        `the merge base of HEAD with ${name}`,
+        [`+refs/heads/${target}:refs/remotes/origin/${target}`],
+      );
       if (mergeBase === undefined) throw new BaseError(`HEAD and ${name} have no commit in common: there is no merge base to compare with. Pass --base REF.`);
       const why = ctx.target ? `merge base of HEAD with ${name}, the pull request's target (${ctx.target.variable})` : `merge base of HEAD with ${name}`;
       if (mergeBase !== head) return { ref: name, commit: mergeBase, reason: why };
       // HEAD adds no commits to the target: it is the base branch under another name (a detached checkout).
     } else if (ctx.target) {
-      throw new BaseError(`the pull request targets ${target} (${ctx.target.variable}), but neither ${target} nor origin/${target} exists in this clone. Fetch it before the check (\`git fetch origin ${target}\`) or pass --base origin/${target}.`);
+      throw new BaseError(
+        `the pull request targets ${target} (${ctx.target.variable}), but neither ${target} nor origin/${target} exists in this clone. Fetch it before the check (\`git fetch origin ${target}\`) or pass --base origin/${target}.`,
+      );
     } else {
       const tag = releaseTag(history, ctx);
       if (tag) return tag;
@@ -191,7 +197,10 @@ export function resolveBase(root: string, explicit: string | undefined, baseBran
  *  "no tag" would only mean "no tag fetched". */
 function releaseTag(history: History, ctx: CiContext): BaseDescription | undefined {
   const fetched = history.fetchTags();
-  if (!fetched && ctx.ci && history.isShallow()) throw new BaseError(`this is a shallow clone and its release tags (${RELEASE_TAG_GLOB}) cannot be fetched${ctx.fetch ? " (there is no remote origin)" : " (fetching is off)"}: whether a release exists is unknown. ${HISTORY_FIX}.`);
+  if (!fetched && ctx.ci && history.isShallow())
+    throw new BaseError(
+      `this is a shallow clone and its release tags (${RELEASE_TAG_GLOB}) cannot be fetched${ctx.fetch ? " (there is no remote origin)" : " (fetching is off)"}: whether a release exists is unknown. ${HISTORY_FIX}.`,
+    );
   let tag = history.nearestReleaseTag();
   if (!tag && history.hasReleaseTags()) tag = history.deepenUntil(() => history.nearestReleaseTag(), "the last release tag", []);
   if (!tag) return undefined;

@@ -39,14 +39,19 @@ export const legacyFamily: NodeRuleFamily = {
     for (const [name, schema] of Object.entries(after)) {
       if (name in before || !isLegacyProperty(schema)) continue;
       const target = replacedBy(schema);
-      ctx.report(LEGACY_RULES.aliasAdded, `${pointer}/properties/${escapePointer(name)}`, { after: schema, message: `legacy alias "${name}" added${typeof target === "string" ? ` (replaced by ${target})` : ""}: old clients get the field back` });
+      ctx.report(LEGACY_RULES.aliasAdded, `${pointer}/properties/${escapePointer(name)}`, {
+        after: schema,
+        message: `legacy alias "${name}" added${typeof target === "string" ? ` (replaced by ${target})` : ""}: old clients get the field back`,
+      });
     }
 
     const was = beforeView.schema[LEGACY];
     const now = afterView.schema[LEGACY];
     const at = `${pointer}/${LEGACY}`;
     if (isObject(was) && !isObject(now)) ctx.report(LEGACY_RULES.unmarked, at, { before: was, message: "no longer a legacy field: adapters stop deriving it from its replacement" });
-    else if (!isObject(was) && isObject(now)) ctx.report(LEGACY_RULES.marked, at, { after: now, message: `marked legacy${typeof now.replacedBy === "string" ? ` (replaced by ${now.replacedBy})` : ""}: still sent, now deprecated` });
-    else if (isObject(was) && isObject(now) && was.replacedBy !== now.replacedBy) ctx.report(LEGACY_RULES.replacementChanged, `${at}/replacedBy`, { before: was.replacedBy ?? null, after: now.replacedBy ?? null, message: "the canonical field this legacy field mirrors changed" });
+    else if (!isObject(was) && isObject(now))
+      ctx.report(LEGACY_RULES.marked, at, { after: now, message: `marked legacy${typeof now.replacedBy === "string" ? ` (replaced by ${now.replacedBy})` : ""}: still sent, now deprecated` });
+    else if (isObject(was) && isObject(now) && was.replacedBy !== now.replacedBy)
+      ctx.report(LEGACY_RULES.replacementChanged, `${at}/replacedBy`, { before: was.replacedBy ?? null, after: now.replacedBy ?? null, message: "the canonical field this legacy field mirrors changed" });
   },
 };

@@ -63,7 +63,8 @@ export function compareModels(before: SchemaSet, after: SchemaSet, report: Model
     const old = before.models.get(model.name);
     if (!old) continue;
     pairs.push({ before: old, after: model });
-    if (old.file !== model.file) report(MODEL_RULES.moved, model, "/$id", { before: old.file, after: model.file, message: `model ${model.name} moved from ${old.file} to ${model.file}: its $id and published schema path change` });
+    if (old.file !== model.file)
+      report(MODEL_RULES.moved, model, "/$id", { before: old.file, after: model.file, message: `model ${model.name} moved from ${old.file} to ${model.file}: its $id and published schema path change` });
   }
   return { pairs, renames };
 }

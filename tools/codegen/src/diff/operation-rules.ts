@@ -86,7 +86,11 @@ export function compareOperations(before: SchemaSet, after: SchemaSet, renames: 
       if (a === b) continue;
       const [status = "", mediaType] = key.split(" ");
       const at = `${pointer}/responses/${escapePointer(status)}${mediaType ? `/content/${escapePointer(mediaType)}` : ""}`;
-      report(OPERATION_RULES.responseChanged, at, { ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}), message: `${name} response ${key} ${a === undefined ? "added" : b === undefined ? "removed" : `changed from ${a} to ${b}`}: consumers handle the old responses` });
+      report(OPERATION_RULES.responseChanged, at, {
+        ...(a !== undefined ? { before: a } : {}),
+        ...(b !== undefined ? { after: b } : {}),
+        message: `${name} response ${key} ${a === undefined ? "added" : b === undefined ? "removed" : `changed from ${a} to ${b}`}: consumers handle the old responses`,
+      });
     }
     const a = skeletonOf(old, operation);
     const b = skeletonOf(operation, old);

@@ -13,9 +13,22 @@ export const PROPERTY_RULES = defineRules({
   added: { id: "property-added", bump: "minor", summary: "A new property (optional, or required: consumers gain a field either way; code that builds the payload itself must add a required one)." },
   madeOptional: { id: "property-made-optional", bump: "major", summary: "A required property became optional: consumers that rely on it being present break." },
   madeRequired: { id: "property-made-required", bump: "minor", summary: "An optional property became required: consumers can rely on it; presence checks keep working." },
-  additionalLoosened: { id: "additional-properties-loosened", bump: "major", summary: "The object admits more undeclared properties (additionalProperties false -> a schema -> true/absent): consumers receive members they do not expect." },
-  additionalClosed: { id: "additional-properties-closed", bump: "major", summary: "The object admitted undeclared properties and now admits none (additionalProperties true/absent/a schema -> false): the generated type loses its index signature, so code that assigns it to its Tolerant* type (or reads undeclared members) no longer compiles." },
-  additionalTightened: { id: "additional-properties-tightened", bump: "minor", summary: "The object admits fewer undeclared properties but still some (additionalProperties true/absent -> a schema): consumers only receive a subset of what was possible." },
+  additionalLoosened: {
+    id: "additional-properties-loosened",
+    bump: "major",
+    summary: "The object admits more undeclared properties (additionalProperties false -> a schema -> true/absent): consumers receive members they do not expect.",
+  },
+  additionalClosed: {
+    id: "additional-properties-closed",
+    bump: "major",
+    summary:
+      "The object admitted undeclared properties and now admits none (additionalProperties true/absent/a schema -> false): the generated type loses its index signature, so code that assigns it to its Tolerant* type (or reads undeclared members) no longer compiles.",
+  },
+  additionalTightened: {
+    id: "additional-properties-tightened",
+    bump: "minor",
+    summary: "The object admits fewer undeclared properties but still some (additionalProperties true/absent -> a schema): consumers only receive a subset of what was possible.",
+  },
 });
 
 function requiredOf(node: { required?: JsonValue }): Set<string> {
@@ -66,7 +79,8 @@ export const propertiesFamily: NodeRuleFamily = {
     for (const name of Object.keys(before)) {
       if (!(name in after)) continue;
       ctx.compare(before[name], after[name], at(name));
-      if (requiredBefore.has(name) && !requiredAfter.has(name)) ctx.report(PROPERTY_RULES.madeOptional, `${pointer}/required`, { before: name, message: `property "${name}" is no longer required: consumers that rely on it being present break` });
+      if (requiredBefore.has(name) && !requiredAfter.has(name))
+        ctx.report(PROPERTY_RULES.madeOptional, `${pointer}/required`, { before: name, message: `property "${name}" is no longer required: consumers that rely on it being present break` });
       if (!requiredBefore.has(name) && requiredAfter.has(name)) ctx.report(PROPERTY_RULES.madeRequired, `${pointer}/required`, { after: name, message: `property "${name}" is now required: consumers can rely on it` });
     }
 
@@ -74,8 +88,19 @@ export const propertiesFamily: NodeRuleFamily = {
     const now = afterView.schema.additionalProperties;
     const additionalAt = `${pointer}/additionalProperties`;
     if (isObject(was) && isObject(now)) ctx.compare(was, now, additionalAt);
-    else if (openness(now) > openness(was)) ctx.report(PROPERTY_RULES.additionalLoosened, additionalAt, { ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}), message: "the object admits more undeclared properties: consumers receive members they do not expect" });
-    else if (openness(now) < openness(was) && now === false) ctx.report(PROPERTY_RULES.additionalClosed, additionalAt, { ...(was !== undefined ? { before: was } : {}), after: now, message: "the object admits no undeclared properties any more: its type loses the index signature, so assigning it to its Tolerant* type or reading undeclared members no longer compiles" });
-    else if (openness(now) < openness(was)) ctx.report(PROPERTY_RULES.additionalTightened, additionalAt, { ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}), message: "the object admits fewer undeclared properties" });
+    else if (openness(now) > openness(was))
+      ctx.report(PROPERTY_RULES.additionalLoosened, additionalAt, {
+        ...(was !== undefined ? { before: was } : {}),
+        ...(now !== undefined ? { after: now } : {}),
+        message: "the object admits more undeclared properties: consumers receive members they do not expect",
+      });
+    else if (openness(now) < openness(was) && now === false)
+      ctx.report(PROPERTY_RULES.additionalClosed, additionalAt, {
+        ...(was !== undefined ? { before: was } : {}),
+        after: now,
+        message: "the object admits no undeclared properties any more: its type loses the index signature, so assigning it to its Tolerant* type or reading undeclared members no longer compiles",
+      });
+    else if (openness(now) < openness(was))
+      ctx.report(PROPERTY_RULES.additionalTightened, additionalAt, { ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}), message: "the object admits fewer undeclared properties" });
   },
 };

@@ -74,7 +74,9 @@ export function loadPublishedBase(root: string, base: string, localVersion: stri
       const code = npmErrorCode(pack.stderr);
       if (code === "E404" && base === "published") return { kind: "never-published", registry, spec };
       if (code === "ETARGET") throw new BaseError(`no release of ${spec} on ${registry}: ${npmErrorText(pack.stderr)}`);
-      throw new BaseError(`cannot fetch ${spec} from ${registry}${code ? ` (${code})` : ""}: ${npmErrorText(pack.stderr) || pack.stderr.trim() || "npm pack failed"}. Check the registry and its token in .npmrc or npm_config_registry.`);
+      throw new BaseError(
+        `cannot fetch ${spec} from ${registry}${code ? ` (${code})` : ""}: ${npmErrorText(pack.stderr) || pack.stderr.trim() || "npm pack failed"}. Check the registry and its token in .npmrc or npm_config_registry.`,
+      );
     }
     const [packed] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as PackResult[];
     if (!packed) throw new BaseError(`npm pack ${spec} reported no tarball`);
@@ -94,7 +96,10 @@ export function loadPublishedBase(root: string, base: string, localVersion: stri
     }
     const manifest = JSON.parse(readFileSync(join(dir, "package", "package.json"), "utf8")) as { paymentSchemas?: { hash?: string } };
     const recorded = manifest.paymentSchemas?.hash;
-    if (recorded !== undefined && recorded !== set.hash) throw new BaseError(`the schema set shipped in ${release} (sha256 ${set.hash}) is not the one its package.json records (${recorded}): the release is inconsistent; compare with its release tag instead: --base ${release}`);
+    if (recorded !== undefined && recorded !== set.hash)
+      throw new BaseError(
+        `the schema set shipped in ${release} (sha256 ${set.hash}) is not the one its package.json records (${recorded}): the release is inconsistent; compare with its release tag instead: --base ${release}`,
+      );
     return { kind: "release", registry, version: packed.version, set, base: { ref: release, reason: `published on ${registry}` } };
   } finally {
     rmSync(dir, { recursive: true, force: true });

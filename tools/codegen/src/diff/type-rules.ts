@@ -104,7 +104,9 @@ export const typesFamily: NodeRuleFamily = {
       else if (narrowed && !widened) ctx.report(TYPE_RULES.narrowed, pointer, { before: was, after: now, message: `type narrowed from ${was} to ${now}: every value consumers can receive was possible before` });
       else if (!widened && !narrowed) ctx.report(TYPE_RULES.changed, pointer, { before: was, after: now, message: `type changed from ${was} to ${now}: consumers read values of the wrong type` });
     }
-    if (!before.nullable && after.nullable) ctx.report(TYPE_RULES.nullableAdded, pointer, { before: renderTypes(before), after: renderTypes(after), message: "the value may now be null: consumers reading it without a null check break" });
-    if (before.nullable && !after.nullable) ctx.report(TYPE_RULES.nullableRemoved, pointer, { before: renderTypes(before), after: renderTypes(after), message: "the value is never null any more: existing null checks keep working" });
+    if (!before.nullable && after.nullable)
+      ctx.report(TYPE_RULES.nullableAdded, pointer, { before: renderTypes(before), after: renderTypes(after), message: "the value may now be null: consumers reading it without a null check break" });
+    if (before.nullable && !after.nullable)
+      ctx.report(TYPE_RULES.nullableRemoved, pointer, { before: renderTypes(before), after: renderTypes(after), message: "the value is never null any more: existing null checks keep working" });
   },
 };

@@ -17,6 +17,9 @@ export function reportUnclassified(ctx: CompareContext, pointer: string, keyword
   if (before !== undefined && after !== undefined && equalIgnoringDocs(before, after, docKeywords)) {
     ctx.report(DOC_RULES.descriptionChanged, pointer, { ...detail, message: `documentation inside ${keyword} changed` });
   } else {
-    ctx.report(UNCLASSIFIED_RULES.changed, pointer, { ...detail, message: `${keyword} ${before === undefined ? "added" : after === undefined ? "removed" : "changed"}; no rule can prove the change compatible, so it counts as breaking` });
+    ctx.report(UNCLASSIFIED_RULES.changed, pointer, {
+      ...detail,
+      message: `${keyword} ${before === undefined ? "added" : after === undefined ? "removed" : "changed"}; no rule can prove the change compatible, so it counts as breaking`,
+    });
   }
 }

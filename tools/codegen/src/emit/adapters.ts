@@ -28,7 +28,9 @@ function jsdoc(lines: readonly string[], indent = ""): string {
  *  legacy key): the map from value to variant, so each function answers with the variant it got. */
 function variantKey(set: SchemaSet, model: Model): { map: string; key: string } | undefined {
   const { union } = discriminatedUnion(set, model);
-  const replaced = legacyFields(model).filter((f) => f.replacedBy !== null).map((f) => f.name);
+  const replaced = legacyFields(model)
+    .filter((f) => f.replacedBy !== null)
+    .map((f) => f.name);
   return union?.byValueName !== undefined && !replaced.includes(union.discriminator) ? { map: union.byValueName, key: union.discriminator } : undefined;
 }
 
@@ -71,19 +73,13 @@ function modelAdapters(set: SchemaSet, model: Model): string {
     `/** The legacy keys of {@link ${model.name}} that a canonical field replaces. */`,
     `export type ${n.replacedKey} = ${union(replaced)};`,
     "",
-    jsdoc([
-      `{@link ${model.name}} as a producer builds it: the legacy keys a canonical field replaces are optional,`,
-      `because {@link ${n.withLegacy}} fills them in.`,
-    ]),
+    jsdoc([`{@link ${model.name}} as a producer builds it: the legacy keys a canonical field replaces are optional,`, `because {@link ${n.withLegacy}} fills them in.`]),
     `export type ${n.canonicalType}<${variants}> = V extends unknown ? Omit<V, ${n.replacedKey}> & Partial<Pick<V, ${n.replacedKey}>> : never;`,
     "",
     `/** {@link ${model.name}} as a client that has migrated reads it: without any legacy key. */`,
     `export type ${n.withoutType}<${variants}> = V extends unknown ? Omit<V, ${n.legacyKey}> : never;`,
     "",
-    jsdoc([
-      `The legacy flat view of {@link ${model.name}} that clients predating the enriched payload read:`,
-      `its flat (non-object) fields and its legacy fields, each legacy value resolved from its replacement.`,
-    ]),
+    jsdoc([`The legacy flat view of {@link ${model.name}} that clients predating the enriched payload read:`, `its flat (non-object) fields and its legacy fields, each legacy value resolved from its replacement.`]),
     `export type ${n.legacyType}<${variants}> = V extends unknown`,
     "  ? {",
     legacyMembers.join("\n"),
@@ -109,10 +105,7 @@ function modelAdapters(set: SchemaSet, model: Model): string {
     `  return withLegacyFields(result, ${n.fields}) as unknown as ${variantOf};`,
     "}",
     "",
-    jsdoc([
-      `Every legacy field of \`result\` whose value disagrees with its canonical replacement (both JSON Pointers,`,
-      `both values); empty when consistent. Accepts any value and never throws: consumers log it.`,
-    ]),
+    jsdoc([`Every legacy field of \`result\` whose value disagrees with its canonical replacement (both JSON Pointers,`, `both values); empty when consistent. Accepts any value and never throws: consumers log it.`]),
     `export function ${n.drift}(result: unknown): LegacyDrift[] {`,
     `  return legacyDrift(result, ${n.fields});`,
     "}",

@@ -30,13 +30,7 @@ export function emitChecks(set: SchemaSet): GeneratedFiles {
   const runtime = `${OUTPUTS.validators}/${LEGACY_RUNTIME_FILE}`;
   files.set(runtime, withHeader(runtime, LEGACY_RUNTIME));
 
-  const lines = [
-    `import type { SemanticCheck } from "../create.js";`,
-    `import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty } from "./legacy-runtime.js";`,
-    "",
-    DRIFT_CHECK,
-    "",
-  ];
+  const lines = [`import type { SemanticCheck } from "../create.js";`, `import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty } from "./legacy-runtime.js";`, "", DRIFT_CHECK, ""];
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;
     const hasLegacy = legacyFields(model).length > 0;

@@ -202,7 +202,9 @@ function structureTree(ctx: Context, model: Model, depth: number): string[] {
   for (const { name, schema } of propertiesOf(model)) {
     const nested = nestedModel(ctx.set, model, schema);
     const details = [typeLabel(here, schema)];
-    const format = constraintNodes(schema).map((n) => n.format).find((f) => typeof f === "string");
+    const format = constraintNodes(schema)
+      .map((n) => n.format)
+      .find((f) => typeof f === "string");
     if (typeof format === "string") details.push(`format ${code(format)}`);
     if (nested?.kind === "enum" && Array.isArray(nested.schema.enum)) details.push(`values ${nested.schema.enum.map((v) => code(literal(v))).join(", ")}`);
     if (isLegacy(schema)) details.push("legacy");
@@ -365,7 +367,10 @@ function modelPage(set: SchemaSet, model: Model, operations: readonly string[], 
     `- **Schema:** ${code(model.file)} (\`$id\` ${code(model.id)})`,
   ];
   const { union } = discriminatedUnion(set, model);
-  if (union) facts.push(`- **TypeScript type:** a discriminated union on [${code(union.discriminator)}](#${fieldAnchor(union.discriminator)}), one variant per value with the rules across fields applied: ${union.variants.map((v) => `${code(v.name)} (${code(literal(v.value!))})`).join(", ")}`);
+  if (union)
+    facts.push(
+      `- **TypeScript type:** a discriminated union on [${code(union.discriminator)}](#${fieldAnchor(union.discriminator)}), one variant per value with the rules across fields applied: ${union.variants.map((v) => `${code(v.name)} (${code(literal(v.value!))})`).join(", ")}`,
+    );
   if (operations.length > 0) facts.push(`- **Returned by:** ${operations.map(code).join(", ")}`);
   if (usages.length > 0) facts.push(`- **Used by:** ${usages.map((u) => `[${code(`${u.model.name}.${u.property}`)}](${pageHref(model.source, u.model, fieldAnchor(u.property))})`).join(", ")}`);
   if (model.schema[PROVIDER_EXTENSIBLE] === true) facts.push("- **Provider-extensible:** the provider adds values without notice; tolerant validation accepts unknown values and reports them as warnings.");

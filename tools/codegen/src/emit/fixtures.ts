@@ -106,7 +106,13 @@ function emitFactories(set: SchemaSet, models: readonly Model[]): string[] {
         `  nested: { ${nested.join(", ")} },`,
         ...(hasLegacy(model) ? [`  legacy: { keys: ${JSON.stringify(legacy.map((f) => f.name))}, fill: ${adapterNames(model.name).withLegacy} },`] : []),
         "};",
-        `/** A realistic, valid ${model.name}: the first example of its schema${conditionProperties(model.schema).length > 0 ? ` that agrees with the overrides on ${conditionProperties(model.schema).map((p) => `\`${p}\``).join(", ")}` : ""}, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
+        `/** A realistic, valid ${model.name}: the first example of its schema${
+          conditionProperties(model.schema).length > 0
+            ? ` that agrees with the overrides on ${conditionProperties(model.schema)
+                .map((p) => `\`${p}\``)
+                .join(", ")}`
+            : ""
+        }, with \`overrides\` deep-merged in${hasLegacy(model) ? "; legacy fields are refilled from their replacements unless the overrides set them" : ""}. Returns a fresh object every call.${variantMap(set, model) ? ` Given a \`${variantMap(set, model)!.key}\`, it is typed as that variant ({@link ${variantMap(set, model)!.map}}).` : ""} */`,
         ...variantOverload(set, model),
         `export function ${factoryName(model.name)}(overrides?: DeepPartial<${model.name}>): ${model.name} {`,
         `  return build(${factorySpecName(model.name)}, overrides) as ${model.name};`,

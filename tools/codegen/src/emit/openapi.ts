@@ -8,7 +8,6 @@ import { API_FILE, type SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, isObject, mapSchema } from "../model/schema-walk.js";
 import { OPENAPI_FILE, OUTPUTS, VERSION_MANIFEST } from "../outputs.js";
 
-
 function componentRef(name: string): string {
   return `#/components/schemas/${name}`;
 }

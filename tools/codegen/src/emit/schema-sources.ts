@@ -5,7 +5,6 @@ import { type GeneratedFiles, withHeader } from "../emitter.js";
 import type { SchemaSet } from "../model/schema-set.js";
 import { OUTPUTS } from "../outputs.js";
 
-
 export function emitSchemaSources(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   for (const [file, text] of set.texts) files.set(`${OUTPUTS.schemaSources}/${file}`, text);

@@ -8,7 +8,6 @@ import { openapiDocument } from "./openapi.js";
 import { OUTPUTS } from "../outputs.js";
 import { schemaConstName } from "../names.js";
 
-
 export function emitSchemas(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   for (const model of set.models.values()) {
@@ -16,7 +15,13 @@ export function emitSchemas(set: SchemaSet): GeneratedFiles {
   }
   const bundled = set.topLevel.map((name) => [name, bundledSchema(set, set.models.get(name)!)] as const);
   for (const [name, schema] of bundled) files.set(`${OUTPUTS.schemaData}/${BUNDLED_DIR}/${name}.schema.json`, jsonText(schema));
-  files.set(`${OUTPUTS.schemaData}/README.md`, withHeader(".md", `# Generated data\n\n${GENERATED_NOTICE}\n\n- \`schemas/\`: the canonical JSON Schemas (2020-12), one file per model.\n- \`bundled/\`: one self-contained schema per top-level model (every model it uses under \`$defs\`, every \`$ref\` inside the file).\n- \`openapi.json\`: the OpenAPI 3.1 document.\n\nSchema set hash: \`${set.hash}\`\n`));
+  files.set(
+    `${OUTPUTS.schemaData}/README.md`,
+    withHeader(
+      ".md",
+      `# Generated data\n\n${GENERATED_NOTICE}\n\n- \`schemas/\`: the canonical JSON Schemas (2020-12), one file per model.\n- \`bundled/\`: one self-contained schema per top-level model (every model it uses under \`$defs\`, every \`$ref\` inside the file).\n- \`openapi.json\`: the OpenAPI 3.1 document.\n\nSchema set hash: \`${set.hash}\`\n`,
+    ),
+  );
 
   const lines: string[] = [];
   for (const model of set.models.values()) {

@@ -11,7 +11,6 @@ import { type TypeViewOptions, typeView } from "./types/type-view.js";
 import { type DiscriminatedUnion, type UnionVariant, discriminatedUnion } from "../model/union-variants.js";
 import { OUTPUTS } from "../outputs.js";
 
-
 // json-schema-to-typescript sees only the view below (every $ref already a tsType): its output is a
 // function of that view and the name, so a watch run compiles only the views an edit changed.
 const compiled = new Memo<Promise<string>>("json-schema-to-typescript, per declaration");
@@ -70,7 +69,8 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
       variant.value === undefined
         ? { description: String(dSchema.description ?? ""), tsType: "UnrecognizedEnumValue" }
         : { ...(typeof dSchema.description === "string" ? { description: dSchema.description } : {}), const: variant.value };
-    const which = variant.value === undefined ? `holds a \`${d}\` this version of the schema does not know (reported as a warning)` : `whose \`${d}\` is \`${String(variant.value)}\`${valueMeaning(set, model, dSchema, variant.value)}`;
+    const which =
+      variant.value === undefined ? `holds a \`${d}\` this version of the schema does not know (reported as a warning)` : `whose \`${d}\` is \`${String(variant.value)}\`${valueMeaning(set, model, dSchema, variant.value)}`;
     const rules = variant.rules.length > 0 ? `\n\nThe schema's rules for it:\n${variant.rules.map((r) => `- ${r}`).join("\n")}` : "";
     const members: JsonObject = { [d]: discriminatorSchema, ...variant.properties };
     const schema: JsonObject = {
@@ -89,7 +89,9 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
   head.push(
     [
       "/**",
-      ...String(model.schema.description ?? "").split("\n").map((l) => ` * ${l}`.trimEnd()),
+      ...String(model.schema.description ?? "")
+        .split("\n")
+        .map((l) => ` * ${l}`.trimEnd()),
       " *",
       ` * A discriminated union on \`${d}\`, one variant per value, each with the schema's cross-field rules applied:`,
       ` * narrow with \`if (x.${d} === ...)\` or an exhaustive \`switch (x.${d})\`.`,
@@ -178,7 +180,12 @@ async function definitionDeclarations(set: SchemaSet, definition: NamedDefinitio
   const alias = set.definitionAt(schema);
   if (alias) {
     const [name, target] = tolerant ? [tolerantName(definition.name), tolerantName(alias.name)] : [definition.name, alias.name];
-    return [`/**\n${description.split("\n").map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\nexport type ${name} = ${target};`];
+    return [
+      `/**\n${description
+        .split("\n")
+        .map((l) => ` * ${l}`.trimEnd())
+        .join("\n")}\n */\nexport type ${name} = ${target};`,
+    ];
   }
   if (tolerant && Array.isArray(schema.enum)) return [tolerantEnum(definition.name, schema)];
   if (tolerant && tolerantIsStrict(set, definition)) {

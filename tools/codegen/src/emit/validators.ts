@@ -28,7 +28,8 @@ const ANNOTATIONS = ["title", "description", "examples", "$comment", "deprecated
 
 // Ajv's standalone module is CommonJS with an `exports.default`: take whichever shape the loader gives.
 type StandaloneCode = (ajv: ReturnType<typeof createAjv>, refsOrFuncs: Record<string, string>) => string;
-const standaloneCode: StandaloneCode = (standaloneCodeModule as unknown as { default: { default?: StandaloneCode } & StandaloneCode }).default.default ?? (standaloneCodeModule as unknown as { default: StandaloneCode }).default;
+const standaloneCode: StandaloneCode =
+  (standaloneCodeModule as unknown as { default: { default?: StandaloneCode } & StandaloneCode }).default.default ?? (standaloneCodeModule as unknown as { default: StandaloneCode }).default;
 
 /** What the validator needs of a schema: annotations only cost bytes in the shipped code. */
 function validationView(schema: JsonObject): JsonObject {
@@ -93,7 +94,6 @@ export function strictImpliesTolerant(set: SchemaSet): boolean {
   return true;
 }
 
-
 /** Ajv options that only decide which schemas strict mode refuses, never the code it generates. */
 export type StrictnessOptions = Pick<Options, "strictTypes" | "strictTuples" | "strictRequired">;
 
@@ -154,8 +154,7 @@ function compileViews(views: readonly JsonObject[], exports: Readonly<Record<str
   // esbuild names each bundled module by its path from the working directory (which differs between
   // a checkout, a temp copy and pnpm's store layout): keep only the package path, so the output is
   // byte-identical wherever codegen runs.
-  const code = bundle.outputFiles[0]!.text
-    .replace(/^\s*\/\/ \S*(standalone\.js|node_modules\S*|runtime\/formats\.ts)\n/gm, "")
+  const code = bundle.outputFiles[0]!.text.replace(/^\s*\/\/ \S*(standalone\.js|node_modules\S*|runtime\/formats\.ts)\n/gm, "")
     .replace(/"[^"\n]*node_modules\/(?:\.pnpm\/[^/"]+\/node_modules\/)?([^"\n]+)"(?=\(exports)/g, '"$1"')
     // Ajv's runtime helpers carry their own require() text for Ajv's code generator; unused here.
     .replace(/^\s*[\w$]+\.code = 'require\([^']*\)[\w.]*';\n/gm, "");
@@ -178,7 +177,10 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
   const compiled = compileStandalone(set, strictness);
   files.set(standalone, withHeader(standalone, compiled.code));
   for (const name of set.topLevel) {
-    for (const [mode, exportName] of [["strict", strictExport(name)], ["tolerant", tolerantExport(name)]] as const) {
+    for (const [mode, exportName] of [
+      ["strict", strictExport(name)],
+      ["tolerant", tolerantExport(name)],
+    ] as const) {
       const reason = compiled.guardless.get(fastExport(exportName));
       if (reason) addWarning(files, `${name} (${mode} mode) has no fast-path guard: ${reason} cannot be mirrored exactly, so Ajv's code alone validates it (about 2x slower)`);
     }

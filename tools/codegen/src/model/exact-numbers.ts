@@ -27,7 +27,14 @@ export function inexactIntegers(file: string, text: string): SchemaError[] {
       // A literal JavaScript itself writes for a double (JSON.stringify gives 9223372036854776000
       // for 2^63, and tools that rewrite schemas do that) denotes that double: published exactly.
       if (PLAIN_INTEGER.test(digits) && BigInt(Number(digits)) !== BigInt(digits) && String(Number(digits)) !== digits) {
-        errors.push(new SchemaError(file, pointer, "inexact-integer", `${digits} is not exactly representable as a JSON number in JavaScript (it reads back as ${BigInt(Number(digits))}); write a bound that is (e.g. exclusiveMaximum 2^63 = 9223372036854775808 instead of maximum 2^63 - 1)`));
+        errors.push(
+          new SchemaError(
+            file,
+            pointer,
+            "inexact-integer",
+            `${digits} is not exactly representable as a JSON number in JavaScript (it reads back as ${BigInt(Number(digits))}); write a bound that is (e.g. exclusiveMaximum 2^63 = 9223372036854775808 instead of maximum 2^63 - 1)`,
+          ),
+        );
       }
     } else if (Array.isArray(node)) {
       node.forEach((item, i) => visit(item, `${pointer}/${i}`));

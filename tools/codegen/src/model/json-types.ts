@@ -23,4 +23,3 @@ export function admittedTypes(set: SchemaSet, model: Model, schema: JsonObject):
   if (values) return new Set(values.map((v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v)));
   return all;
 }
-

@@ -30,7 +30,13 @@ export function legacyFields(model: Model): LegacyField[] {
     fields.push({
       name,
       replacedBy,
-      replacementPath: replacedBy === null ? [] : replacedBy.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")),
+      replacementPath:
+        replacedBy === null
+          ? []
+          : replacedBy
+              .split("/")
+              .slice(1)
+              .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")),
       nullable: admitsNull(property),
       description: typeof property.description === "string" ? property.description : "",
     });
@@ -73,11 +79,8 @@ export function pathType(typeName: string, path: readonly string[]): string {
   return type;
 }
 
-
 /** The runtime table of a model's legacy fields, as a TypeScript expression. */
 export function legacyFieldTable(model: Model): string {
-  const rows = legacyFields(model).map(
-    (f) => `  { field: ${JSON.stringify(f.name)}, replacedBy: ${JSON.stringify(f.replacedBy)}, replacementPath: ${JSON.stringify(f.replacementPath)}, nullable: ${f.nullable} },`,
-  );
+  const rows = legacyFields(model).map((f) => `  { field: ${JSON.stringify(f.name)}, replacedBy: ${JSON.stringify(f.replacedBy)}, replacementPath: ${JSON.stringify(f.replacementPath)}, nullable: ${f.nullable} },`);
   return `[\n${rows.join("\n")}\n] as const satisfies readonly LegacyFieldSpec[]`;
 }

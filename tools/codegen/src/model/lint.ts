@@ -9,15 +9,66 @@ import { type JsonObject, SCHEMA_BASE_URL, escapePointer, isObject, walkSchema }
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 const KNOWN_KEYWORDS = new Set([
-  "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
-  "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
-  "maxProperties", "minProperties", "required", "dependentRequired", "properties", "patternProperties",
-  "additionalProperties", "propertyNames", "items", "prefixItems", "contains", "allOf", "anyOf", "oneOf", "not",
-  "if", "then", "else", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties", "format",
-  "contentEncoding", "contentMediaType", "contentSchema", "title", "description", "default", "deprecated",
-  "readOnly", "writeOnly", "examples",
-  LEGACY, PROVIDER_EXTENSIBLE, ENUM_DESCRIPTIONS,
+  "$schema",
+  "$id",
+  "$ref",
+  "$anchor",
+  "$dynamicRef",
+  "$dynamicAnchor",
+  "$vocabulary",
+  "$comment",
+  "$defs",
+  "type",
+  "enum",
+  "const",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "maxContains",
+  "minContains",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "dependentRequired",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "propertyNames",
+  "items",
+  "prefixItems",
+  "contains",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "dependentSchemas",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "format",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+  "title",
+  "description",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "examples",
+  LEGACY,
+  PROVIDER_EXTENSIBLE,
+  ENUM_DESCRIPTIONS,
 ]);
 
 // Names every object inherits: Ajv's compiled code tests `data.name !== undefined`, which finds
@@ -35,9 +86,11 @@ export interface SubschemaProblem {
  *  twice, by the strict and the tolerant views, and a `$ref` into them leaves the model's file). */
 export function subschemaProblems(schema: JsonObject): SubschemaProblem[] {
   const problems: SubschemaProblem[] = [];
-  const inherited = (pointer: string, name: string) => problems.push({ pointer, rule: "inherited-name", message: `property name "${name}" is inherited by every JavaScript object (Object.prototype), which the validators cannot tell from a present property` });
+  const inherited = (pointer: string, name: string) =>
+    problems.push({ pointer, rule: "inherited-name", message: `property name "${name}" is inherited by every JavaScript object (Object.prototype), which the validators cannot tell from a present property` });
   walkSchema(schema, (node, pointer) => {
-    if (pointer !== "" && typeof node.$id === "string") problems.push({ pointer: `${pointer}/$id`, rule: "embedded-id", message: `a subschema with its own "$id" (${node.$id}) is a separate schema resource: put it in its own *.schema.json file and $ref that file` });
+    if (pointer !== "" && typeof node.$id === "string")
+      problems.push({ pointer: `${pointer}/$id`, rule: "embedded-id", message: `a subschema with its own "$id" (${node.$id}) is a separate schema resource: put it in its own *.schema.json file and $ref that file` });
     for (const key of ["properties", "dependentRequired", "dependentSchemas"]) {
       const map = node[key];
       if (isObject(map)) for (const name of Object.keys(map)) if (INHERITED_NAMES.has(name)) inherited(`${pointer}/${key}/${escapePointer(name)}`, name);
@@ -50,7 +103,10 @@ export function subschemaProblems(schema: JsonObject): SubschemaProblem[] {
 export function lintModel(file: string, schema: JsonObject): SchemaError[] {
   const errors: SchemaError[] = [];
   const add = (pointer: string, rule: SchemaRuleId, message: string) => errors.push(new SchemaError(file, pointer, rule, message));
-  const expectedName = file.split("/").pop()!.replace(/\.schema\.json$/, "");
+  const expectedName = file
+    .split("/")
+    .pop()!
+    .replace(/\.schema\.json$/, "");
 
   if (schema.$schema !== DIALECT) add("/$schema", "dialect", `expected "$schema": "${DIALECT}"`);
   const expectedId = SCHEMA_BASE_URL + file.replace(/^schemas\//, "");

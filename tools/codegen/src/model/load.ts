@@ -18,7 +18,6 @@ import { definitionNameClashes } from "./union-variants.js";
 import { API_FILE, type Model, SCHEMA_SUFFIX, type SchemaSet } from "./schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, deepFreeze, isObject, walkJson, walkSchema } from "./schema-walk.js";
 
-
 export function loadSchemaSet(root: string): SchemaSet {
   const errors: SchemaError[] = [];
   const files = listSchemaFiles(join(root, "schemas")).map((abs) => relative(root, abs).split(sep).join("/"));
@@ -100,7 +99,10 @@ export function loadSchemaSet(root: string): SchemaSet {
       if (typeof node.$ref !== "string") return;
       const target = modelForRef(model.id, node.$ref);
       if (!target) {
-        if (!intoKnownFile(model.id, node.$ref, schemaFiles)) errors.push(new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a path to a *.schema.json file under schemas/, optionally with a fragment (#/$defs/name, #anchor)`));
+        if (!intoKnownFile(model.id, node.$ref, schemaFiles))
+          errors.push(
+            new SchemaError(model.file, `${pointer}/$ref`, "unresolved-ref", `cannot resolve $ref "${node.$ref}": expected a path to a *.schema.json file under schemas/, optionally with a fragment (#/$defs/name, #anchor)`),
+          );
       } else if (!refs.has(target.name)) refs.set(target.name, `${pointer}/$ref`);
     });
     refPointers.set(model.name, refs);
@@ -286,7 +288,12 @@ function parseJson(file: string, text: string, errors: SchemaError[]): JsonValue
       const before = text.slice(0, first.offset);
       where = ` at line ${before.split("\n").length}, column ${first.offset - before.lastIndexOf("\n")}`;
     }
-    const reason = first === undefined ? (error as Error).message : printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    const reason =
+      first === undefined
+        ? (error as Error).message
+        : printParseErrorCode(first.error)
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .toLowerCase();
     errors.push(new SchemaError(file, "", "json", `invalid JSON${where}: ${reason}`));
     return undefined;
   }

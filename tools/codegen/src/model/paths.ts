@@ -23,7 +23,10 @@ export function referencedModel(schema: JsonObject, fromId: string, lookup: Mode
 
 export function resolvePropertyPath(model: Model, pointer: string, lookup: ModelLookup): ResolvedProperty | undefined {
   // JSON Pointer tokens: "~1" is "/" and "~0" is "~" inside a property name.
-  const path = pointer.split("/").slice(1).map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path = pointer
+    .split("/")
+    .slice(1)
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
   let current: Model | undefined = model;
   let schema: JsonObject | undefined;
   for (const [i, token] of path.entries()) {

@@ -65,7 +65,6 @@ function isRule(node: JsonValue): node is JsonObject {
   return isObject(node) && "if" in node;
 }
 
-
 const cache = new WeakMap<Model, UnionAnalysis>();
 
 /** The model's discriminated union, or why it has none (undefined note: no cross-field rules at all). */
@@ -109,7 +108,7 @@ function analyse(set: SchemaSet, model: Model): DiscriminatedUnion | undefined {
     if (testExtra || tested.length !== 1) throw new Inexpressible(`${at}/if`, "the rule's `if` does not test exactly one property with `const` or `enum`");
     const name = tested[0]!;
     const condition = (test.properties as JsonObject)[name]!;
-    if (!isObject(condition) || Object.keys(condition).some((k) => !["const", "enum", "description", "$comment"].includes(k)) || ("const" in condition) === Array.isArray(condition.enum)) {
+    if (!isObject(condition) || Object.keys(condition).some((k) => !["const", "enum", "description", "$comment"].includes(k)) || "const" in condition === Array.isArray(condition.enum)) {
       throw new Inexpressible(`${at}/if/properties/${escapePointer(name)}`, `the rule's \`if\` tests "${name}" with something other than one \`const\` or \`enum\``);
     }
     if (Array.isArray(test.required) && test.required.some((r) => r !== name)) throw new Inexpressible(`${at}/if/required`, `the rule's \`if\` requires properties other than "${name}"`);
@@ -151,7 +150,11 @@ function analyse(set: SchemaSet, model: Model): DiscriminatedUnion | undefined {
       }
       if (typeof node.description === "string") applied.push(node.description);
     }
-    const ordered = Object.fromEntries(Object.keys(properties).filter((p) => p in narrowed || made.has(p)).map((p) => [p, narrowed[p] ?? (properties[p] as JsonObject)]));
+    const ordered = Object.fromEntries(
+      Object.keys(properties)
+        .filter((p) => p in narrowed || made.has(p))
+        .map((p) => [p, narrowed[p] ?? (properties[p] as JsonObject)]),
+    );
     return { name, value, properties: ordered, required: [...made], rules: applied };
   };
 
@@ -214,6 +217,15 @@ export function definitionNameClashes(set: SchemaSet): SchemaError[] {
   }
   return [...set.definitions.values()].flatMap((definition) => {
     const model = declaredBy.get(definition.name) ?? declaredBy.get(tolerantName(definition.name));
-    return model === undefined ? [] : [new SchemaError(definition.file, definition.pointer, "definition-name", `the $defs entry's type name "${definition.name}" is already used by the discriminated union of ${model} (a variant or its companion types); give the entry a distinct "title"`)];
+    return model === undefined
+      ? []
+      : [
+          new SchemaError(
+            definition.file,
+            definition.pointer,
+            "definition-name",
+            `the $defs entry's type name "${definition.name}" is already used by the discriminated union of ${model} (a variant or its companion types); give the entry a distinct "title"`,
+          ),
+        ];
   });
 }

@@ -28,7 +28,10 @@ function workspace(): string {
   mkdirSync(join(root, "packages", "types"), { recursive: true });
   writeFileSync(join(root, "packages", "types", "package.json"), '{ "name": "@org/payment-types", "version": "1.0.0" }\n');
   mkdirSync(join(root, ".changeset"));
-  writeFileSync(join(root, ".changeset", "config.json"), `${JSON.stringify({ changelog: false, commit: false, fixed: [["@org/payment-types"]], linked: [], access: "public", baseBranch: "main", updateInternalDependencies: "patch", ignore: [] }, null, 2)}\n`);
+  writeFileSync(
+    join(root, ".changeset", "config.json"),
+    `${JSON.stringify({ changelog: false, commit: false, fixed: [["@org/payment-types"]], linked: [], access: "public", baseBranch: "main", updateInternalDependencies: "patch", ignore: [] }, null, 2)}\n`,
+  );
   writeSchemaSet(root, ORIGINAL);
   commit(root, "workspace and schemas");
   return root;
@@ -66,7 +69,12 @@ function clone(origin: string, ...args: string[]): string {
 async function check(root: string, env: NodeJS.ProcessEnv): Promise<{ exitCode: number; log: string }> {
   const lines: string[] = [];
   const ci: CiContext = ciContext(env);
-  const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: true, ci }, () => undefined, (line) => lines.push(line));
+  const outcome = await runSchemaDiff(
+    root,
+    { format: "text", changeset: false, check: true, ci },
+    () => undefined,
+    (line) => lines.push(line),
+  );
   return { exitCode: outcome.exitCode, log: lines.join("\n") };
 }
 

@@ -4,7 +4,15 @@ import type { Change } from "../../src/diff/change.js";
 import { changeKey, changeKeysIn, consumerLines, subjectOf } from "../../src/diff/consumer-words.js";
 import { diffSpecs, objectModel } from "./schema-sets.js";
 
-const change = (rule: string, pointer: string, extra: Partial<Change> = {}): Change => ({ rule, bump: "major", model: "PaymentSessionResult", file: "schemas/gateway/PaymentSessionResult.schema.json", pointer, message: "m", ...extra });
+const change = (rule: string, pointer: string, extra: Partial<Change> = {}): Change => ({
+  rule,
+  bump: "major",
+  model: "PaymentSessionResult",
+  file: "schemas/gateway/PaymentSessionResult.schema.json",
+  pointer,
+  message: "m",
+  ...extra,
+});
 
 describe("consumer words", () => {
   it("names where a change is as code names it", () => {
@@ -34,7 +42,8 @@ describe("consumer words", () => {
   });
 
   it("reads back the changes a text names, in this format and the earlier `- major `M#/p` [rule]` one", () => {
-    const text = "- **Breaking:** ... (`Thing#/properties/b` [property-removed], `api#/paths/~1pay~1/post` [operation-removed])\n- major `PaymentResultCode#/enum/3` [enum-value-added] `(absent) -> \"Refused\"`: ...\nnot a citation: `Thing` [x]";
+    const text =
+      '- **Breaking:** ... (`Thing#/properties/b` [property-removed], `api#/paths/~1pay~1/post` [operation-removed])\n- major `PaymentResultCode#/enum/3` [enum-value-added] `(absent) -> "Refused"`: ...\nnot a citation: `Thing` [x]';
     expect([...changeKeysIn(text)]).toEqual([
       changeKey({ model: "Thing", pointer: "/properties/b", rule: "property-removed" }),
       changeKey({ model: "api", pointer: "/paths/~1pay~1/post", rule: "operation-removed" }),

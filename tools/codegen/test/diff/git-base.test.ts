@@ -113,13 +113,28 @@ describe("schema:diff CLI outcomes", () => {
   it("exit 2 with the reason when no base can be found; --check skips loudly outside CI, fails under CI", async () => {
     const root = repo("trunk");
     const lines: string[] = [];
-    const diff = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
+    const diff = await runSchemaDiff(
+      root,
+      { format: "text", changeset: false, check: false },
+      () => undefined,
+      (l) => lines.push(l),
+    );
     expect(diff.exitCode).toBe(2);
     expect(lines.join("\n")).toMatch(/^schema:diff: no base to compare with/);
-    const check = await runSchemaDiff(root, { format: "text", changeset: false, check: true }, () => undefined, (l) => lines.push(l));
+    const check = await runSchemaDiff(
+      root,
+      { format: "text", changeset: false, check: true },
+      () => undefined,
+      (l) => lines.push(l),
+    );
     expect(check.exitCode).toBe(0);
     expect(lines.at(-1)).toMatch(/^changeset:check: SKIPPED, NOT CHECKED \(outside CI only; under CI=true this fails\): no base to compare with/);
-    const ci = await runSchemaDiff(root, { format: "text", changeset: false, check: true, ci: { ci: true, fetch: true } }, () => undefined, (l) => lines.push(l));
+    const ci = await runSchemaDiff(
+      root,
+      { format: "text", changeset: false, check: true, ci: { ci: true, fetch: true } },
+      () => undefined,
+      (l) => lines.push(l),
+    );
     expect(ci.exitCode).toBe(1);
     expect(lines.at(-1)).toMatch(/^changeset:check: FAILED: nothing was compared: no base to compare with/);
   });
@@ -129,7 +144,12 @@ describe("schema:diff CLI outcomes", () => {
     mkdirSync(join(root, "schemas", "gateway"), { recursive: true });
     writeFileSync(join(root, "schemas", "gateway", "Thing.schema.json"), "{ not json");
     const lines: string[] = [];
-    const outcome = await runSchemaDiff(root, { format: "text", changeset: false, check: false }, () => undefined, (l) => lines.push(l));
+    const outcome = await runSchemaDiff(
+      root,
+      { format: "text", changeset: false, check: false },
+      () => undefined,
+      (l) => lines.push(l),
+    );
     expect(outcome.exitCode).toBe(1);
     expect(lines.join("\n")).toMatch(/cannot compare: the working tree's schemas\/ do not load: .*schemas\/gateway\/Thing\.schema\.json# \[json\] invalid JSON/s);
   });

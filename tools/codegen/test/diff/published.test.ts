@@ -42,7 +42,9 @@ describe("schema:diff --base published", () => {
     expect(releaseGate(breaking, "1.2.0", "2.0.0", base)).toMatchObject({ ok: true });
     const refused = releaseGate(breaking, "1.2.0", "1.2.1", base);
     expect(refused.ok).toBe(false);
-    expect(refused.message).toContain("release refused: the schema changes since @org/payment-schemas@1.2.0 (published on http://127.0.0.1/) need a major bump (1 breaking, 0 additive, 0 docs only), but 1.2.0 -> 1.2.1 is only a patch bump");
+    expect(refused.message).toContain(
+      "release refused: the schema changes since @org/payment-schemas@1.2.0 (published on http://127.0.0.1/) need a major bump (1 breaking, 0 additive, 0 docs only), but 1.2.0 -> 1.2.1 is only a patch bump",
+    );
     expect(refused.message).toContain("`pnpm schema:diff --base published --changeset`");
     expect(releaseGate(breaking, "1.2.0", "1.1.9", base).message).toContain("1.2.0 -> 1.1.9 is not a version increase");
     expect(releaseGate(breaking, "1.2.0", "1.2.0", base)).toMatchObject({ ok: true });
@@ -65,11 +67,19 @@ describe("schema:diff --base published", () => {
       writeFileSync(join(root, ".npmrc"), `registry=${registry}\nfetch-retries=0\n`);
       expect(() => loadPublishedBase(root, "published", "1.0.0")).toThrow(new RegExp(`cannot fetch @org/payment-schemas@<=1\\.0\\.0 from ${registry.replace(/\./g, "\\.")}`));
       const lines: string[] = [];
-      const outcome = await runSchemaDiff(root, { base: "published", format: "text", changeset: false, check: true }, () => undefined, (l) => lines.push(l));
+      const outcome = await runSchemaDiff(
+        root,
+        { base: "published", format: "text", changeset: false, check: true },
+        () => undefined,
+        (l) => lines.push(l),
+      );
       expect(outcome.exitCode).toBe(1);
       expect(lines.at(-1)).toMatch(/^changeset:check: FAILED: nothing was compared: cannot fetch/);
     } finally {
-      for (const [key, value] of [["npm_config_registry", saved.registry], ["npm_config_fetch_retries", saved.retries]] as const) {
+      for (const [key, value] of [
+        ["npm_config_registry", saved.registry],
+        ["npm_config_fetch_retries", saved.retries],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

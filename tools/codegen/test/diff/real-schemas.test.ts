@@ -54,10 +54,7 @@ describe("schema:diff on the real schemas", () => {
   });
 
   it("a new Adyen result code is breaking, and says tolerant mode absorbs it", () => {
-    const diff = diffSchemaSets(
-      original,
-      editedSet({ "adyen/PaymentResultCode.schema.json": addRefusedResultCode }),
-    );
+    const diff = diffSchemaSets(original, editedSet({ "adyen/PaymentResultCode.schema.json": addRefusedResultCode }));
     expect(rules(diff)).toEqual(["enum-value-added"]);
     expect(diff.bump).toBe("major");
     expect(diff.changes[0]).toMatchObject({ model: "PaymentResultCode", file: "schemas/adyen/PaymentResultCode.schema.json", pointer: "/enum/3", after: "Refused" });
@@ -98,10 +95,7 @@ describe("schema:diff on the real schemas", () => {
   });
 
   it("a new optional Adyen property is additive", () => {
-    const diff = diffSchemaSets(
-      original,
-      editedSet({ "adyen/SessionResultResponse.schema.json": (s) => void (properties(s).shopperLocale = { description: "The shopper's locale.", type: "string" }) }),
-    );
+    const diff = diffSchemaSets(original, editedSet({ "adyen/SessionResultResponse.schema.json": (s) => void (properties(s).shopperLocale = { description: "The shopper's locale.", type: "string" }) }));
     expect(rules(diff)).toEqual(["property-added"]);
     expect(diff.bump).toBe("minor");
   });

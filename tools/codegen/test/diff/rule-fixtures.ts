@@ -68,7 +68,13 @@ const withOperations = (paths: JsonObject): SetSpec => ({ models: { [THING]: obj
 
 export const RULE_FIXTURES: readonly RuleFixture[] = [
   // models
-  { name: "model removed", before: { models: { [THING]: objectModel({ value: string }), "gateway/Other": objectModel({ other: string }) } }, after: { models: { [THING]: objectModel({ value: string }) } }, rules: ["model-removed"], pointer: "" },
+  {
+    name: "model removed",
+    before: { models: { [THING]: objectModel({ value: string }), "gateway/Other": objectModel({ other: string }) } },
+    after: { models: { [THING]: objectModel({ value: string }) } },
+    rules: ["model-removed"],
+    pointer: "",
+  },
   {
     name: "model renamed (and the $refs to it follow)",
     before: { models: { [THING]: objectModel({ value: string }), "gateway/Holder": objectModel({ thing: { $ref: "Thing.schema.json" } }) } },
@@ -76,8 +82,19 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
     rules: ["model-renamed"],
     mentions: ["Thing renamed to Item"],
   },
-  { name: "model moved to another folder", before: { models: { [THING]: objectModel({ value: string }) } }, after: { models: { "adyen/Thing": objectModel({ value: string }) } }, rules: ["model-moved"], mentions: ["schemas/gateway/Thing.schema.json to schemas/adyen/Thing.schema.json"] },
-  { name: "model added", before: { models: { [THING]: objectModel({ value: string }) } }, after: { models: { [THING]: objectModel({ value: string }), "gateway/Other": objectModel({ other: string }) } }, rules: ["model-added"] },
+  {
+    name: "model moved to another folder",
+    before: { models: { [THING]: objectModel({ value: string }) } },
+    after: { models: { "adyen/Thing": objectModel({ value: string }) } },
+    rules: ["model-moved"],
+    mentions: ["schemas/gateway/Thing.schema.json to schemas/adyen/Thing.schema.json"],
+  },
+  {
+    name: "model added",
+    before: { models: { [THING]: objectModel({ value: string }) } },
+    after: { models: { [THING]: objectModel({ value: string }), "gateway/Other": objectModel({ other: string }) } },
+    rules: ["model-added"],
+  },
 
   // types
   valueChange("type changed", string, { type: "integer" }, ["type-changed"], { pointer: "/properties/value", mentions: ["from string to integer"] }),
@@ -94,7 +111,10 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   valueChange("no change: nullable written as a type list or as anyOf", { type: ["string", "null"], maxLength: 3 }, { anyOf: [{ type: "string", maxLength: 3 }, { type: "null" }] }, []),
 
   // enums
-  thingChange("enum value added to a provider-extensible enum", code(["A", "B"], { "x-provider-extensible": true }), code(["A", "B", "C"], { "x-provider-extensible": true }), ["enum-value-added"], { pointer: "/enum/2", mentions: ['"C"', "exhaustive consumers", "tolerant mode absorbs it"] }),
+  thingChange("enum value added to a provider-extensible enum", code(["A", "B"], { "x-provider-extensible": true }), code(["A", "B", "C"], { "x-provider-extensible": true }), ["enum-value-added"], {
+    pointer: "/enum/2",
+    mentions: ['"C"', "exhaustive consumers", "tolerant mode absorbs it"],
+  }),
   thingChange("enum value added to a closed enum", code(["A", "B"]), code(["A", "B", "C"]), ["enum-value-added"], { mentions: ["exhaustive consumers", "not x-provider-extensible"] }),
   thingChange("enum value removed", code(["A", "B"]), code(["A"]), ["enum-value-removed"], { pointer: "/enum/1" }),
   valueChange("const changed (a value removed, one added)", { const: "a" }, { const: "b" }, ["enum-value-added", "enum-value-removed"]),
@@ -113,7 +133,9 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   valueChange("pattern rewritten, same strings", { type: "string", pattern: "^[0-9]{3}$" }, { type: "string", pattern: "^\\d{3}$" }, ["pattern-rewritten"]),
   valueChange("pattern widened", { type: "string", pattern: "^[A-Z]{3}$" }, { type: "string", pattern: "^[A-Z]{2,4}$" }, ["pattern-widened"], { mentions: ['e.g. "AA"'] }),
   valueChange("pattern widened by dropping an anchor", { type: "string", pattern: "^[A-Z]{3}$" }, { type: "string", pattern: "^[A-Z]{3}" }, ["pattern-widened"]),
-  valueChange("pattern changed, not provably narrower", { type: "string", pattern: "^[a-z]+\\d$" }, { type: "string", pattern: "^(?=[a-z]*\\d$)[a-z0-9]+$" }, ["pattern-changed"], { mentions: ["cannot be proved narrower", "counted as breaking"] }),
+  valueChange("pattern changed, not provably narrower", { type: "string", pattern: "^[a-z]+\\d$" }, { type: "string", pattern: "^(?=[a-z]*\\d$)[a-z0-9]+$" }, ["pattern-changed"], {
+    mentions: ["cannot be proved narrower", "counted as breaking"],
+  }),
   valueChange("format added", string, { type: "string", format: "date-time" }, ["format-added"]),
   valueChange("format removed", { type: "string", format: "date-time" }, string, ["format-removed"], { mentions: ['format "date-time" removed'] }),
   valueChange("format changed", { type: "string", format: "date-time" }, { type: "string", format: "date" }, ["format-changed"]),
@@ -122,15 +144,25 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   thingChange("property removed", objectModel({ a: string, b: string }), objectModel({ a: string }), ["property-removed"], { pointer: "/properties/b" }),
   thingChange("property renamed", objectModel({ a: string, b: { type: "integer" } }), objectModel({ a: string, c: { type: "integer" } }), ["property-renamed"], { mentions: ['"b" renamed to "c"'] }),
   thingChange("optional property added", objectModel({ a: string }), objectModel({ a: string, b: string }), ["property-added"], { mentions: ["new optional property"] }),
-  thingChange("required property added", objectModel({ a: string }), objectModel({ a: string, b: string }, { required: ["b"], examples: [{ b: "x" }] }), ["property-added", "example-changed"], { mentions: ["new required property", "must add it"] }),
+  thingChange("required property added", objectModel({ a: string }), objectModel({ a: string, b: string }, { required: ["b"], examples: [{ b: "x" }] }), ["property-added", "example-changed"], {
+    mentions: ["new required property", "must add it"],
+  }),
   thingChange("required -> optional", objectModel({ a: string }, { required: ["a"], examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "x" }] }), ["property-made-optional"], { pointer: "/required" }),
   thingChange("optional -> required", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { required: ["a"], examples: [{ a: "x" }] }), ["property-made-required"]),
   thingChange("additionalProperties false -> absent", objectModel({ a: string }), { type: "object", properties: { a: { type: "string", description: "The a." } } }, ["additional-properties-loosened"]),
-  thingChange("additionalProperties absent -> false", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }), ["additional-properties-closed"], { mentions: ["Tolerant* type"] }),
+  thingChange("additionalProperties absent -> false", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }), ["additional-properties-closed"], {
+    mentions: ["Tolerant* type"],
+  }),
   thingChange("additionalProperties schema -> false", objectModel({ a: string }, { additionalProperties: string }), objectModel({ a: string }), ["additional-properties-closed"]),
-  thingChange("additionalProperties absent -> a schema", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }, { additionalProperties: string }), ["additional-properties-tightened"]),
-  valueChange("additionalProperties schema compared as a subschema", { type: "object", additionalProperties: string }, { type: "object", additionalProperties: { type: ["string", "null"] } }, ["nullable-added"], { pointer: "/properties/value/additionalProperties" }),
-  valueChange("array items compared as a subschema", { type: "array", items: { type: "string", maxLength: 3 } }, { type: "array", items: { type: "string", maxLength: 4 } }, ["max-length-loosened"], { pointer: "/properties/value/items/maxLength" }),
+  thingChange("additionalProperties absent -> a schema", { type: "object", properties: { a: { type: "string", description: "The a." } } }, objectModel({ a: string }, { additionalProperties: string }), [
+    "additional-properties-tightened",
+  ]),
+  valueChange("additionalProperties schema compared as a subschema", { type: "object", additionalProperties: string }, { type: "object", additionalProperties: { type: ["string", "null"] } }, ["nullable-added"], {
+    pointer: "/properties/value/additionalProperties",
+  }),
+  valueChange("array items compared as a subschema", { type: "array", items: { type: "string", maxLength: 3 } }, { type: "array", items: { type: "string", maxLength: 4 } }, ["max-length-loosened"], {
+    pointer: "/properties/value/items/maxLength",
+  }),
 
   // legacy
   thingChange("legacy field dropped", legacyThing({ replacedBy: "/name" }), legacyThing(undefined), ["legacy-field-dropped"], { pointer: "/properties/old_name" }),
@@ -141,12 +173,7 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
 
   // docs
   valueChange("description changed", { type: "string", description: "Old words." }, { type: "string", description: "New words." }, ["description-changed"], { pointer: "/properties/value/description" }),
-  thingChange(
-    "enum value description changed",
-    code(["A"], { "x-enum-descriptions": { A: "Old meaning." } }),
-    code(["A"], { "x-enum-descriptions": { A: "New meaning." } }),
-    ["enum-description-changed"],
-  ),
+  thingChange("enum value description changed", code(["A"], { "x-enum-descriptions": { A: "Old meaning." } }), code(["A"], { "x-enum-descriptions": { A: "New meaning." } }), ["enum-description-changed"]),
   valueChange("deprecated added", string, { type: "string", deprecated: true }, ["deprecated-added"]),
   valueChange("deprecated removed", { type: "string", deprecated: true }, string, ["deprecated-removed"]),
 
@@ -156,15 +183,38 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   thingChange("example changed", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "z" }] }), ["example-changed"]),
   thingChange(
     "one example edited and another removed: each told apart by what they share",
-    objectModel({ a: string, b: string }, { examples: [{ a: "1", b: "one" }, { a: "2", b: "two" }, { a: "3", b: "three" }] }),
-    objectModel({ a: string, b: string }, { examples: [{ a: "1", b: "one" }, { a: "3", b: "THREE" }] }),
+    objectModel(
+      { a: string, b: string },
+      {
+        examples: [
+          { a: "1", b: "one" },
+          { a: "2", b: "two" },
+          { a: "3", b: "three" },
+        ],
+      },
+    ),
+    objectModel(
+      { a: string, b: string },
+      {
+        examples: [
+          { a: "1", b: "one" },
+          { a: "3", b: "THREE" },
+        ],
+      },
+    ),
     ["example-removed", "example-changed"],
     { pointer: "/examples/1", mentions: ["example 1 removed"] },
   ),
 
   // composition
   thingChange("allOf branch added", objectModel({ a: string }, { examples: [{ a: "x" }] }), objectModel({ a: string }, { examples: [{ a: "x" }], allOf: [requires("a")] }), ["all-of-added"]),
-  thingChange("allOf branch removed", objectModel({ a: string, b: string }, { examples: [{ a: "x", b: "y" }], allOf: [requires("a"), requires("b")] }), objectModel({ a: string, b: string }, { examples: [{ a: "x", b: "y" }], allOf: [requires("b")] }), ["all-of-removed"], { pointer: "/allOf/0" }),
+  thingChange(
+    "allOf branch removed",
+    objectModel({ a: string, b: string }, { examples: [{ a: "x", b: "y" }], allOf: [requires("a"), requires("b")] }),
+    objectModel({ a: string, b: string }, { examples: [{ a: "x", b: "y" }], allOf: [requires("b")] }),
+    ["all-of-removed"],
+    { pointer: "/allOf/0" },
+  ),
   thingChange(
     "allOf branch changed: unclassified",
     objectModel({ a: string, b: string }, { examples: [{ a: "x", b: "y" }], allOf: [requires("a", "A rule.")] }),
@@ -183,7 +233,13 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
   // operations (schemas/api.json)
   { name: "operation removed", before: withOperations({ "/things": getThing() }), after: withOperations({}), rules: ["operation-removed"], pointer: "/paths/~1things/get" },
   { name: "operation added", before: withOperations({ "/others": getOther }), after: withOperations({ "/others": getOther, "/things": getThing() }), rules: ["operation-added"] },
-  { name: "operation response changed", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({}, "gateway/Other.schema.json") }), rules: ["operation-response-changed"], mentions: ["from Thing to Other"] },
+  {
+    name: "operation response changed",
+    before: withOperations({ "/things": getThing() }),
+    after: withOperations({ "/things": getThing({}, "gateway/Other.schema.json") }),
+    rules: ["operation-response-changed"],
+    mentions: ["from Thing to Other"],
+  },
   { name: "operation changed beyond docs", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({ operationId: "fetchThing" }) }), rules: ["operation-changed"] },
   { name: "operation docs changed", before: withOperations({ "/things": getThing() }), after: withOperations({ "/things": getThing({ summary: "Fetch a thing" }) }), rules: ["description-changed"] },
 ];

@@ -33,7 +33,12 @@ describe("schema:diff rules", () => {
     const listed = new Map<string, string>();
     for (const row of rows) {
       const [, , major = "", minor = "", patch = ""] = row.split("|").map((cell) => cell.trim());
-      for (const [bump, cell] of [["major", major], ["minor", minor], ["patch", patch]] as const) for (const [, id] of cell.matchAll(/`([a-z-]+)`/g)) listed.set(id!, bump);
+      for (const [bump, cell] of [
+        ["major", major],
+        ["minor", minor],
+        ["patch", patch],
+      ] as const)
+        for (const [, id] of cell.matchAll(/`([a-z-]+)`/g)) listed.set(id!, bump);
     }
     expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(ALL_RULES.map((r) => [r.id, r.bump])));
   });

@@ -143,7 +143,17 @@ beforeAll(async () => {
     probes.push({ fixture, diff: diffSchemaSets(before, after), dir });
   }
 
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true, types: [], exactOptionalPropertyTypes: false, noUnusedLocals: false };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+    exactOptionalPropertyTypes: false,
+    noUnusedLocals: false,
+  };
   const host = ts.createCompilerHost(options);
   const virtual = (file: string) => files.get(file.replace(/\.js$/, ".ts"));
   const { getSourceFile, fileExists, readFile } = host;

@@ -58,9 +58,7 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 
 /** The text a reader sees (inline HTML such as anchors left out; marked's entity escapes undone). */
 export function plainText(tokens: readonly Token[]): string {
-  return tokens
-    .map((t) => (t.type === "html" ? "" : "tokens" in t && t.tokens ? plainText(t.tokens) : "text" in t ? String(t.text).replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!) : ""))
-    .join("");
+  return tokens.map((t) => (t.type === "html" ? "" : "tokens" in t && t.tokens ? plainText(t.tokens) : "text" in t ? String(t.text).replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!) : "")).join("");
 }
 
 /** Checks every link of every page; `pages` maps a posix path (relative to the docs root) to its text. */

@@ -15,9 +15,7 @@ export interface TypeViewOptions {
 
 /** Human description of a legacy annotation, e.g. "Use `order.order_number` instead." */
 export function legacyNote(replacedBy: string | null): string {
-  return replacedBy === null
-    ? "Legacy flat field kept for old clients; nothing replaces it yet."
-    : `Legacy flat field kept for old clients. Use \`${replacedBy.slice(1).split("/").join(".")}\` instead.`;
+  return replacedBy === null ? "Legacy flat field kept for old clients; nothing replaces it yet." : `Legacy flat field kept for old clients. Use \`${replacedBy.slice(1).split("/").join(".")}\` instead.`;
 }
 
 export function enumMeanings(schema: JsonObject): string[] {

@@ -225,7 +225,10 @@ export function mergeIdenticalFunctions(source: string): string {
       const bodyStart = match.index + match[0].length - 1;
       const end = endOfBracketed(merged, bodyStart, "mergeIdenticalFunctions");
       // Each function names its schema in a sourceURL comment (strict and tolerant ids differ).
-      const body = merged.slice(bodyStart, end).replace(SOURCE_URL, "").replace(new RegExp(`\\b${name}\\b`, "g"), "\0self");
+      const body = merged
+        .slice(bodyStart, end)
+        .replace(SOURCE_URL, "")
+        .replace(new RegExp(`\\b${name}\\b`, "g"), "\0self");
       const kept = byBody.get(body);
       if (kept) {
         renames.set(name, kept);

@@ -24,7 +24,10 @@ export function capErrorGathering(source: string): string {
     "if(vErrors === null){vErrors = [errStop];}else{vErrors.push(errStop);}errors++;break;}";
   const capped = source.replace(DATA_LOOP, (loop) => `${loop}${stop}`);
   // A loop of neither kind means Ajv's spelling has changed: refuse rather than leave it unbounded.
-  const unknown = source.replace(DATA_LOOP, "").replace(BOUNDED_LOOP, "").match(/\bfor\s*\([^{]*\{/);
+  const unknown = source
+    .replace(DATA_LOOP, "")
+    .replace(BOUNDED_LOOP, "")
+    .match(/\bfor\s*\([^{]*\{/);
   if (unknown) throw new Error(`error-cap: a loop in Ajv's standalone code that is neither over the data nor bounded by the schema: ${unknown[0]}`);
   return capped;
 }

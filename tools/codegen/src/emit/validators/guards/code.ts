@@ -109,34 +109,56 @@ export function calledGuard(expr: Expr, arg: string): string | undefined {
 
 function typeText(type: JsonType, v: string): string {
   switch (type) {
-    case "null": return `${v} === null`;
-    case "boolean": return `typeof ${v} === "boolean"`;
-    case "string": return `typeof ${v} === "string"`;
-    case "number": return `(typeof ${v} === "number" && isFinite(${v}))`;
-    case "integer": return `(typeof ${v} === "number" && !(${v} % 1) && !isNaN(${v}) && isFinite(${v}))`;
-    case "object": return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`;
-    case "array": return `Array.isArray(${v})`;
+    case "null":
+      return `${v} === null`;
+    case "boolean":
+      return `typeof ${v} === "boolean"`;
+    case "string":
+      return `typeof ${v} === "string"`;
+    case "number":
+      return `(typeof ${v} === "number" && isFinite(${v}))`;
+    case "integer":
+      return `(typeof ${v} === "number" && !(${v} % 1) && !isNaN(${v}) && isFinite(${v}))`;
+    case "object":
+      return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`;
+    case "array":
+      return `Array.isArray(${v})`;
   }
 }
 
 export function printExpr(expr: Expr): string {
   switch (expr.kind) {
-    case "true": return "true";
-    case "false": return "false";
+    case "true":
+      return "true";
+    case "false":
+      return "false";
     case "name":
-    case "guard": return expr.name;
-    case "literal": return expr.value === undefined ? "undefined" : JSON.stringify(expr.value);
-    case "type": return typeText(expr.type, printExpr(expr.value));
-    case "member": return `${printExpr(expr.object)}.${expr.name}`;
-    case "index": return `${printExpr(expr.object)}[${printExpr(expr.index)}]`;
-    case "call": return `${printExpr(expr.callee)}(${expr.args.map(printExpr).join(", ")})`;
-    case "new": return `${expr.pure ? "/* @__PURE__ */ " : ""}new ${expr.callee}(${expr.args.map(printExpr).join(", ")})`;
-    case "binary": return `${printExpr(expr.left)} ${expr.op} ${printExpr(expr.right)}`;
-    case "chain": return expr.parts.map(printExpr).join(` ${expr.op} `);
-    case "not": return `!${printExpr(expr.operand)}`;
-    case "postfix": return `${printExpr(expr.operand)}${expr.op}`;
-    case "conditional": return `${printExpr(expr.test)} ? ${printExpr(expr.then)} : ${printExpr(expr.otherwise)}`;
-    case "paren": return `(${printExpr(expr.expr)})`;
+    case "guard":
+      return expr.name;
+    case "literal":
+      return expr.value === undefined ? "undefined" : JSON.stringify(expr.value);
+    case "type":
+      return typeText(expr.type, printExpr(expr.value));
+    case "member":
+      return `${printExpr(expr.object)}.${expr.name}`;
+    case "index":
+      return `${printExpr(expr.object)}[${printExpr(expr.index)}]`;
+    case "call":
+      return `${printExpr(expr.callee)}(${expr.args.map(printExpr).join(", ")})`;
+    case "new":
+      return `${expr.pure ? "/* @__PURE__ */ " : ""}new ${expr.callee}(${expr.args.map(printExpr).join(", ")})`;
+    case "binary":
+      return `${printExpr(expr.left)} ${expr.op} ${printExpr(expr.right)}`;
+    case "chain":
+      return expr.parts.map(printExpr).join(` ${expr.op} `);
+    case "not":
+      return `!${printExpr(expr.operand)}`;
+    case "postfix":
+      return `${printExpr(expr.operand)}${expr.op}`;
+    case "conditional":
+      return `${printExpr(expr.test)} ? ${printExpr(expr.then)} : ${printExpr(expr.otherwise)}`;
+    case "paren":
+      return `(${printExpr(expr.expr)})`;
   }
 }
 
@@ -144,18 +166,25 @@ export function printExpr(expr: Expr): string {
 export function printStmt(stmt: Stmt, indent = ""): string {
   const inner = `${indent}  `;
   switch (stmt.kind) {
-    case "return": return `return ${printExpr(stmt.value)};`;
-    case "expr": return `${printExpr(stmt.expr)};`;
+    case "return":
+      return `return ${printExpr(stmt.value)};`;
+    case "expr":
+      return `${printExpr(stmt.expr)};`;
     case "const":
-    case "let": return `${stmt.kind} ${stmt.name} = ${printExpr(stmt.init)};`;
-    case "if": return `if (${printExpr(stmt.test)}) ${printStmt(stmt.then, indent)}`;
-    case "block": return `{ ${stmt.body.map((s) => printStmt(s, indent)).join(" ")} }`;
-    case "line": return stmt.body.map((s) => printStmt(s, indent)).join(" ");
+    case "let":
+      return `${stmt.kind} ${stmt.name} = ${printExpr(stmt.init)};`;
+    case "if":
+      return `if (${printExpr(stmt.test)}) ${printStmt(stmt.then, indent)}`;
+    case "block":
+      return `{ ${stmt.body.map((s) => printStmt(s, indent)).join(" ")} }`;
+    case "line":
+      return stmt.body.map((s) => printStmt(s, indent)).join(" ");
     case "for": {
       const update = stmt.update ? ` ${printExpr(stmt.update)}` : "";
       return `for (let ${stmt.variable} = ${printExpr(stmt.start)}; ${printExpr(stmt.test)};${update}) ${printStmt(stmt.body, indent)}`;
     }
-    case "for-in": return `for (const ${stmt.key} in ${printExpr(stmt.object)}) {\n${stmt.body.map((s) => `${inner}${printStmt(s, inner)}`).join("\n")}\n${indent}}`;
+    case "for-in":
+      return `for (const ${stmt.key} in ${printExpr(stmt.object)}) {\n${stmt.body.map((s) => `${inner}${printStmt(s, inner)}`).join("\n")}\n${indent}}`;
     case "switch": {
       const cases = stmt.cases.map((value) => `${inner}case ${JSON.stringify(value)}:`).join("\n");
       return `switch (${printExpr(stmt.value)}) {\n${cases}\n${inner}  break;\n${inner}default: ${printStmt(stmt.otherwise, inner)}\n${indent}}`;

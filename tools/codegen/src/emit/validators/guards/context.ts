@@ -49,6 +49,19 @@ export interface GuardContext {
 
 /** Keywords that only annotate: they never change whether a value is valid. */
 export const ANNOTATION = new Set([
-  "$schema", "$id", "$anchor", "$defs", "$comment", "title", "description", "default", "examples", "deprecated",
-  "readOnly", "writeOnly", "contentEncoding", "contentMediaType", "contentSchema",
+  "$schema",
+  "$id",
+  "$anchor",
+  "$defs",
+  "$comment",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
 ]);

@@ -6,7 +6,12 @@ import { formatCheck } from "./strings.js";
 
 export const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
 
-const BOUNDS = [["minimum", ">="], ["maximum", "<="], ["exclusiveMinimum", ">"], ["exclusiveMaximum", "<"]] as const;
+const BOUNDS = [
+  ["minimum", ">="],
+  ["maximum", "<="],
+  ["exclusiveMinimum", ">"],
+  ["exclusiveMaximum", "<"],
+] as const;
 
 export function numberChecks(node: JsonObject, v: string, context: GuardContext): Expr | undefined {
   const value = name(v);

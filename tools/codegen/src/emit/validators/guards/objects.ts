@@ -64,9 +64,7 @@ export function objectChecks(node: JsonObject, v: string, base: string, typed: b
     const read = constant(value, property(d, propertyName));
     // A required value's check needs no `=== undefined` test when the check rejects undefined.
     const absent = binary(name(value), "===", literal(undefined));
-    const test = !present
-      ? chain("&&", [binary(name(value), "!==", literal(undefined)), not(check)])
-      : rejectsUndefined(properties[propertyName]!, base, context) ? not(check) : chain("||", [absent, not(check)]);
+    const test = !present ? chain("&&", [binary(name(value), "!==", literal(undefined)), not(check)]) : rejectsUndefined(properties[propertyName]!, base, context) ? not(check) : chain("||", [absent, not(check)]);
     body.push(line(read, rejectIf(test)));
   }
   const missing = required.filter((n) => !Object.hasOwn(properties, n));

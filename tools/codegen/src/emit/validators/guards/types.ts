@@ -17,14 +17,22 @@ export function typeOf(type: string, v: string): Expr {
 /** Whether a JSON value (from a schema) passes Ajv's test for `type`. */
 export function hasType(type: string, value: JsonValue): boolean {
   switch (type) {
-    case "null": return value === null;
-    case "boolean": return typeof value === "boolean";
-    case "string": return typeof value === "string";
-    case "number": return typeof value === "number" && Number.isFinite(value);
-    case "integer": return typeof value === "number" && Number.isInteger(value);
-    case "object": return typeof value === "object" && value !== null && !Array.isArray(value);
-    case "array": return Array.isArray(value);
-    default: return false;
+    case "null":
+      return value === null;
+    case "boolean":
+      return typeof value === "boolean";
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "array":
+      return Array.isArray(value);
+    default:
+      return false;
   }
 }
 

@@ -17,7 +17,7 @@ import { fastExport, strictExport, tolerantExport } from "../../tools/codegen/sr
 import { Definitions, inlineFragmentRefs } from "../../tools/codegen/src/model/fragment-refs.js";
 import { subschemaProblems } from "../../tools/codegen/src/model/lint.js";
 import type { Model, SchemaSet } from "../../tools/codegen/src/model/schema-set.js";
-import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject } from "../../tools/codegen/src/model/schema-walk.js";
+import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, isObject, walkSchema } from "../../tools/codegen/src/model/schema-walk.js";
 
 const SUITE_DIR = "tests/draft2020-12";
 const DIALECT = "https://json-schema.org/draft/2020-12/schema";

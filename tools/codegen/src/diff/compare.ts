@@ -10,7 +10,7 @@ import { docsFamily } from "./doc-rules.js";
 import { enumsFamily } from "./enum-rules.js";
 import { examplesFamily } from "./example-rules.js";
 import { legacyFamily } from "./legacy-rules.js";
-import { MODEL_ROOT_KEYWORDS, compareModels } from "./model-rules.js";
+import { MODEL_ROOT_KEYWORDS, compareDefinitions, compareModels } from "./model-rules.js";
 import { API_MODEL, compareOperations } from "./operation-rules.js";
 import { propertiesFamily } from "./property-rules.js";
 import { type RefNamer, isTypeChange, typesFamily, viewOf } from "./type-rules.js";
@@ -38,6 +38,7 @@ export function diffSchemaSets(before: SchemaSet, after: SchemaSet): SchemaDiff 
   };
   const { pairs, renames } = compareModels(before, after, (rule, model, pointer, detail) => record(rule, model.name, model.file, pointer, detail));
   for (const pair of pairs) compareModel(pair.before, pair.after, before, after, renames, (rule, pointer, detail) => record(rule, pair.after.name, pair.after.file, pointer, detail));
+  compareDefinitions(before, after, (rule, model, pointer, detail) => record(rule, model.name, model.file, pointer, detail));
   compareOperations(before, after, renames, (rule, pointer, detail) => record(rule, API_MODEL, "schemas/api.json", pointer, detail));
 
   const rank = (c: Change) => (c.model === API_MODEL ? "\uffff" : c.model);

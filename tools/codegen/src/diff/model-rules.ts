@@ -11,6 +11,12 @@ export const MODEL_RULES = defineRules({
   renamed: { id: "model-renamed", bump: "major", summary: "A named model was renamed (removed, and a model with the same schema added): every exported name derived from it changes." },
   moved: { id: "model-moved", bump: "major", summary: "A model moved to another file: its $id and its published schema path (@org/payment-schemas/schemas/...) change." },
   added: { id: "model-added", bump: "minor", summary: "A new named model: new exported types, nothing existing changes." },
+  definitionRemoved: {
+    id: "definition-removed",
+    bump: "major",
+    summary: "A named type made from a $defs entry is gone (the entry was removed or renamed, its title changed, or nothing refers to it any more): code importing it stops compiling.",
+  },
+  definitionAdded: { id: "definition-added", bump: "minor", summary: "A $defs entry became a named, exported type: nothing existing changes." },
 });
 
 /** Root keywords that name a model rather than describe its values: compared here, not per node
@@ -35,6 +41,21 @@ function shapeOf(model: Model, set: SchemaSet): string {
     return { ...node, $ref: `model:${set.modelForRef(model.id, node.$ref)?.name ?? node.$ref}` };
   });
   return JSON.stringify(withoutDocs(resolved as JsonValue, identity));
+}
+
+/** Named types made from $defs entries, by the name they are exported under: the schemas they
+ *  describe are compared where they are used (inlined in the models); here only the names. */
+export function compareDefinitions(before: SchemaSet, after: SchemaSet, report: ModelReporter): void {
+  for (const definition of before.definitions.values()) {
+    if (after.definitions.has(definition.name)) continue;
+    const owner = before.models.get(definition.owner)!;
+    report(MODEL_RULES.definitionRemoved, owner, definition.pointer, { before: definition.name, message: `named type ${definition.name} (${definition.file}#${definition.pointer}) is no longer exported` });
+  }
+  for (const definition of after.definitions.values()) {
+    if (before.definitions.has(definition.name)) continue;
+    const owner = after.models.get(definition.owner)!;
+    report(MODEL_RULES.definitionAdded, owner, definition.pointer, { after: definition.name, message: `new named type ${definition.name} (${definition.file}#${definition.pointer})` });
+  }
 }
 
 export function compareModels(before: SchemaSet, after: SchemaSet, report: ModelReporter): ModelPairing {

@@ -96,6 +96,23 @@ export const RULE_FIXTURES: readonly RuleFixture[] = [
     rules: ["model-added"],
   },
 
+  // named types from $defs entries
+  {
+    name: "definition renamed (its $defs key changed)",
+    before: { models: { [THING]: objectModel({ value: { $ref: "#/$defs/code" } }, { $defs: { code: { type: "string", enum: ["A"] } } }) } },
+    after: { models: { [THING]: objectModel({ value: { $ref: "#/$defs/label" } }, { $defs: { label: { type: "string", enum: ["A"] } } }) } },
+    rules: ["definition-removed", "definition-added"],
+    pointer: "/$defs/code",
+    mentions: ["ThingCode"],
+  },
+  {
+    name: "definition added (an inline enum moved into $defs)",
+    before: { models: { [THING]: objectModel({ value: { type: "string", enum: ["A"] } }) } },
+    after: { models: { [THING]: objectModel({ value: { $ref: "#/$defs/code" } }, { $defs: { code: { type: "string", enum: ["A"] } } }) } },
+    rules: ["definition-added"],
+    pointer: "/$defs/code",
+  },
+
   // types
   valueChange("type changed", string, { type: "integer" }, ["type-changed"], { pointer: "/properties/value", mentions: ["from string to integer"] }),
   valueChange("type changed: a $ref now names another model", { $ref: "Code.schema.json" }, { $ref: "Other.schema.json" }, ["type-changed"]),

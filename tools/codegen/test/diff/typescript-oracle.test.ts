@@ -136,6 +136,15 @@ beforeAll(async () => {
       builds.push(...model.builds);
       uses.push(...model.uses);
     }
+    // Named types from $defs entries: one that disappears breaks every import of it.
+    for (const name of before.definitions.keys()) {
+      if (!after.definitions.has(name)) {
+        receives.push(`export type GoneDefinition${name} = N.${name};`);
+        continue;
+      }
+      receives.push(`export const receiveDefinition${name} = (value: N.${name}): O.${name} => value;`);
+      builds.push(`export const buildDefinition${name} = (value: O.${name}): N.${name} => value;`);
+    }
     files.set(`${dir}/receives.ts`, `${receives.join("\n")}\n`);
     files.set(`${dir}/builds.ts`, `${builds.join("\n")}\n`);
     // The same lines against each version: a line that compiles against the old types only breaks.

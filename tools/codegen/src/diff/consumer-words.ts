@@ -5,6 +5,7 @@
 import type { Change } from "./change.js";
 import { API_MODEL } from "./operation-rules.js";
 import { renderValue } from "./json.js";
+import { unescapePointer } from "../model/schema-walk.js";
 
 /** The identity of a change, as changesets name it: `Model#/pointer` [rule-id]. */
 export function changeKey(change: Pick<Change, "model" | "pointer" | "rule">): string {
@@ -25,19 +26,17 @@ export function changeKeysIn(text: string): Set<string> {
   return keys;
 }
 
-const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
-
 /** Where a change is, as a consumer's code names it: `Model.property.nested[]`. */
 export function subjectOf(change: Change): string {
   if (change.model === API_MODEL) {
     const [, , path, method] = change.pointer.split("/");
-    return path && method ? `${method.toUpperCase()} ${unescapeToken(path)}` : "the API";
+    return path && method ? `${method.toUpperCase()} ${unescapePointer(path)}` : "the API";
   }
   let subject = change.model;
   const tokens = change.pointer.split("/").slice(1);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token === "properties" && tokens[i + 1] !== undefined) subject += `.${unescapeToken(tokens[++i]!)}`;
+    if (token === "properties" && tokens[i + 1] !== undefined) subject += `.${unescapePointer(tokens[++i]!)}`;
     else if (token === "items") subject += "[]";
     else if (token === "additionalProperties") subject += "[key]";
     else break;

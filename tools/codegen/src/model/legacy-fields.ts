@@ -5,7 +5,7 @@
 // import the adapters).
 import { LEGACY } from "./keywords.js";
 import type { Model, SchemaSet } from "./schema-set.js";
-import { type JsonObject, isObject } from "./schema-walk.js";
+import { isObject, type JsonObject, unescapePointer } from "./schema-walk.js";
 import { admittedTypes } from "./json-types.js";
 
 export interface LegacyField {
@@ -30,13 +30,7 @@ export function legacyFields(model: Model): LegacyField[] {
     fields.push({
       name,
       replacedBy,
-      replacementPath:
-        replacedBy === null
-          ? []
-          : replacedBy
-              .split("/")
-              .slice(1)
-              .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")),
+      replacementPath: replacedBy === null ? [] : replacedBy.split("/").slice(1).map(unescapePointer),
       nullable: admitsNull(property),
       description: typeof property.description === "string" ? property.description : "",
     });

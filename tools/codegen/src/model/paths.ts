@@ -1,7 +1,7 @@
 // Follows a property path such as /order/order_number through a model and the models it
 // references (directly, or as `anyOf: [{$ref}, {type: "null"}]`).
 import type { Model } from "./schema-set.js";
-import { type JsonObject, isObject } from "./schema-walk.js";
+import { isObject, type JsonObject, unescapePointer } from "./schema-walk.js";
 
 export interface ResolvedProperty {
   /** The property's own schema (as written where the property is declared). */
@@ -23,10 +23,7 @@ export function referencedModel(schema: JsonObject, fromId: string, lookup: Mode
 
 export function resolvePropertyPath(model: Model, pointer: string, lookup: ModelLookup): ResolvedProperty | undefined {
   // JSON Pointer tokens: "~1" is "/" and "~0" is "~" inside a property name.
-  const path = pointer
-    .split("/")
-    .slice(1)
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const path = pointer.split("/").slice(1).map(unescapePointer);
   let current: Model | undefined = model;
   let schema: JsonObject | undefined;
   for (const [i, token] of path.entries()) {

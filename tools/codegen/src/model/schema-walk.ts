@@ -15,6 +15,11 @@ export function escapePointer(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/** The property name a JSON Pointer token stands for ("~1" is "/", "~0" is "~"). */
+export function unescapePointer(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 /** Keywords whose value is one subschema, a map of subschemas, or an array of subschemas. */
 const SINGLE = ["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "contentSchema"];
 const MAP = ["properties", "patternProperties", "$defs", "dependentSchemas"];
@@ -73,7 +78,7 @@ export function getPointer(value: JsonValue, pointer: string): JsonValue | undef
   if (pointer === "") return value;
   let current: JsonValue | undefined = value;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = unescapePointer(raw);
     if (Array.isArray(current)) current = current[Number(token)];
     else if (isObject(current)) current = Object.hasOwn(current, token) ? current[token] : undefined;
     else return undefined;

@@ -1,6 +1,6 @@
 // refs: `$ref` to another resource, a JSON Pointer or an `$anchor`, checked by a call of the
 // target's own guard function (declared once, so recursive schemas work).
-import { type JsonObject, type JsonValue, isObject, walkSchema } from "../../../model/schema-walk.js";
+import { isObject, type JsonObject, type JsonValue, unescapePointer, walkSchema } from "../../../model/schema-walk.js";
 import { type Expr, call, name } from "./code.js";
 import { type GuardContext, GuardUnsupported, type Resolved } from "./context.js";
 
@@ -23,7 +23,7 @@ export function resolveRef(ref: string, base: string, byId: ReadonlyMap<string, 
   if (!fragment.startsWith("/")) return { node: anchor(resource, fragment, ref), base: url.href };
   let node: JsonValue | undefined = resource;
   for (const raw of fragment.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = unescapePointer(raw);
     node = Array.isArray(node) ? node[Number(token)] : isObject(node) && Object.hasOwn(node, token) ? node[token] : undefined;
     if (node === undefined) throw new GuardUnsupported(`$ref ${ref} points at nothing`);
   }

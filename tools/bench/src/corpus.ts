@@ -4,7 +4,8 @@
 // copies of models that reference nothing. Every copy passes codegen's own checks.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { VERSION_MANIFEST } from "@org/payment-codegen/src/outputs.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -89,5 +90,8 @@ export function makeCorpus(repoRoot: string, schemaCount: number): Corpus {
   }
   writeFileSync(join(root, "schemas", "api.json"), `${JSON.stringify({ ...api, paths }, null, 2)}\n`);
   cpSync(join(schemasDir, "sources"), join(root, "schemas", "sources"), { recursive: true });
+  // The OpenAPI document states the packages' version, read from this manifest.
+  mkdirSync(dirname(join(root, VERSION_MANIFEST)), { recursive: true });
+  cpSync(join(repoRoot, VERSION_MANIFEST), join(root, VERSION_MANIFEST));
   return { root, schemaCount: Math.max(schemaCount, copies * models.length), remove: () => rmSync(root, { recursive: true, force: true }) };
 }

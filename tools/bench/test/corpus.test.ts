@@ -30,5 +30,8 @@ describe("makeCorpus", () => {
     const set = loadSchemaSet(corpus.root);
     expect([...set.models.keys()]).toEqual([...own.models.keys()]);
     expect(set.topLevel).toEqual(own.topLevel);
+    // codegen's OpenAPI emitter needs the packages' version (packages/payment-schemas/package.json)
+    expect(set.packageVersion).toBeDefined();
+    expect(set.packageVersion).toBe(own.packageVersion);
   });
 });

@@ -6,7 +6,7 @@
 import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
 import { type CrossFieldRules, type ValidationIssue, toIssues } from "./issues.js";
-import { PARSED_JSON, jsonView } from "./json-view.js";
+import { type Copier, PARSED_JSON, jsonView } from "./json-view.js";
 import { acceptedValueWarning } from "./warnings.js";
 
 export type ValidationMode = "strict" | "tolerant";
@@ -36,10 +36,12 @@ export interface ModelValidators<T, Tolerant> {
   assert: (data: unknown) => asserts data is T;
 }
 
-/** The generated guards of a model (see CompiledGuard); a mode without one runs Ajv's code alone. */
+/** The generated fast paths of a model: its guards (see CompiledGuard; a mode without one runs
+ *  Ajv's code alone) and the copier of its JSON view (see Copier; without one, the generic copy). */
 export interface FastPaths {
   readonly strict?: CompiledGuard | undefined;
   readonly tolerant?: CompiledGuard | undefined;
+  readonly view?: Copier | undefined;
 }
 
 const EMPTY: readonly ValidationIssue[] = Object.freeze([]);
@@ -86,11 +88,12 @@ export function createModelValidators<T, Tolerant>(
     }
     return found ?? EMPTY;
   };
+  const copier = fast.view;
   const strictIssues = (data: unknown): readonly ValidationIssue[] => (passes(fast.strict, data) ? EMPTY : run(strict, data, rules));
 
   function validate(input: unknown, options?: ValidateOptions): ValidationResult<T | Tolerant> {
     try {
-      const data = (options as { [PARSED_JSON]?: boolean } | undefined)?.[PARSED_JSON] === true ? input : jsonView(input);
+      const data = (options as { [PARSED_JSON]?: boolean } | undefined)?.[PARSED_JSON] === true ? input : jsonView(input, copier);
       if (options?.mode === "tolerant") {
         const tolerantValid = passes(fast.tolerant, data);
         const issues = tolerantValid ? EMPTY : run(tolerant, data, rules);
@@ -127,7 +130,7 @@ export function createModelValidators<T, Tolerant>(
       : (input: unknown): input is T => {
           let data: unknown;
           try {
-            data = jsonView(input);
+            data = jsonView(input, copier);
           } catch {
             return false; // JSON.stringify would refuse it too
           }

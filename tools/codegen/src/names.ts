@@ -28,6 +28,11 @@ export function fastExport(exportName: string): string {
   return `fast${exportName[0]!.toUpperCase()}${exportName.slice(1)}`;
 }
 
+/** The json-views module's export of a model's JSON-view copier. */
+export function jsonViewExport(model: string): string {
+  return `${lowerFirst(model)}View`;
+}
+
 /** Name of the export holding a model's semantic checks (used by the validators emitter). */
 export function checksExport(model: string): string {
   return `${lowerFirst(model)}Checks`;

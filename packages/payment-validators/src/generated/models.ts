@@ -4,9 +4,10 @@ import type { TolerantPaymentSessionResult, TolerantSessionResultResponse } from
 import { createModelValidators, type ModelValidators } from "../create.js";
 import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";
 import * as checks from "./checks.js";
+import * as views from "./json-views.js";
 import * as compiled from "./standalone.js";
 
-const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = /* @__PURE__ */ createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks, { strict: compiled.fastStrictPaymentSessionResult, tolerant: compiled.fastTolerantPaymentSessionResult }, {"#/allOf/0":{"if":"status is awaiting_verification"},"#/allOf/1":{"if":"status is declined or failed"}});
+const paymentSessionResultValidators: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult> = /* @__PURE__ */ createModelValidators("PaymentSessionResult", compiled.strictPaymentSessionResult, compiled.tolerantPaymentSessionResult, checks.paymentSessionResultChecks, { strict: compiled.fastStrictPaymentSessionResult, tolerant: compiled.fastTolerantPaymentSessionResult, view: views.paymentSessionResultView }, {"#/allOf/0":{"if":"status is awaiting_verification"},"#/allOf/1":{"if":"status is declined or failed"}});
 /** Validates a payload against the PaymentSessionResult schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
 export const validatePaymentSessionResult: ModelValidators<PaymentSessionResult, TolerantPaymentSessionResult>["validate"] = /* @__PURE__ */ (() => paymentSessionResultValidators.validate)();
 /** True when the payload is a valid PaymentSessionResult (strict mode). Never throws. */
@@ -18,7 +19,7 @@ export const PaymentSessionResultSchema: SyncStandardSchemaV1<PaymentSessionResu
 /** PaymentSessionResult as a Standard Schema v1 in tolerant mode: unknown properties and unknown values of provider-extensible enums are accepted. */
 export const TolerantPaymentSessionResultSchema: SyncStandardSchemaV1<TolerantPaymentSessionResult> = /* @__PURE__ */ standardSchema((data) => paymentSessionResultValidators.validate(data, { mode: "tolerant" }));
 
-const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = /* @__PURE__ */ createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks, { strict: compiled.fastStrictSessionResultResponse, tolerant: compiled.fastTolerantSessionResultResponse });
+const sessionResultResponseValidators: ModelValidators<SessionResultResponse, TolerantSessionResultResponse> = /* @__PURE__ */ createModelValidators("SessionResultResponse", compiled.strictSessionResultResponse, compiled.tolerantSessionResultResponse, checks.sessionResultResponseChecks, { strict: compiled.fastStrictSessionResultResponse, tolerant: compiled.fastTolerantSessionResultResponse, view: views.sessionResultResponseView });
 /** Validates a payload against the SessionResultResponse schema. Never throws. Pass `{ mode: "tolerant" }` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */
 export const validateSessionResultResponse: ModelValidators<SessionResultResponse, TolerantSessionResultResponse>["validate"] = /* @__PURE__ */ (() => sessionResultResponseValidators.validate)();
 /** True when the payload is a valid SessionResultResponse (strict mode). Never throws. */

@@ -19,7 +19,8 @@ import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
 import { compileGuards } from "./validators/guards/index.js";
-import { checksExport, fastExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
+import { emitJsonViewCopiers } from "./validators/json-view-copiers.js";
+import { checksExport, fastExport, jsonViewExport, strictExport, tolerantExport, tolerantName, validatorNames } from "../names.js";
 import { Memo } from "../memo.js";
 import { OUTPUTS } from "../outputs.js";
 
@@ -194,6 +195,10 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
   const dts = `${OUTPUTS.validators}/standalone.d.ts`;
   files.set(dts, withHeader(dts, declarations.join("\n")));
 
+  const copiers = `${OUTPUTS.validators}/json-views.ts`;
+  const roots = set.topLevel.map((model) => ({ exportName: jsonViewExport(model), model, id: set.models.get(model)!.id }));
+  files.set(copiers, withHeader(copiers, emitJsonViewCopiers({ resources: [...set.models.values()].map((model) => model.schema), roots })));
+
   const models = [...set.topLevel];
   const lines = [
     `import type { ${models.join(", ")} } from "@org/payment-types";`,
@@ -201,6 +206,7 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
     `import { createModelValidators, type ModelValidators } from "../create.js";`,
     `import { type SyncStandardSchemaV1, standardSchema } from "../standard.js";`,
     `import * as checks from "./checks.js";`,
+    `import * as views from "./json-views.js";`,
     `import * as compiled from "./standalone.js";`,
     "",
   ];
@@ -211,7 +217,7 @@ export function emitValidators(set: SchemaSet, strictness: StrictnessOptions = {
     const n = validatorNames(name);
     const v = n.object;
     lines.push(
-      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))} }${rulesArgument(set.models.get(name)!)});`,
+      `const ${v}: ModelValidators<${name}, ${tolerantName(name)}> = /* @__PURE__ */ createModelValidators("${name}", compiled.${strictExport(name)}, compiled.${tolerantExport(name)}, checks.${checksExport(name)}, { strict: compiled.${fastExport(strictExport(name))}, tolerant: compiled.${fastExport(tolerantExport(name))}, view: views.${jsonViewExport(name)} }${rulesArgument(set.models.get(name)!)});`,
       `/** Validates a payload against the ${name} schema. Never throws. Pass \`{ mode: "tolerant" }\` to accept unknown properties and unknown values of provider-extensible enums (reported as warnings). */`,
       `export const ${n.validate}: ModelValidators<${name}, ${tolerantName(name)}>["validate"] = ${pick(v, "validate")};`,
       `/** True when the payload is a valid ${name} (strict mode). Never throws. */`,

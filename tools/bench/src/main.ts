@@ -6,7 +6,7 @@
 //   --quick   shorter timings and smaller inputs (about a minute instead of several)
 //   --only    run only these sections (throughput, cold-start, size, cli, codegen, watch); nothing is
 //             written unless --out is given, so a partial run never replaces the full report
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs as parseCommandLine } from "node:util";
@@ -93,6 +93,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const t of targets) log(`  ${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
   const outDir = args.out ?? (args.only ? undefined : repoRoot);
   if (outDir) {
+    mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "BENCHMARKS.md"), toMarkdown(results, targets));
     writeFileSync(join(outDir, "benchmarks.json"), toJson(results, targets));
     log(`bench: wrote ${join(outDir, "BENCHMARKS.md")} and benchmarks.json (${Math.round((performance.now() - started) / 1000)} s).`);

@@ -79,7 +79,7 @@ export function isLeaf(value: unknown): value is string | boolean | number | nul
 /** The JSON view of one value read from a payload that is not a leaf (`key` is its property name
  *  or index), where the schema says what an object there (`object`) or an array's elements
  *  (`element`) look like. */
-export function field(read: unknown, key: string | number, walk: Walk, object: Copier | undefined, element: Copier | undefined): Json | undefined {
+export function field(read: unknown, key: string | number, walk: Walk, object?: Copier, element?: Copier): Json | undefined {
   if (typeof read !== "object" || read === null) return view(read, key, walk);
   // Read once each, in JSON.stringify's order, and handed on: a Proxy's trap or a toJSON getter
   // runs once per value, whichever path copies it.

@@ -41,7 +41,7 @@ function casesOf(code: string): Map<string, Map<string, string>> {
   const functions = new Map<string, Map<string, string>>();
   for (const [, name, body] of code.matchAll(/^function (\w+)\(v: Record<string, unknown>, w: Walk\): Json \{\n([\s\S]*?)\n\}$/gm)) {
     const cases = new Map<string, string>();
-    for (const [, key, copiers] of body!.matchAll(/case ("(?:[^"\\]|\\.)*"):\n.*\n\s+if \(isLeaf\(r\) \|\| \(r = field\(r, "(?:[^"\\]|\\.)*", w, (\w+, \w+)\)\)/g)) cases.set(JSON.parse(key!) as string, copiers!);
+    for (const [, key, copiers] of body!.matchAll(/case ("(?:[^"\\]|\\.)*"):\n.*\n\s+if \(isLeaf\(r\) \|\| \(r = field\(r, key, w((?:, \w+)*)\)\)/g)) cases.set(JSON.parse(key!) as string, copiers!.replace(/^, /, ""));
     functions.set(name!, cases);
   }
   return functions;
@@ -53,14 +53,14 @@ describe("emitJsonViewCopiers", () => {
   it("emits one copier per object shape, with a case per declared property and the nested copiers", () => {
     expect([...functions.keys()]).toEqual(["copy0", "copy1", "copy2"]);
     expect(Object.fromEntries(functions.get("copy0")!)).toEqual({
-      customer: "copy1, undefined",
+      customer: "copy1",
       lines: "undefined, copy2",
-      parent: "copy0, undefined",
-      "odd key": "undefined, undefined",
-      reason: "undefined, undefined",
+      parent: "copy0",
+      "odd key": "",
+      reason: "",
     });
-    expect(Object.fromEntries(functions.get("copy1")!)).toEqual({ name: "undefined, undefined" });
-    expect(Object.fromEntries(functions.get("copy2")!)).toEqual({ sku: "undefined, undefined", customer: "copy1, undefined" });
+    expect(Object.fromEntries(functions.get("copy1")!)).toEqual({ name: "" });
+    expect(Object.fromEntries(functions.get("copy2")!)).toEqual({ sku: "", customer: "copy1" });
   });
 
   it("leaves __proto__ to the generic copy and exports nothing for a schema without properties", () => {

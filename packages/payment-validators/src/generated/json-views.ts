@@ -11,90 +11,91 @@ function copy0(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "adapter":
         r = v["adapter"];
-        if (isLeaf(r) || (r = field(r, "adapter", w, copy1, undefined)) !== undefined) o["adapter"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy1)) !== undefined) o["adapter"] = r as Json;
         break;
       case "amount":
         r = v["amount"];
-        if (isLeaf(r) || (r = field(r, "amount", w, undefined, undefined)) !== undefined) o["amount"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["amount"] = r as Json;
         break;
       case "created_at":
         r = v["created_at"];
-        if (isLeaf(r) || (r = field(r, "created_at", w, undefined, undefined)) !== undefined) o["created_at"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["created_at"] = r as Json;
         break;
       case "currency":
         r = v["currency"];
-        if (isLeaf(r) || (r = field(r, "currency", w, undefined, undefined)) !== undefined) o["currency"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["currency"] = r as Json;
         break;
       case "error":
         r = v["error"];
-        if (isLeaf(r) || (r = field(r, "error", w, undefined, undefined)) !== undefined) o["error"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["error"] = r as Json;
         break;
       case "error_details":
         r = v["error_details"];
-        if (isLeaf(r) || (r = field(r, "error_details", w, copy2, undefined)) !== undefined) o["error_details"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy2)) !== undefined) o["error_details"] = r as Json;
         break;
       case "lead":
         r = v["lead"];
-        if (isLeaf(r) || (r = field(r, "lead", w, copy3, undefined)) !== undefined) o["lead"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy3)) !== undefined) o["lead"] = r as Json;
         break;
       case "livemode":
         r = v["livemode"];
-        if (isLeaf(r) || (r = field(r, "livemode", w, undefined, undefined)) !== undefined) o["livemode"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["livemode"] = r as Json;
         break;
       case "object":
         r = v["object"];
-        if (isLeaf(r) || (r = field(r, "object", w, undefined, undefined)) !== undefined) o["object"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["object"] = r as Json;
         break;
       case "order":
         r = v["order"];
-        if (isLeaf(r) || (r = field(r, "order", w, copy4, undefined)) !== undefined) o["order"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy4)) !== undefined) o["order"] = r as Json;
         break;
       case "order_number":
         r = v["order_number"];
-        if (isLeaf(r) || (r = field(r, "order_number", w, undefined, undefined)) !== undefined) o["order_number"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["order_number"] = r as Json;
         break;
       case "payment_gateway":
         r = v["payment_gateway"];
-        if (isLeaf(r) || (r = field(r, "payment_gateway", w, copy5, undefined)) !== undefined) o["payment_gateway"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy5)) !== undefined) o["payment_gateway"] = r as Json;
         break;
       case "payment_method":
         r = v["payment_method"];
-        if (isLeaf(r) || (r = field(r, "payment_method", w, copy6, undefined)) !== undefined) o["payment_method"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy6)) !== undefined) o["payment_method"] = r as Json;
         break;
       case "processed_at":
         r = v["processed_at"];
-        if (isLeaf(r) || (r = field(r, "processed_at", w, undefined, undefined)) !== undefined) o["processed_at"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["processed_at"] = r as Json;
         break;
       case "retry_allowed":
         r = v["retry_allowed"];
-        if (isLeaf(r) || (r = field(r, "retry_allowed", w, undefined, undefined)) !== undefined) o["retry_allowed"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["retry_allowed"] = r as Json;
         break;
       case "sepa":
         r = v["sepa"];
-        if (isLeaf(r) || (r = field(r, "sepa", w, copy7, undefined)) !== undefined) o["sepa"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy7)) !== undefined) o["sepa"] = r as Json;
         break;
       case "session_token":
         r = v["session_token"];
-        if (isLeaf(r) || (r = field(r, "session_token", w, undefined, undefined)) !== undefined) o["session_token"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["session_token"] = r as Json;
         break;
       case "status":
         r = v["status"];
-        if (isLeaf(r) || (r = field(r, "status", w, undefined, undefined)) !== undefined) o["status"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["status"] = r as Json;
         break;
       case "subscription":
         r = v["subscription"];
-        if (isLeaf(r) || (r = field(r, "subscription", w, copy8, undefined)) !== undefined) o["subscription"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy8)) !== undefined) o["subscription"] = r as Json;
         break;
       case "transaction":
         r = v["transaction"];
-        if (isLeaf(r) || (r = field(r, "transaction", w, copy9, undefined)) !== undefined) o["transaction"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy9)) !== undefined) o["transaction"] = r as Json;
         break;
       case "verification_url":
         r = v["verification_url"];
-        if (isLeaf(r) || (r = field(r, "verification_url", w, undefined, undefined)) !== undefined) o["verification_url"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["verification_url"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -111,10 +112,11 @@ function copy1(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "name":
         r = v["name"];
-        if (isLeaf(r) || (r = field(r, "name", w, undefined, undefined)) !== undefined) o["name"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["name"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -131,22 +133,23 @@ function copy2(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "code":
         r = v["code"];
-        if (isLeaf(r) || (r = field(r, "code", w, undefined, undefined)) !== undefined) o["code"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["code"] = r as Json;
         break;
       case "gateway_code":
         r = v["gateway_code"];
-        if (isLeaf(r) || (r = field(r, "gateway_code", w, undefined, undefined)) !== undefined) o["gateway_code"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["gateway_code"] = r as Json;
         break;
       case "gateway_message":
         r = v["gateway_message"];
-        if (isLeaf(r) || (r = field(r, "gateway_message", w, undefined, undefined)) !== undefined) o["gateway_message"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["gateway_message"] = r as Json;
         break;
       case "message":
         r = v["message"];
-        if (isLeaf(r) || (r = field(r, "message", w, undefined, undefined)) !== undefined) o["message"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["message"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -163,10 +166,11 @@ function copy3(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -183,18 +187,19 @@ function copy4(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       case "order_number":
         r = v["order_number"];
-        if (isLeaf(r) || (r = field(r, "order_number", w, undefined, undefined)) !== undefined) o["order_number"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["order_number"] = r as Json;
         break;
       case "status":
         r = v["status"];
-        if (isLeaf(r) || (r = field(r, "status", w, undefined, undefined)) !== undefined) o["status"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["status"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -211,22 +216,23 @@ function copy5(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "descriptor":
         r = v["descriptor"];
-        if (isLeaf(r) || (r = field(r, "descriptor", w, undefined, undefined)) !== undefined) o["descriptor"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["descriptor"] = r as Json;
         break;
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       case "name":
         r = v["name"];
-        if (isLeaf(r) || (r = field(r, "name", w, undefined, undefined)) !== undefined) o["name"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["name"] = r as Json;
         break;
       case "test_mode":
         r = v["test_mode"];
-        if (isLeaf(r) || (r = field(r, "test_mode", w, undefined, undefined)) !== undefined) o["test_mode"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["test_mode"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -243,30 +249,31 @@ function copy6(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "bank_name":
         r = v["bank_name"];
-        if (isLeaf(r) || (r = field(r, "bank_name", w, undefined, undefined)) !== undefined) o["bank_name"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["bank_name"] = r as Json;
         break;
       case "bic":
         r = v["bic"];
-        if (isLeaf(r) || (r = field(r, "bic", w, undefined, undefined)) !== undefined) o["bic"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["bic"] = r as Json;
         break;
       case "holder_name":
         r = v["holder_name"];
-        if (isLeaf(r) || (r = field(r, "holder_name", w, undefined, undefined)) !== undefined) o["holder_name"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["holder_name"] = r as Json;
         break;
       case "iban_country":
         r = v["iban_country"];
-        if (isLeaf(r) || (r = field(r, "iban_country", w, undefined, undefined)) !== undefined) o["iban_country"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["iban_country"] = r as Json;
         break;
       case "iban_last4":
         r = v["iban_last4"];
-        if (isLeaf(r) || (r = field(r, "iban_last4", w, undefined, undefined)) !== undefined) o["iban_last4"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["iban_last4"] = r as Json;
         break;
       case "type":
         r = v["type"];
-        if (isLeaf(r) || (r = field(r, "type", w, undefined, undefined)) !== undefined) o["type"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["type"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -283,18 +290,19 @@ function copy7(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "creditor_identifier":
         r = v["creditor_identifier"];
-        if (isLeaf(r) || (r = field(r, "creditor_identifier", w, undefined, undefined)) !== undefined) o["creditor_identifier"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["creditor_identifier"] = r as Json;
         break;
       case "mandate_reference":
         r = v["mandate_reference"];
-        if (isLeaf(r) || (r = field(r, "mandate_reference", w, undefined, undefined)) !== undefined) o["mandate_reference"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["mandate_reference"] = r as Json;
         break;
       case "sequence_type":
         r = v["sequence_type"];
-        if (isLeaf(r) || (r = field(r, "sequence_type", w, undefined, undefined)) !== undefined) o["sequence_type"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["sequence_type"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -311,22 +319,23 @@ function copy8(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "billing_frequency":
         r = v["billing_frequency"];
-        if (isLeaf(r) || (r = field(r, "billing_frequency", w, undefined, undefined)) !== undefined) o["billing_frequency"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["billing_frequency"] = r as Json;
         break;
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       case "next_billing_date":
         r = v["next_billing_date"];
-        if (isLeaf(r) || (r = field(r, "next_billing_date", w, undefined, undefined)) !== undefined) o["next_billing_date"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["next_billing_date"] = r as Json;
         break;
       case "status":
         r = v["status"];
-        if (isLeaf(r) || (r = field(r, "status", w, undefined, undefined)) !== undefined) o["status"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["status"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -343,30 +352,31 @@ function copy9(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "gateway_reference":
         r = v["gateway_reference"];
-        if (isLeaf(r) || (r = field(r, "gateway_reference", w, undefined, undefined)) !== undefined) o["gateway_reference"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["gateway_reference"] = r as Json;
         break;
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       case "merchant_transaction_id":
         r = v["merchant_transaction_id"];
-        if (isLeaf(r) || (r = field(r, "merchant_transaction_id", w, undefined, undefined)) !== undefined) o["merchant_transaction_id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["merchant_transaction_id"] = r as Json;
         break;
       case "status":
         r = v["status"];
-        if (isLeaf(r) || (r = field(r, "status", w, undefined, undefined)) !== undefined) o["status"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["status"] = r as Json;
         break;
       case "tenant_reference_id":
         r = v["tenant_reference_id"];
-        if (isLeaf(r) || (r = field(r, "tenant_reference_id", w, undefined, undefined)) !== undefined) o["tenant_reference_id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["tenant_reference_id"] = r as Json;
         break;
       case "type":
         r = v["type"];
-        if (isLeaf(r) || (r = field(r, "type", w, undefined, undefined)) !== undefined) o["type"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["type"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -383,26 +393,27 @@ function copy10(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "additionalData":
         r = v["additionalData"];
-        if (isLeaf(r) || (r = field(r, "additionalData", w, undefined, undefined)) !== undefined) o["additionalData"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["additionalData"] = r as Json;
         break;
       case "id":
         r = v["id"];
-        if (isLeaf(r) || (r = field(r, "id", w, undefined, undefined)) !== undefined) o["id"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["id"] = r as Json;
         break;
       case "payments":
         r = v["payments"];
-        if (isLeaf(r) || (r = field(r, "payments", w, undefined, copy11)) !== undefined) o["payments"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, undefined, copy11)) !== undefined) o["payments"] = r as Json;
         break;
       case "reference":
         r = v["reference"];
-        if (isLeaf(r) || (r = field(r, "reference", w, undefined, undefined)) !== undefined) o["reference"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["reference"] = r as Json;
         break;
       case "status":
         r = v["status"];
-        if (isLeaf(r) || (r = field(r, "status", w, undefined, undefined)) !== undefined) o["status"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["status"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -419,22 +430,23 @@ function copy11(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "amount":
         r = v["amount"];
-        if (isLeaf(r) || (r = field(r, "amount", w, copy12, undefined)) !== undefined) o["amount"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy12)) !== undefined) o["amount"] = r as Json;
         break;
       case "paymentMethod":
         r = v["paymentMethod"];
-        if (isLeaf(r) || (r = field(r, "paymentMethod", w, copy13, undefined)) !== undefined) o["paymentMethod"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w, copy13)) !== undefined) o["paymentMethod"] = r as Json;
         break;
       case "pspReference":
         r = v["pspReference"];
-        if (isLeaf(r) || (r = field(r, "pspReference", w, undefined, undefined)) !== undefined) o["pspReference"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["pspReference"] = r as Json;
         break;
       case "resultCode":
         r = v["resultCode"];
-        if (isLeaf(r) || (r = field(r, "resultCode", w, undefined, undefined)) !== undefined) o["resultCode"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["resultCode"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -451,14 +463,15 @@ function copy12(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "currency":
         r = v["currency"];
-        if (isLeaf(r) || (r = field(r, "currency", w, undefined, undefined)) !== undefined) o["currency"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["currency"] = r as Json;
         break;
       case "value":
         r = v["value"];
-        if (isLeaf(r) || (r = field(r, "value", w, undefined, undefined)) !== undefined) o["value"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["value"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);
@@ -475,14 +488,15 @@ function copy13(v: Record<string, unknown>, w: Walk): Json {
   const o: Fields = {};
   let r: unknown;
   for (let i = 0; i < n; i++) {
-    switch (k[i]) {
+    const key = k[i]!;
+    switch (key) {
       case "brand":
         r = v["brand"];
-        if (isLeaf(r) || (r = field(r, "brand", w, undefined, undefined)) !== undefined) o["brand"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["brand"] = r as Json;
         break;
       case "type":
         r = v["type"];
-        if (isLeaf(r) || (r = field(r, "type", w, undefined, undefined)) !== undefined) o["type"] = r as Json;
+        if (isLeaf(r) || (r = field(r, key, w)) !== undefined) o["type"] = r as Json;
         break;
       default:
         return copyRest(v, k, i, o, w);

@@ -89,9 +89,12 @@ class CopierCompiler {
     const slot = this.functions.length - 1;
     const cases = keys.map((k) => {
       const said = shape.properties.get(k)!;
-      const args = [this.objectCopier(said), this.elementCopier(said)].map((name) => name ?? "undefined").join(", ");
+      // (Trailing copiers left out are undefined: the generated code stays short, it ships.)
+      const copiers = [this.objectCopier(said), this.elementCopier(said)];
+      while (copiers.length > 0 && copiers.at(-1) === undefined) copiers.pop();
+      const args = ["r", "key", "w", ...copiers.map((name) => name ?? "undefined")].join(", ");
       const read = JSON.stringify(k);
-      return `      case ${read}:\n        r = v[${read}];\n        if (isLeaf(r) || (r = field(r, ${read}, w, ${args})) !== undefined) o[${read}] = r as Json;\n        break;`;
+      return `      case ${read}:\n        r = v[${read}];\n        if (isLeaf(r) || (r = field(${args})) !== undefined) o[${read}] = r as Json;\n        break;`;
     });
     this.functions[slot] = [
       `function ${functionName}(v: Record<string, unknown>, w: Walk): Json {`,
@@ -101,7 +104,8 @@ class CopierCompiler {
       "  const o: Fields = {};",
       "  let r: unknown;",
       "  for (let i = 0; i < n; i++) {",
-      "    switch (k[i]) {",
+      "    const key = k[i]!;",
+      "    switch (key) {",
       ...cases,
       "      default:",
       "        return copyRest(v, k, i, o, w);",

@@ -63,7 +63,7 @@ function copyArray(value: readonly unknown[], walk: Walk, element: Copier | unde
   const items = new Array<Json>(length);
   for (let i = 0; i < length; i++) {
     const read = value[i];
-    items[i] = isLeaf(read) ? read : (field(read, i, walk, element, undefined) ?? null);
+    items[i] = isLeaf(read) ? read : (field(read, i, walk, element) ?? null);
   }
   walk.depth--;
   return items;
@@ -110,7 +110,7 @@ function viewObject(value: object, key: string | number, walk: Walk, toJSON: unk
  *  calls toJSON once per value, not again on its result). */
 function view(value: unknown, key: string | number, walk: Walk, replaced = false): Json | undefined {
   if (typeof value === "object" && value !== null) {
-    if (!replaced) return field(value, key, walk, undefined, undefined);
+    if (!replaced) return field(value, key, walk);
     // Plain objects and arrays (all of JSON.parse's output) go straight to the copy.
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto === OBJECT_PROTOTYPE || proto === null) return copyObject(value as Record<string, unknown>, walk);
@@ -136,7 +136,7 @@ function view(value: unknown, key: string | number, walk: Walk, replaced = false
  *  nothing), taken by the model's generated copier where it has one. Throws a TypeError where
  *  JSON.stringify throws. */
 export function jsonView(value: unknown, copier?: Copier): unknown {
-  return isLeaf(value) ? value : field(value, "", { depth: 0, left: MAX_VALUES }, copier, undefined);
+  return isLeaf(value) ? value : field(value, "", { depth: 0, left: MAX_VALUES }, copier);
 }
 
 /** Set to true in a validator's options by this package's own CLI, whose payloads come straight

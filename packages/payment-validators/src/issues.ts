@@ -22,21 +22,47 @@ export type CrossFieldRules = Readonly<Record<string, { readonly if: string } | 
 const RULE_BRANCH = /^(#\/allOf\/\d+)\/(then|else)\/((?:properties\/[^/]+\/)*)/;
 
 // A branch's property path ("properties/sepa/properties/mandate_reference/") as the JSON Pointer it
-// names ("/sepa/mandate_reference"). Schema paths are constants of the generated code, so this
-// holds at most one entry per rule branch of the shipped schemas.
-const branchPointers = new Map<string, string>();
-
+// names ("/sepa/mandate_reference").
 function branchPointer(properties: string): string {
-  let pointer = branchPointers.get(properties);
-  if (pointer === undefined) {
-    pointer = properties
-      .split("/")
-      .filter((_, i) => i % 2 === 1)
-      .map((t) => `/${escapeToken(decodeURIComponent(t))}`)
-      .join("");
-    branchPointers.set(properties, pointer);
+  return properties
+    .split("/")
+    .filter((_, i) => i % 2 === 1)
+    .map((t) => `/${escapeToken(decodeURIComponent(t))}`)
+    .join("");
+}
+
+/** A schema path inside a rule's branch, read: the rule ("#/allOf/0"), which branch, and the JSON
+ *  Pointer its property path names. */
+interface RuleBranch {
+  readonly rule: string;
+  readonly then: boolean;
+  readonly pointer: string;
+}
+
+// Schema paths are constants of the generated code, so each is read once; the cache holds at most
+// one entry per "#/allOf/" schema path of the shipped schemas (and stops growing at a bound, for a
+// compiled validator handed to createModelValidators that makes up its paths).
+const ruleBranches = new Map<string, RuleBranch | null>();
+const RULE_BRANCHES_KEPT = 10_000;
+
+function ruleBranch(schemaPath: string): RuleBranch | null {
+  let branch = ruleBranches.get(schemaPath);
+  if (branch === undefined) {
+    const match = RULE_BRANCH.exec(schemaPath);
+    branch = match ? { rule: match[1]!, then: match[2] === "then", pointer: branchPointer(match[3]!) } : null;
+    if (ruleBranches.size < RULE_BRANCHES_KEPT) ruleBranches.set(schemaPath, branch);
   }
-  return pointer;
+  return branch;
+}
+
+/** True when `pointer` is `ancestor` or lies below it. */
+function atOrBelow(pointer: string, ancestor: string): boolean {
+  return pointer.length === ancestor.length ? pointer === ancestor : isBelow(pointer, ancestor);
+}
+
+/** True when `pointer` lies strictly below `ancestor` ("/a/b" below "/a" and below ""). */
+function isBelow(pointer: string, ancestor: string): boolean {
+  return pointer.length > ancestor.length && pointer.charCodeAt(ancestor.length) === 47 && pointer.startsWith(ancestor);
 }
 
 /** What an issue raised inside a rule's branch adds to its message ("unless status is
@@ -44,12 +70,11 @@ function branchPointer(properties: string): string {
  *  schema path is told apart by the property path: the top-level rule's issues sit under it. */
 function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string | undefined {
   if (rules === undefined || !error.schemaPath.startsWith("#/allOf/")) return undefined;
-  const match = RULE_BRANCH.exec(error.schemaPath);
-  const rule = match ? rules[match[1]!] : undefined;
+  const branch = ruleBranch(error.schemaPath);
+  const rule = branch === null ? undefined : rules[branch.rule];
   if (rule === undefined) return undefined;
-  const path = branchPointer(match![3]!);
-  if (error.instancePath !== path && !error.instancePath.startsWith(`${path}/`)) return undefined;
-  return "if" in rule ? `${match![2] === "then" ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
+  if (!atOrBelow(error.instancePath, branch!.pointer)) return undefined;
+  return "if" in rule ? `${branch!.then ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
 }
 
 function escapeToken(token: string): string {
@@ -174,9 +199,24 @@ function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefi
   return index.below.has(pointer);
 }
 
-// Up to this many errors, a duplicate or a sibling type error is found by comparing errors pairwise
-// (cheaper than hashing a key per error, and the comparisons are recorded as bits of one number);
-// above it, through a Map and a Set, so that a payload with 100,000 errors stays linear.
+/** isNoise for errors[i] of a short list, found by comparing with the others (no index to build). */
+function isNoiseInShortList(errors: readonly AjvError[], i: number): boolean {
+  const error = errors[i]!;
+  if (error.keyword === "if") return true;
+  if (!isSummaryOrBranch(error)) return false;
+  const pointer = error.instancePath;
+  const summary = error.keyword === "anyOf";
+  for (let j = 0; j < errors.length; j++) {
+    if (j === i) continue;
+    const other = errors[j]!.instancePath;
+    if (summary ? atOrBelow(other, pointer) : isBelow(other, pointer)) return true;
+  }
+  return false;
+}
+
+// Up to this many errors, noise, a duplicate or a sibling type error is found by comparing errors
+// pairwise (cheaper than hashing a key per error; the comparisons are recorded as bits of one
+// number); above it, through Maps and Sets, so that a payload with 100,000 errors stays linear.
 const SCAN_LIMIT = 32;
 
 /** The types a type error names: one string, or a fresh array. */
@@ -225,15 +265,19 @@ const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", mes
 
 export function toIssues(errors: readonly AjvError[] | null | undefined, rules?: CrossFieldRules): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
-  let index: ReturnType<typeof indexErrors> | undefined;
-  for (let i = 0; i < errors.length; i++) {
-    if (isSummaryOrBranch(errors[i]!)) {
-      index = indexErrors(errors);
-      break;
-    }
-  }
   const kept: AjvError[] = [];
-  for (let i = 0; i < errors.length; i++) if (!isNoise(errors[i]!, index)) kept.push(errors[i]!);
+  if (errors.length <= SCAN_LIMIT) {
+    for (let i = 0; i < errors.length; i++) if (!isNoiseInShortList(errors, i)) kept.push(errors[i]!);
+  } else {
+    let index: ReturnType<typeof indexErrors> | undefined;
+    for (let i = 0; i < errors.length; i++) {
+      if (isSummaryOrBranch(errors[i]!)) {
+        index = indexErrors(errors);
+        break;
+      }
+    }
+    for (let i = 0; i < errors.length; i++) if (!isNoise(errors[i]!, index)) kept.push(errors[i]!);
+  }
   const n = kept.length;
   // Each error's rule clause, worked out once: the type merging below reads it again. A rule's
   // issue says its own type and names the rule; it is not merged with the field's types.

@@ -95,6 +95,22 @@ function enumMessage(values: unknown): string {
   return text;
 }
 
+/** True for the name of one JSON Schema type (what Ajv's type errors name, one at a time). */
+function isTypeName(type: string): boolean {
+  switch (type) {
+    case "string":
+    case "null":
+    case "object":
+    case "integer":
+    case "number":
+    case "boolean":
+    case "array":
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The message of a type error naming one type: a constant for each JSON type.
 function typeMessage(type: string): string {
   switch (type) {
@@ -199,19 +215,26 @@ function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefi
   return index.below.has(pointer);
 }
 
-/** isNoise for errors[i] of a short list, found by comparing with the others (no index to build). */
+/** isNoise for errors[i] of a short list, found by comparing with the others (no index to build).
+ *  The nearest errors first: Ajv reports an anyOf's branch errors just before its summary, so the
+ *  one that makes it noise is usually next to it (each pointer read is a string the generated code
+ *  just concatenated, which the first read of its characters flattens: read as few as can be). */
 function isNoiseInShortList(errors: readonly AjvError[], i: number): boolean {
   const error = errors[i]!;
   if (error.keyword === "if") return true;
   if (!isSummaryOrBranch(error)) return false;
   const pointer = error.instancePath;
   const summary = error.keyword === "anyOf";
-  for (let j = 0; j < errors.length; j++) {
-    if (j === i) continue;
-    const other = errors[j]!.instancePath;
-    if (summary ? atOrBelow(other, pointer) : isBelow(other, pointer)) return true;
+  for (let d = 1; d < errors.length; d++) {
+    if (i >= d && outweighs(errors[i - d]!, pointer, summary)) return true;
+    if (i + d < errors.length && outweighs(errors[i + d]!, pointer, summary)) return true;
   }
   return false;
+}
+
+/** True when `other` makes an anyOf summary (or a branch's type error) at `pointer` noise. */
+function outweighs(other: AjvError, pointer: string, summary: boolean): boolean {
+  return summary ? atOrBelow(other.instancePath, pointer) : isBelow(other.instancePath, pointer);
 }
 
 // Up to this many errors, noise, a duplicate or a sibling type error is found by comparing errors
@@ -222,6 +245,7 @@ const SCAN_LIMIT = 32;
 /** The types a type error names: one string, or a fresh array. */
 function typesOf(error: AjvError): string | string[] {
   const type = error.params.type;
+  if (typeof type === "string" && isTypeName(type)) return type;
   if (Array.isArray(type)) return type.map(String);
   const text = String(type);
   return text.includes(",") ? text.split(",") : text;
@@ -296,14 +320,22 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, rules?:
   let siblings = 0;
   let typesAt: Map<string, string[]> | undefined;
   if (small) {
-    for (let i = 1; i < n; i++) {
+    // Equal pointers have equal lengths: an error is compared with the earlier ones only when one of
+    // them has a pointer of a length in the same class (length % 32, one bit each), which spares most
+    // errors the comparisons and the fresh pointers a string comparison.
+    let lengths = 0;
+    for (let i = 0; i < n; i++) {
       const a = kept[i]!;
-      for (let j = 0; j < i; j++) {
-        const b = kept[j]!;
-        if (a.keyword !== b.keyword || a.instancePath !== b.instancePath) continue;
-        repeats |= 1 << i;
-        if (merges(kept, clauses, i) && merges(kept, clauses, j)) siblings |= (1 << i) | (1 << j);
+      const length = 1 << (a.instancePath.length & 31);
+      if ((lengths & length) !== 0) {
+        for (let j = 0; j < i; j++) {
+          const b = kept[j]!;
+          if (a.keyword !== b.keyword || a.instancePath.length !== b.instancePath.length || a.instancePath !== b.instancePath) continue;
+          repeats |= 1 << i;
+          if (merges(kept, clauses, i) && merges(kept, clauses, j)) siblings |= (1 << i) | (1 << j);
+        }
       }
+      lengths |= length;
     }
   } else {
     typesAt = new Map();

@@ -289,9 +289,16 @@ const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", mes
 
 export function toIssues(errors: readonly AjvError[] | null | undefined, rules?: CrossFieldRules): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
-  const kept: AjvError[] = [];
+  // The errors that are not noise: the list itself while none is (the common case), else a copy.
+  let kept: readonly AjvError[] = errors;
   if (errors.length <= SCAN_LIMIT) {
-    for (let i = 0; i < errors.length; i++) if (!isNoiseInShortList(errors, i)) kept.push(errors[i]!);
+    let i = 0;
+    while (i < errors.length && !isNoiseInShortList(errors, i)) i++;
+    if (i < errors.length) {
+      const rest = errors.slice(0, i);
+      for (i++; i < errors.length; i++) if (!isNoiseInShortList(errors, i)) rest.push(errors[i]!);
+      kept = rest;
+    }
   } else {
     let index: ReturnType<typeof indexErrors> | undefined;
     for (let i = 0; i < errors.length; i++) {
@@ -300,7 +307,7 @@ export function toIssues(errors: readonly AjvError[] | null | undefined, rules?:
         break;
       }
     }
-    for (let i = 0; i < errors.length; i++) if (!isNoise(errors[i]!, index)) kept.push(errors[i]!);
+    kept = errors.filter((e) => !isNoise(e, index));
   }
   const n = kept.length;
   // Each error's rule clause, worked out once: the type merging below reads it again. A rule's

@@ -78,7 +78,12 @@ function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string
 }
 
 function escapeToken(token: string): string {
-  return token.includes("~") || token.includes("/") ? token.replace(/~/g, "~0").replace(/\//g, "~1") : token;
+  // (One pass over the characters: most tokens are short property names with nothing to escape.)
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 126 || c === 47) return token.replace(/~/g, "~0").replace(/\//g, "~1"); // "~" or "/"
+  }
+  return token;
 }
 
 // The allowed values of an enum are the same array on every call (a constant of the generated

@@ -5,7 +5,7 @@
 // send, read once; `value` of a valid result is that view.
 import type { CompiledGuard, CompiledValidator } from "./compiled.js";
 import { PayloadValidationError } from "./errors.js";
-import { type CrossFieldRules, type ValidationIssue, toIssues } from "./issues.js";
+import { type CrossFieldRules, MAX_ISSUES, type ValidationIssue, toIssues } from "./issues.js";
 import { type Copier, PARSED_JSON, jsonView } from "./json-view.js";
 import { acceptedValueWarning } from "./warnings.js";
 
@@ -72,6 +72,21 @@ function run(compiled: CompiledValidator, data: unknown, rules: CrossFieldRules 
   return toIssues(compiled.errors, rules);
 }
 
+/** Strict mode's enum issues on a payload tolerant mode accepted, as warnings. Only enum errors
+ *  become warnings, and an enum error's issue depends on no other error (it is never noise, merges
+ *  with nothing, repeats only another enum issue), so the others are dropped before toIssues, which
+ *  would describe them for nothing (a provider's new fields are one unknown property each). Past
+ *  MAX_ISSUES errors the issue cap counts every error: the whole list goes through then. */
+function unknownEnumValues(strict: CompiledValidator, data: unknown, rules: CrossFieldRules | undefined): readonly ValidationIssue[] {
+  if (strict(data)) return EMPTY;
+  const errors = strict.errors;
+  if (!errors) return EMPTY;
+  const issues = toIssues(errors.length > MAX_ISSUES ? errors : errors.filter((e) => e.keyword === "enum"), rules);
+  const warnings: ValidationIssue[] = [];
+  for (const issue of issues) if (issue.keyword === "enum") warnings.push(acceptedValueWarning(issue, data));
+  return warnings;
+}
+
 export function createModelValidators<T, Tolerant>(
   model: string,
   strict: CompiledValidator,
@@ -102,11 +117,7 @@ export function createModelValidators<T, Tolerant>(
         // value or an unknown property; the enum values are what a consumer should hear about.
         // (When tolerant mode's fast path is the strict guard, its answer is already known.)
         const strictValid = fast.tolerant === fast.strict ? tolerantValid : passes(fast.strict, data);
-        const unknownValues = strictValid
-          ? EMPTY
-          : run(strict, data, rules)
-              .filter((i) => i.keyword === "enum")
-              .map((i) => acceptedValueWarning(i, data));
+        const unknownValues = strictValid ? EMPTY : unknownEnumValues(strict, data, rules);
         const drift = semantic(data);
         const warnings = unknownValues.length === 0 && drift.length === 0 ? EMPTY : [...unknownValues, ...drift];
         return { ok: true, value: data as Tolerant, warnings };

@@ -22,21 +22,47 @@ export type CrossFieldRules = Readonly<Record<string, { readonly if: string } | 
 const RULE_BRANCH = /^(#\/allOf\/\d+)\/(then|else)\/((?:properties\/[^/]+\/)*)/;
 
 // A branch's property path ("properties/sepa/properties/mandate_reference/") as the JSON Pointer it
-// names ("/sepa/mandate_reference"). Schema paths are constants of the generated code, so this
-// holds at most one entry per rule branch of the shipped schemas.
-const branchPointers = new Map<string, string>();
-
+// names ("/sepa/mandate_reference").
 function branchPointer(properties: string): string {
-  let pointer = branchPointers.get(properties);
-  if (pointer === undefined) {
-    pointer = properties
-      .split("/")
-      .filter((_, i) => i % 2 === 1)
-      .map((t) => `/${escapeToken(decodeURIComponent(t))}`)
-      .join("");
-    branchPointers.set(properties, pointer);
+  return properties
+    .split("/")
+    .filter((_, i) => i % 2 === 1)
+    .map((t) => `/${escapeToken(decodeURIComponent(t))}`)
+    .join("");
+}
+
+/** A schema path inside a rule's branch, read: the rule ("#/allOf/0"), which branch, and the JSON
+ *  Pointer its property path names. */
+interface RuleBranch {
+  readonly rule: string;
+  readonly then: boolean;
+  readonly pointer: string;
+}
+
+// Schema paths are constants of the generated code, so each is read once; the cache holds at most
+// one entry per "#/allOf/" schema path of the shipped schemas (and stops growing at a bound, for a
+// compiled validator handed to createModelValidators that makes up its paths).
+const ruleBranches = new Map<string, RuleBranch | null>();
+const RULE_BRANCHES_KEPT = 10_000;
+
+function ruleBranch(schemaPath: string): RuleBranch | null {
+  let branch = ruleBranches.get(schemaPath);
+  if (branch === undefined) {
+    const match = RULE_BRANCH.exec(schemaPath);
+    branch = match ? { rule: match[1]!, then: match[2] === "then", pointer: branchPointer(match[3]!) } : null;
+    if (ruleBranches.size < RULE_BRANCHES_KEPT) ruleBranches.set(schemaPath, branch);
   }
-  return pointer;
+  return branch;
+}
+
+/** True when `pointer` is `ancestor` or lies below it. */
+function atOrBelow(pointer: string, ancestor: string): boolean {
+  return pointer.length === ancestor.length ? pointer === ancestor : isBelow(pointer, ancestor);
+}
+
+/** True when `pointer` lies strictly below `ancestor` ("/a/b" below "/a" and below ""). */
+function isBelow(pointer: string, ancestor: string): boolean {
+  return pointer.length > ancestor.length && pointer.charCodeAt(ancestor.length) === 47 && pointer.startsWith(ancestor);
 }
 
 /** What an issue raised inside a rule's branch adds to its message ("unless status is
@@ -44,43 +70,89 @@ function branchPointer(properties: string): string {
  *  schema path is told apart by the property path: the top-level rule's issues sit under it. */
 function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string | undefined {
   if (rules === undefined || !error.schemaPath.startsWith("#/allOf/")) return undefined;
-  const match = RULE_BRANCH.exec(error.schemaPath);
-  const rule = match ? rules[match[1]!] : undefined;
+  const branch = ruleBranch(error.schemaPath);
+  const rule = branch === null ? undefined : rules[branch.rule];
   if (rule === undefined) return undefined;
-  const path = branchPointer(match![3]!);
-  if (error.instancePath !== path && !error.instancePath.startsWith(`${path}/`)) return undefined;
-  return "if" in rule ? `${match![2] === "then" ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
+  if (!atOrBelow(error.instancePath, branch!.pointer)) return undefined;
+  return "if" in rule ? `${branch!.then ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
 }
 
 function escapeToken(token: string): string {
-  return token.includes("~") || token.includes("/") ? token.replace(/~/g, "~0").replace(/\//g, "~1") : token;
+  // (One pass over the characters: most tokens are short property names with nothing to escape.)
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 126 || c === 47) return token.replace(/~/g, "~0").replace(/\//g, "~1"); // "~" or "/"
+  }
+  return token;
 }
 
 // The allowed values of an enum are the same array on every call (a constant of the generated
-// code): its text is built once.
-const listed = new WeakMap<readonly unknown[], string>();
+// code): its message is built once.
+const enumMessages = new WeakMap<readonly unknown[], string>();
 
-function list(values: unknown): string {
-  if (!Array.isArray(values)) return String(values);
-  let text = listed.get(values);
+function enumMessage(values: unknown): string {
+  if (!Array.isArray(values)) return `must be one of: ${String(values)}`;
+  let text = enumMessages.get(values);
   if (text === undefined) {
-    text = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ");
-    listed.set(values, text);
+    text = `must be one of: ${values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ")}`;
+    enumMessages.set(values, text);
   }
   return text;
 }
 
+/** True for the name of one JSON Schema type (what Ajv's type errors name, one at a time). */
+function isTypeName(type: string): boolean {
+  switch (type) {
+    case "string":
+    case "null":
+    case "object":
+    case "integer":
+    case "number":
+    case "boolean":
+    case "array":
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The message of a type error naming one type: a constant for each JSON type.
+function typeMessage(type: string): string {
+  switch (type) {
+    case "string":
+      return "must be string";
+    case "null":
+      return "must be null";
+    case "object":
+      return "must be object";
+    case "integer":
+      return "must be integer";
+    case "number":
+      return "must be number";
+    case "boolean":
+      return "must be boolean";
+    case "array":
+      return "must be array";
+    default:
+      return `must be ${type}`;
+  }
+}
+
+/** The issue of a type error: one type, or several (merged, or the error's own list). */
+function typeIssue(pointer: string, types: string | readonly string[]): ValidationIssue {
+  if (typeof types === "string") return { pointer, keyword: "type", message: typeMessage(types), expected: types };
+  return { pointer, keyword: "type", message: types.length === 1 ? typeMessage(types[0]!) : `must be ${types.join(" or ")}`, expected: types.length === 1 ? types[0] : types };
+}
+
 /** The issue for one error; `mergedTypes` replaces a type error's own list of types. */
-function describe(error: AjvError, mergedTypes?: readonly string[]): ValidationIssue {
+function describe(error: AjvError, mergedTypes?: string | readonly string[]): ValidationIssue {
   const p = error.params;
   const pointer = error.instancePath;
   switch (error.keyword) {
-    case "type": {
-      const types = mergedTypes ?? (Array.isArray(p.type) ? p.type : String(p.type).split(","));
-      return { pointer, keyword: "type", message: `must be ${types.join(" or ")}`, expected: types.length === 1 ? types[0] : types };
-    }
+    case "type":
+      return typeIssue(pointer, mergedTypes ?? (Array.isArray(p.type) ? p.type : String(p.type).split(",")));
     case "enum":
-      return { pointer, keyword: "enum", message: `must be one of: ${list(p.allowedValues)}`, expected: p.allowedValues };
+      return { pointer, keyword: "enum", message: enumMessage(p.allowedValues), expected: p.allowedValues };
     case "const":
       return { pointer, keyword: "const", message: `must be ${JSON.stringify(p.allowedValue)}`, expected: p.allowedValue };
     case "required":
@@ -123,11 +195,18 @@ function indexErrors(errors: readonly AjvError[]): { below: Set<string>; at: Map
   return { below, at };
 }
 
-const ANYOF_BRANCH_TYPE = /\/anyOf\/\d+\/type$/;
+/** True for the schema path of an anyOf branch's type keyword ("…/anyOf/<n>/type"), read from
+ *  its end: most type errors are rejected by the one character before "/type" (not a digit). */
+function isAnyOfBranchType(schemaPath: string): boolean {
+  const digitsEnd = schemaPath.length - 5; // where "/type" starts
+  let i = digitsEnd;
+  for (let c = schemaPath.charCodeAt(i - 1); c >= 48 && c <= 57; c = schemaPath.charCodeAt(i - 1)) i--;
+  return i < digitsEnd && schemaPath.startsWith("/type", digitsEnd) && i >= 7 && schemaPath.startsWith("/anyOf/", i - 7);
+}
 
 /** An error the noise rules look at: an anyOf summary or the type error of an anyOf branch. */
 function isSummaryOrBranch(error: AjvError): boolean {
-  return error.keyword === "anyOf" || (error.keyword === "type" && error.schemaPath.includes("/anyOf/") && ANYOF_BRANCH_TYPE.test(error.schemaPath));
+  return error.keyword === "anyOf" || (error.keyword === "type" && isAnyOfBranchType(error.schemaPath));
 }
 
 /** True when `error` only restates others: an if/then summary, an anyOf summary with other errors
@@ -141,43 +220,67 @@ function isNoise(error: AjvError, index: ReturnType<typeof indexErrors> | undefi
   return index.below.has(pointer);
 }
 
-// Up to this many errors, a duplicate or a sibling type error is found by comparing with the
-// earlier ones (cheaper than hashing a key per error); above it, through a Map and a Set, so that
-// a payload with 100,000 errors stays linear.
-const SCAN_LIMIT = 32;
-
-/** The types a type error names, as a fresh array. */
-function typesOf(error: AjvError): string[] {
-  const type = error.params.type;
-  if (Array.isArray(type)) return type.map(String);
-  const text = String(type);
-  return text.includes(",") ? text.split(",") : [text];
-}
-
-/** True when another merged type error sits at kept[i]'s pointer (most payloads have none). */
-function hasTypeSibling(kept: readonly AjvError[], clauses: readonly (string | undefined)[], i: number): boolean {
-  const pointer = kept[i]!.instancePath;
-  for (let j = 0; j < kept.length; j++) {
-    if (j !== i && kept[j]!.keyword === "type" && clauses[j] === undefined && kept[j]!.instancePath === pointer) return true;
+/** isNoise for errors[i] of a short list, found by comparing with the others (no index to build).
+ *  The nearest errors first: Ajv reports an anyOf's branch errors just before its summary, so the
+ *  one that makes it noise is usually next to it (each pointer read is a string the generated code
+ *  just concatenated, which the first read of its characters flattens: read as few as can be). */
+function isNoiseInShortList(errors: readonly AjvError[], i: number): boolean {
+  const error = errors[i]!;
+  if (error.keyword === "if") return true;
+  if (!isSummaryOrBranch(error)) return false;
+  const pointer = error.instancePath;
+  const summary = error.keyword === "anyOf";
+  for (let d = 1; d < errors.length; d++) {
+    if (i >= d && outweighs(errors[i - d]!, pointer, summary)) return true;
+    if (i + d < errors.length && outweighs(errors[i + d]!, pointer, summary)) return true;
   }
   return false;
 }
 
-/** Every type an error at `pointer` allows, in order of appearance (the error's own first);
- *  `clauses[i]` is kept[i]'s rule clause (a rule's type error is not merged). */
-function typesAtPointer(kept: readonly AjvError[], clauses: readonly (string | undefined)[], pointer: string): string[] {
+/** True when `other` makes an anyOf summary (or a branch's type error) at `pointer` noise. */
+function outweighs(other: AjvError, pointer: string, summary: boolean): boolean {
+  return summary ? atOrBelow(other.instancePath, pointer) : isBelow(other.instancePath, pointer);
+}
+
+// Up to this many errors, noise, a duplicate or a sibling type error is found by comparing errors
+// pairwise (cheaper than hashing a key per error; the comparisons are recorded as bits of one
+// number); above it, through Maps and Sets, so that a payload with 100,000 errors stays linear.
+const SCAN_LIMIT = 32;
+
+/** The types a type error names: one string, or a fresh array. */
+function typesOf(error: AjvError): string | string[] {
+  const type = error.params.type;
+  if (typeof type === "string" && isTypeName(type)) return type;
+  if (Array.isArray(type)) return type.map(String);
+  const text = String(type);
+  return text.includes(",") ? text.split(",") : text;
+}
+
+/** Adds the types of a type error to `merged`, each once, in order. */
+function addTypes(merged: string[], error: AjvError): void {
+  const types = typesOf(error);
+  if (typeof types === "string") {
+    if (!merged.includes(types)) merged.push(types);
+  } else for (const type of types) if (!merged.includes(type)) merged.push(type);
+}
+
+/** True when kept[i] is a type error whose types merge with the others at its pointer: one
+ *  without a rule clause (clauses[i]). */
+function merges(kept: readonly AjvError[], clauses: readonly (string | undefined)[] | undefined, i: number): boolean {
+  return kept[i]!.keyword === "type" && (clauses === undefined || clauses[i] === undefined);
+}
+
+/** Every type the merged type errors at `pointer` allow, in order of appearance. */
+function typesAtPointer(kept: readonly AjvError[], clauses: readonly (string | undefined)[] | undefined, pointer: string): string[] {
   const merged: string[] = [];
-  for (let i = 0; i < kept.length; i++) {
-    const e = kept[i]!;
-    if (e.keyword !== "type" || e.instancePath !== pointer || clauses[i] !== undefined) continue;
-    for (const type of typesOf(e)) if (!merged.includes(type)) merged.push(type);
-  }
+  for (let i = 0; i < kept.length; i++) if (kept[i]!.instancePath === pointer && merges(kept, clauses, i)) addTypes(merged, kept[i]!);
   return merged;
 }
 
 /** True when `issues` already holds one with the same pointer, keyword and message. */
 function alreadyListed(issues: readonly ValidationIssue[], issue: ValidationIssue): boolean {
-  for (const earlier of issues) {
+  for (let i = 0; i < issues.length; i++) {
+    const earlier = issues[i]!;
     if (earlier.keyword === issue.keyword && earlier.pointer === issue.pointer && earlier.message === issue.message) return true;
   }
   return false;
@@ -191,44 +294,94 @@ const stopped = (): ValidationIssue => ({ pointer: "", keyword: "maxIssues", mes
 
 export function toIssues(errors: readonly AjvError[] | null | undefined, rules?: CrossFieldRules): ValidationIssue[] {
   if (!errors || errors.length === 0) return [];
-  const index = errors.some(isSummaryOrBranch) ? indexErrors(errors) : undefined;
-  const kept: AjvError[] = [];
-  for (const e of errors) if (!isNoise(e, index)) kept.push(e);
-  // Each error's rule clause, worked out once: the type merging below reads it again.
-  const clauses = kept.map((e) => ruleClause(e, rules));
-  const small = kept.length <= SCAN_LIMIT;
+  // The errors that are not noise: the list itself while none is (the common case), else a copy.
+  let kept: readonly AjvError[] = errors;
+  if (errors.length <= SCAN_LIMIT) {
+    let i = 0;
+    while (i < errors.length && !isNoiseInShortList(errors, i)) i++;
+    if (i < errors.length) {
+      const rest = errors.slice(0, i);
+      for (i++; i < errors.length; i++) if (!isNoiseInShortList(errors, i)) rest.push(errors[i]!);
+      kept = rest;
+    }
+  } else {
+    let index: ReturnType<typeof indexErrors> | undefined;
+    for (let i = 0; i < errors.length; i++) {
+      if (isSummaryOrBranch(errors[i]!)) {
+        index = indexErrors(errors);
+        break;
+      }
+    }
+    kept = errors.filter((e) => !isNoise(e, index));
+  }
+  const n = kept.length;
+  // Each error's rule clause, worked out once: the type merging below reads it again. A rule's
+  // issue says its own type and names the rule; it is not merged with the field's types.
+  let clauses: (string | undefined)[] | undefined;
+  if (rules !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const clause = ruleClause(kept[i]!, rules);
+      if (clause !== undefined) (clauses ??= new Array<string | undefined>(n))[i] = clause;
+    }
+  }
   // Branches of a nullable union each report their own type: say it once, "must be object or null".
+  // An issue can only repeat an earlier one raised at the same pointer by the same keyword; small
+  // lists mark those errors (`repeats`) and the type errors that share a pointer (`siblings`).
+  const small = n <= SCAN_LIMIT;
+  let repeats = 0;
+  let siblings = 0;
   let typesAt: Map<string, string[]> | undefined;
-  if (!small) {
+  if (small) {
+    // Equal pointers have equal lengths: an error is compared with the earlier ones only when one of
+    // them has a pointer of a length in the same class (length % 32, one bit each), which spares most
+    // errors the comparisons and the fresh pointers a string comparison.
+    let lengths = 0;
+    for (let i = 0; i < n; i++) {
+      const a = kept[i]!;
+      const length = 1 << (a.instancePath.length & 31);
+      if ((lengths & length) !== 0) {
+        for (let j = 0; j < i; j++) {
+          const b = kept[j]!;
+          if (a.keyword !== b.keyword || a.instancePath.length !== b.instancePath.length || a.instancePath !== b.instancePath) continue;
+          repeats |= 1 << i;
+          if (merges(kept, clauses, i) && merges(kept, clauses, j)) siblings |= (1 << i) | (1 << j);
+        }
+      }
+      lengths |= length;
+    }
+  } else {
     typesAt = new Map();
-    for (let i = 0; i < kept.length; i++) {
+    for (let i = 0; i < n; i++) {
+      if (!merges(kept, clauses, i)) continue;
       const e = kept[i]!;
-      if (e.keyword !== "type" || clauses[i] !== undefined) continue;
-      const merged = typesAt.get(e.instancePath) ?? [];
-      for (const type of typesOf(e)) if (!merged.includes(type)) merged.push(type);
-      typesAt.set(e.instancePath, merged);
+      let merged = typesAt.get(e.instancePath);
+      if (merged === undefined) typesAt.set(e.instancePath, (merged = []));
+      addTypes(merged, e);
     }
   }
   const issues: ValidationIssue[] = [];
   const seen = small ? undefined : new Set<string>();
   let stoppedEarly = false;
-  for (let i = 0; i < kept.length; i++) {
+  for (let i = 0; i < n; i++) {
     const error = kept[i]!;
     if (error.keyword === "maxIssues") {
       stoppedEarly = true;
       continue;
     }
-    // A rule's issue says its own type and names the rule; it is not merged with the field's types.
-    const clause = clauses[i];
-    const merged =
-      error.keyword !== "type" || clause !== undefined ? undefined : small ? (hasTypeSibling(kept, clauses, i) ? typesAtPointer(kept, clauses, error.instancePath) : typesOf(error)) : [...typesAt!.get(error.instancePath)!];
-    const described = describe(error, merged);
-    const issue = clause === undefined ? described : { ...described, message: `${described.message} ${clause}` };
+    let issue: ValidationIssue;
+    if (merges(kept, clauses, i)) {
+      const types = typesAt !== undefined ? [...typesAt.get(error.instancePath)!] : (siblings & (1 << i)) !== 0 ? typesAtPointer(kept, clauses, error.instancePath) : typesOf(error);
+      issue = typeIssue(error.instancePath, types);
+    } else {
+      issue = describe(error);
+      const clause = clauses === undefined ? undefined : clauses[i];
+      if (clause !== undefined) issue = { ...issue, message: `${issue.message} ${clause}` };
+    }
     if (seen) {
       const key = `${issue.pointer}\0${issue.keyword}\0${issue.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-    } else if (alreadyListed(issues, issue)) continue;
+    } else if ((repeats & (1 << i)) !== 0 && alreadyListed(issues, issue)) continue;
     if (issues.length === MAX_ISSUES) {
       stoppedEarly = true;
       break;

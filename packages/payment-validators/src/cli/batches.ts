@@ -37,7 +37,8 @@ export function createBatcher(maxLineBytes: number, batchBytes: number): Batcher
   let lastByte = 0;
 
   const batch = (): BatchItem => {
-    const bytes = new Uint8Array(piecesBytes);
+    // A buffer of its own (transferable), not zero-filled first: every byte is written just below.
+    const bytes = Buffer.allocUnsafeSlow(piecesBytes);
     let offset = 0;
     for (const piece of pieces) {
       bytes.set(piece, offset);

@@ -52,9 +52,11 @@ export function locate(source: string, line: number | undefined, index: number |
   return { source, ...(line !== undefined ? { line } : {}), ...(index !== undefined ? { index } : {}) };
 }
 
+// The schemas' model inference, built once: a worker makes a check for every batch it gets.
+const infer = createModelInference(modelProperties);
+
 export function createPayloadCheck(options: CheckOptions, tally: Tally, sink: OutcomeSink): PayloadCheck {
   const validators = validatorsByModel as unknown as Readonly<Record<string, Validate>>;
-  const infer = createModelInference(modelProperties);
   // Payloads come straight from JSON.parse: the validators need not copy them (see json-view.ts).
   const validateOptions = { mode: options.tolerant ? "tolerant" : "strict", [PARSED_JSON]: true } as ValidateOptions;
   const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;

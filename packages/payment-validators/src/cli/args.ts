@@ -125,7 +125,7 @@ Options:
   -j, --jobs N         worker threads validating NDJSON input (default: the cores available,
                        os.availableParallelism()). The report is byte for byte that of --jobs 1,
                        in input order, as lines come (a slow stream is reported line by line);
-                       memory stays bounded (at most 2 batches of up to 256 KB of lines per worker
+                       memory stays bounded (at most 4 batches of up to 256 KB of lines per worker
                        in flight, reading waits for them). It helps on large NDJSON files and
                        streams; JSON documents, and the first batch of each NDJSON input, are
                        validated on the main thread. --jobs 1: no worker threads at all.

@@ -80,6 +80,26 @@ describe("createBatcher", () => {
     );
   });
 
+  it("hands over the same when every chunk is read into the same buffer, scribbled over once pushed", async () => {
+    await fc.assert(
+      fc.asyncProperty(input, fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 64 }), async (bytes, cuts, maxLineBytes, batchBytes) => {
+        const chunks = cut(bytes, cuts);
+        const batcher = createBatcher(maxLineBytes, batchBytes);
+        const scratch = new Uint8Array(bytes.length + 1);
+        const items = chunks.flatMap((chunk) => {
+          scratch.set(chunk);
+          const pushed = batcher.push(scratch.subarray(0, chunk.length));
+          scratch.fill(0x78);
+          return pushed;
+        });
+        items.push(...batcher.end());
+        const direct = createBatcher(maxLineBytes, batchBytes);
+        expect(items).toEqual([...chunks.flatMap((chunk) => direct.push(chunk)), ...direct.end()]);
+      }),
+      { numRuns: 1000, seed: 20 },
+    );
+  });
+
   it("copies each batch into a buffer of its own (safe to transfer), and keeps it to the batch size unless a line is longer", () => {
     const chunk = Buffer.from("aaaa\nbbbb\ncccc\ndddd\n");
     const items = createBatcher(100, 10).push(chunk);

@@ -248,7 +248,7 @@ describe("payment-validate --jobs: faults are exit 2 with one line", () => {
           const drained = await Promise.race([once(child.stdin, "drain").then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000))]);
           if (!drained) break;
         }
-        // Four batches of 256 KB in flight, one held, one read chunk, the pipe: far below 8 MB.
+        // Eight batches of 256 KB in flight, one held, one read chunk, the pipe: well below 8 MB.
         expect(accepted).toBeLessThan(8 * 1024 * 1024);
         expect(child.exitCode).toBe(null);
       } finally {

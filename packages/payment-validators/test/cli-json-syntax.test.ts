@@ -88,6 +88,21 @@ describe("unsafeIntegers", () => {
     for (const text of ["9007199254740993", '{"a": 9007199254740993}', "[1,\n -9223372036854775809]"]) expect(mayHoldUnsafeIntegers(text), text).toBe(true);
   });
 
+  it("finds a long number wherever it starts and however long it is, and only after what a value follows", () => {
+    const digits = "12345678901234567890123456789012345";
+    for (let length = 16; length <= digits.length; length++) {
+      for (let pad = 0; pad < 20; pad++) {
+        const number = digits.slice(0, length);
+        const filler = "x".repeat(pad);
+        expect(mayHoldUnsafeIntegers(`{"${filler}":${number}}`), `${pad} ${length}`).toBe(true);
+        expect(mayHoldUnsafeIntegers(`{"${filler}":[1,\t-${number}]}`), `${pad} ${length}`).toBe(true);
+        expect(mayHoldUnsafeIntegers(`{"${filler}":"${number}"}`), `${pad} ${length}`).toBe(false);
+        expect(mayHoldUnsafeIntegers(`{"${filler}":1.${number}}`), `${pad} ${length}`).toBe(false);
+      }
+    }
+    expect(mayHoldUnsafeIntegers(`{"a":${digits.slice(0, 15)}}`)).toBe(false);
+  });
+
   it("is never needed for a text without sixteen digits in a row", () => {
     fc.assert(
       fc.property(jsonText, (text) => {

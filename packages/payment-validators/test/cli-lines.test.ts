@@ -1,8 +1,12 @@
 // The line splitter behind payment-validate's NDJSON reading: whatever way the bytes are cut into
 // chunks (inside a line, between "\r" and "\n", inside a multi-byte UTF-8 character), it hands over
 // the same lines with the same numbers as splitting the whole text at once would.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fileChunks } from "../src/cli/inputs.js";
 import { type LineProblem, firstInvalidUtf8, forEachLine } from "../src/cli/lines.js";
 
 /** What the lines of a whole text are: cut at "\n", one trailing "\r" dropped, a byte order mark
@@ -52,6 +56,43 @@ describe("forEachLine", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("gives the same lines when every chunk is read into the same buffer, scribbled over once used", async () => {
+    async function* reused(bytes: Buffer, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+      const buffer = Buffer.alloc(bytes.length + 1);
+      for await (const piece of chunks(bytes, cuts)) {
+        piece.forEach((byte, i) => {
+          buffer[i] = byte;
+        });
+        yield buffer.subarray(0, piece.length);
+        buffer.fill(0x78);
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(ndjsonText, fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
+        expect((await collect(reused(Buffer.from(text), cuts))).lines).toEqual(expectedLines(text).map((line, i) => [i + 1, line]));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads a file's lines through fileChunks (two buffers, read again and again) whatever the chunk size", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cli-lines-"));
+    try {
+      await fc.assert(
+        fc.asyncProperty(ndjsonText, fc.integer({ min: 1, max: 16 }), async (text, chunkBytes) => {
+          const file = join(dir, "input.ndjson");
+          writeFileSync(file, text);
+          const { lines, bytesSeen } = await collect(fileChunks(file, chunkBytes));
+          expect(lines).toEqual(expectedLines(text).map((line, i) => [i + 1, line]));
+          expect(bytesSeen.at(-1) ?? 0).toBe(Buffer.byteLength(text));
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("takes string chunks as well (a stream with an encoding set)", async () => {

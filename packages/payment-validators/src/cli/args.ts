@@ -125,9 +125,9 @@ Options:
   -j, --jobs N         worker threads validating NDJSON input (default: the cores available,
                        os.availableParallelism()). The report is byte for byte that of --jobs 1,
                        in input order, as lines come (a slow stream is reported line by line);
-                       memory stays bounded (at most 2 batches of up to 256 KB of lines per worker
+                       memory stays bounded (at most 4 batches of up to 256 KB of lines per worker
                        in flight, reading waits for them). It helps on large NDJSON files and
-                       streams; JSON documents, and the first batch of each NDJSON input, are
+                       streams; JSON documents, and NDJSON inputs that fit in one batch, are
                        validated on the main thread. --jobs 1: no worker threads at all.
   -h, --help           this help
   -V, --version        the package version and the hash of the schema set it was generated from

@@ -37,7 +37,8 @@ export function createBatcher(maxLineBytes: number, batchBytes: number): Batcher
   let lastByte = 0;
 
   const batch = (): BatchItem => {
-    const bytes = new Uint8Array(piecesBytes);
+    // A buffer of its own (transferable), not zero-filled first: every byte is written just below.
+    const bytes = Buffer.allocUnsafeSlow(piecesBytes);
     let offset = 0;
     for (const piece of pieces) {
       bytes.set(piece, offset);
@@ -101,7 +102,8 @@ export function createBatcher(maxLineBytes: number, batchBytes: number): Batcher
       // The chunk's whole lines go now, however few: a slow stream (tail -f) is reported as it comes.
       if (lines > 0) items.push(batch());
       if (from < chunk.byteLength) {
-        partial.push(chunk.subarray(from));
+        // A copy: the next chunk may be read into this one's buffer (see fileChunks in inputs.ts).
+        partial.push(new Uint8Array(chunk.subarray(from)));
         partialBytes += chunk.byteLength - from;
         // One byte of slack: a "\r" that goes with the line break (as in forEachLine).
         if (partialBytes > maxLineBytes + 1) {

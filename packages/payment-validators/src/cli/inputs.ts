@@ -6,8 +6,8 @@
 // UTF-8, bad JSON, a line or document over the size limit, an input with no payload at all.
 // With --jobs, the lines of NDJSON inputs go to worker threads (parallel-read.ts) instead, read
 // with the same line rules (ndjsonLine, unreadableLine, noPayloads) so the report is the same.
-import { createReadStream, existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { globSync, isDynamicPattern } from "tinyglobby";
@@ -44,6 +44,33 @@ export class InternalFailure extends Error {}
 
 const NDJSON_EXTENSIONS = new Set([".ndjson", ".jsonl"]);
 const CHUNK_BYTES = 1 << 20;
+
+/** A file's bytes, chunk by chunk, read into the same two buffers over and over (the next chunk
+ *  is read while the current one is handled). A read stream allocates a new buffer for every
+ *  chunk, and those piled up between garbage collections: tens of megabytes more at the peak on a
+ *  large file. So a chunk is the reader's only until it asks for the next one: whatever keeps
+ *  bytes longer (an unfinished line, a document, a peek) copies them. */
+export async function* fileChunks(path: string, chunkBytes: number = CHUNK_BYTES): AsyncGenerator<Buffer> {
+  const file = await open(path, "r");
+  const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)];
+  let current = 0;
+  let reading: Promise<{ bytesRead: number }> | undefined = file.read(buffers[0]!, 0, chunkBytes, null);
+  try {
+    for (;;) {
+      const { bytesRead } = await reading;
+      reading = undefined;
+      if (bytesRead === 0) return;
+      const chunk = buffers[current]!.subarray(0, bytesRead);
+      current ^= 1;
+      reading = file.read(buffers[current]!, 0, chunkBytes, null);
+      yield chunk;
+    }
+  } finally {
+    // Stopped early: the read ahead must end before the file is closed (its failure no longer matters).
+    await reading?.catch(() => undefined);
+    await file.close();
+  }
+}
 
 /** The sources to read, in order, without repeats: `-`, files, and the files each glob matches. */
 export function resolveInputs(inputs: readonly string[], cwd: string): { sources: string[]; problems: InputProblem[] } {
@@ -217,7 +244,8 @@ async function readDocument(source: string, stream: AsyncIterable<Uint8Array | s
       sink.problem({ source, message: `document too large: over the limit of ${sizeText(max)} (raise it with --max-line-bytes)` });
       return;
     }
-    chunks.push(chunk);
+    // A copy: the chunk may be the reader's buffer, filled again with the next one (fileChunks).
+    chunks.push(Buffer.from(chunk));
   }
   const bytes = Buffer.concat(chunks);
   const bad = firstInvalidUtf8(bytes, 0, bytes.byteLength);
@@ -249,7 +277,7 @@ export async function readSource(source: string, stdin: Readable, sink: PayloadS
       const info = await stat(source);
       if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
       size = info.isFile() ? info.size : undefined;
-      stream = createReadStream(source, { highWaterMark: CHUNK_BYTES });
+      stream = fileChunks(source);
     }
     if (format === "json") await readDocument(source, stream, max, sink);
     else if (options.parallel === undefined) await readLines(source, stream, size, format, max, sink);

@@ -8,6 +8,8 @@
 // chunk's lines are all handled before the next chunk is read. Bytes that are not UTF-8 are never
 // decoded (that would turn them into U+FFFD silently): the line is reported with the position of
 // the first bad byte instead. The UTF-8 check runs once per chunk over all its complete lines.
+// A chunk is used only until the next one is asked for (a file reader may read the next into the
+// same buffer, see fileChunks): the unfinished line at its end is copied.
 import { isUtf8 } from "node:buffer";
 
 export type LineProblem =
@@ -129,7 +131,7 @@ export async function forEachLine(stream: AsyncIterable<Uint8Array | string> | I
     if (partialBytes > max + 1) {
       overlong = true;
       partial = [];
-    } else partial.push(chunk.subarray(start));
+    } else partial.push(Buffer.from(chunk.subarray(start))); // a copy: the next chunk may reuse this one's buffer
   };
 
   for await (const piece of stream) {

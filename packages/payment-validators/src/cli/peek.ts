@@ -46,7 +46,8 @@ export async function peekNdjson(stream: Chunks, max: number): Promise<{ ndjson:
       ended = true;
       break;
     }
-    const chunk = bytesOf(next.value);
+    // A copy: the next chunk may be read into this one's buffer (see fileChunks in inputs.ts).
+    const chunk = Buffer.from(bytesOf(next.value));
     held.push(chunk);
     heldBytes += chunk.byteLength;
     if (chunk.includes(NEWLINE)) {

@@ -78,6 +78,8 @@ function prettyReporter(out: Output): Reporter {
   };
 }
 
+// Each result is a plain literal whose line, column or index may be undefined (JSON.stringify
+// leaves those out), not spreads of the location: see the outcome in check-payload.ts.
 function jsonReporter(out: Output, header: ReportHeader): Reporter {
   let first = true;
   const item = (value: unknown): void => {
@@ -88,19 +90,15 @@ function jsonReporter(out: Output, header: ReportHeader): Reporter {
   return {
     payload(outcome) {
       if (outcome.valid && outcome.warnings.length === 0) return;
-      item({ ...location(outcome), model: outcome.model, status: outcome.valid ? "valid" : "invalid", issues: outcome.issues, warnings: outcome.warnings });
+      item({ source: outcome.source, line: outcome.line, column: outcome.column, index: outcome.index, model: outcome.model, status: outcome.valid ? "valid" : "invalid", issues: outcome.issues, warnings: outcome.warnings });
     },
     problem(problem) {
-      item({ ...location(problem), status: "error", message: problem.message });
+      item({ source: problem.source, line: problem.line, column: problem.column, index: problem.index, status: "error", message: problem.message });
     },
     finish(summary, exitCode) {
       out.write(`${first ? "" : "\n"}],"summary":${JSON.stringify(summary)},"exitCode":${exitCode}}\n`);
     },
   };
-}
-
-function location(l: Location): Location {
-  return { source: l.source, ...(l.line !== undefined ? { line: l.line } : {}), ...(l.column !== undefined ? { column: l.column } : {}), ...(l.index !== undefined ? { index: l.index } : {}) };
 }
 
 export function createReporter(format: OutputFormat, out: Output, header: ReportHeader): Reporter {

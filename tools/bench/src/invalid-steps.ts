@@ -16,6 +16,7 @@ import * as models from "../../../packages/payment-validators/src/generated/mode
 import * as compiled from "../../../packages/payment-validators/src/generated/standalone.js";
 import { type CrossFieldRules, toIssues } from "../../../packages/payment-validators/src/issues.js";
 import { PARSED_JSON, jsonView } from "../../../packages/payment-validators/src/json-view.js";
+import { paymentSessionResultView, sessionResultResponseView } from "../../../packages/payment-validators/src/generated/json-views.js";
 import { compileAjv } from "./competitors/ajv-runtime.js";
 import { MODELS, type ModelName, payloads } from "./payloads.js";
 
@@ -54,7 +55,9 @@ function main(rounds: number): void {
   for (const model of MODELS) {
     for (const kind of ["one error", "many errors"] as const) {
       const raw = payloads(model, kind);
-      const views = raw.map((payload) => jsonView(payload));
+      // The view as validateX takes it: by the model's generated copier.
+      const copier = model === "PaymentSessionResult" ? paymentSessionResultView : sessionResultResponseView;
+      const views = raw.map((payload) => jsonView(payload, copier));
       const parsedViews = views.map((view) => JSON.parse(JSON.stringify(view)) as unknown);
       const { validate, strict, guard } = STEPS[model];
       const rules = RULES[model];

@@ -76,24 +76,8 @@ var UNRESERVED = 1;
 var SUB_DELIM = 2;
 var COLON_AT = 4;
 var SLASH_QUESTION = 8;
-var CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9\-._~]/.test(ch)) CHAR_CLASS[c] = UNRESERVED;
-  else if ("!$&'()*+,;=".includes(ch)) CHAR_CLASS[c] = SUB_DELIM;
-  else if (ch === ":" || ch === "@") CHAR_CLASS[c] = COLON_AT;
-  else if (ch === "/" || ch === "?") CHAR_CLASS[c] = SLASH_QUESTION;
-}
 var PCHAR = UNRESERVED | SUB_DELIM | COLON_AT;
 var QUERY = PCHAR | SLASH_QUESTION;
-var IDNA_EXCEPTIONS = new Map([
-  ...[223, 962, 1789, 1790, 3851, 12295].map((c) => [c, "PVALID"]),
-  ...[183, 885, 1523, 1524, 12539, ...range(1632, 1641), ...range(1776, 1785)].map((c) => [c, "CONTEXTO"]),
-  ...[1600, 2042, 12334, 12335, ...range(12337, 12341), 12347].map((c) => [c, "DISALLOWED"])
-]);
-function range(from, to) {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
 var int64 = { type: "number", validate: (value) => Number.isInteger(value) };
 function ucs2length(text) {
   let count = 0;

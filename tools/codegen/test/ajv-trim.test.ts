@@ -11,7 +11,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { AjvTrimError, appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/validators/ajv-trim.js";
+import {
+  AjvTrimError,
+  appendErrorsInPlace,
+  declaredConstants,
+  dropUnusedContext,
+  inlineSchemaReads,
+  markPatternsPure,
+  mergeIdenticalFunctions,
+  reportErrorsByHelper,
+  usesTrackedKeywords,
+} from "../src/emit/validators/ajv-trim.js";
 import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/validators/format-table.js";
 import { loadSchemaSet } from "../src/model/load.js";
 import * as own from "../src/runtime/formats.js";
@@ -45,7 +55,7 @@ function trimmed(): { validators: Record<string, Validator>; source: string } {
   const ajv = createAjv({ ...options, tracking: usesTrackedKeywords(schemas), code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))));
+  const source = useOwnUcs2length(markPatternsPure(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName))))))));
   return { validators: load(source), source };
 }
 
@@ -149,7 +159,7 @@ describe("the rewrites", () => {
     const raw = standaloneCode(ajv, { Root: "https://example.invalid/root" });
     expect(raw).toMatch(/dynamicAnchors=\{\}/);
     expect(raw).toMatch(/\.evaluated = /);
-    const source = markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))));
+    const source = markPatternsPure(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))))));
     const [original, rewritten] = [load(raw).Root!, load(source).Root!];
     for (const data of [{ tree: { id: "a", children: [{ id: "b", children: [] }] } }, { tree: { id: "a", extra: 1, children: [{ id: 2, more: true }] }, note: "x" }, { tree: null }]) {
       expect(rewritten(data)).toBe(original(data));
@@ -172,7 +182,7 @@ describe("the rewrites", () => {
     expect(raw).toMatch(/\bvalidate\d+\.errors = null;/);
     expect(raw).toMatch(/\bconst schema\d+ = true;/);
     expect(raw).toMatch(/\bconst schema\d+ = false;/);
-    const source = appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))));
+    const source = reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))));
     const [original, rewritten] = [load(raw), load(source)];
     for (const name of ["Content", "ToTrue", "ToFalse", "Both"]) {
       for (const data of [null, 1, "{}", "not json", {}, { yes: 1 }, { no: 1 }, { yes: 1, no: 2 }]) {
@@ -245,6 +255,32 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
     const gathered = appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);}"));
     expect(gathered).toContain("vErrors = appendErrors$(vErrors, validate2.errors);");
     expect(gathered).toContain("function appendErrors$(errors, more)");
+  });
+
+  it("reportErrorsByHelper: an error built or recorded some other way", () => {
+    const record = (name: string) => `if(vErrors === null){vErrors = [${name}];}else {vErrors.push(${name});}errors++;`;
+    refuses("reportErrorsByHelper", () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,keyword:"type",schemaPath:"#/type",params:{type: "string"}};${record("err0")}`)), /err0 is not built as/);
+    refuses(
+      "reportErrorsByHelper",
+      () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};vErrors = [...(vErrors ?? []), err0];errors++;`)),
+      /err0 is not recorded as/,
+    );
+    refuses(
+      "reportErrorsByHelper",
+      () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};${record("err0")}if(x){vErrors.push(other);}`)),
+      /an error recorded other than as/,
+    );
+    // The shape it expects: the keyword only where the schema path does not end in it; `{}` left alone.
+    const reported = reportErrorsByHelper(
+      fn(
+        "validate1",
+        `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}};${record("err0")}const err1 = {};${record("err1")}const errStop = {instancePath,schemaPath:"#",keyword:"maxIssues",params:{limit:1000}};if(vErrors === null){vErrors = [errStop];}else{vErrors.push(errStop);}errors++;`,
+      ),
+    );
+    expect(reported).toContain('vErrors = reportError$(vErrors, instancePath+"/a", "#/properties/a/type", {type: "string"});errors++;');
+    expect(reported).toContain(`const err1 = {};${record("err1")}`);
+    expect(reported).toContain('vErrors = reportError$(vErrors, instancePath, "#", {limit:1000}, "maxIssues");errors++;');
+    expect(reported).toContain("function reportError$(errors, instancePath, schemaPath, params, keyword");
   });
 
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {

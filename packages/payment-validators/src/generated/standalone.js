@@ -113,54 +113,29 @@ function validate4(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" });
       errors++;
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "name")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate4.errors = vErrors;
@@ -171,21 +146,11 @@ function validate7(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   if (!(data === "insufficient_funds" || data === "invalid_iban" || data === "mandate_rejected" || data === "account_closed" || data === "do_not_honor" || data === "gateway_unavailable" || data === "unknown")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$1 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$1 });
     errors++;
   }
   validate7.errors = vErrors;
@@ -198,33 +163,18 @@ function validate6(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$2) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "code" || key0 === "gateway_code" || key0 === "gateway_message" || key0 === "message")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -237,45 +187,25 @@ function validate6(data, { instancePath = "" } = {}) {
     if (data.gateway_code !== void 0) {
       let data1 = data.gateway_code;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_code", schemaPath: "#/properties/gateway_code/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_code", "#/properties/gateway_code/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.gateway_message !== void 0) {
       let data2 = data.gateway_message;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err3 = { instancePath: instancePath + "/gateway_message", schemaPath: "#/properties/gateway_message/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_message", "#/properties/gateway_message/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        const err4 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate6.errors = vErrors;
@@ -288,32 +218,17 @@ function validate10(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" });
       errors++;
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "id")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -321,31 +236,16 @@ function validate10(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate10.errors = vErrors;
@@ -358,33 +258,18 @@ function validate12(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$3) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "id" || key0 === "order_number" || key0 === "status")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -392,53 +277,28 @@ function validate12(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.order_number !== void 0) {
       if (typeof data.order_number !== "string") {
-        const err4 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate12.errors = vErrors;
@@ -451,45 +311,25 @@ function validate14(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$4) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "descriptor" || key0 === "id" || key0 === "name" || key0 === "test_mode")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.descriptor !== void 0) {
       let data0 = data.descriptor;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/descriptor", schemaPath: "#/properties/descriptor/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/descriptor", "#/properties/descriptor/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -497,53 +337,28 @@ function validate14(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err6 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/test_mode", "#/properties/test_mode/type", { type: "boolean" });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate14.errors = vErrors;
@@ -559,67 +374,37 @@ function validate16(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$5) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "bank_name" || key0 === "bic" || key0 === "holder_name" || key0 === "iban_country" || key0 === "iban_last4" || key0 === "type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.bank_name !== void 0) {
       let data0 = data.bank_name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/bank_name", schemaPath: "#/properties/bank_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/bank_name", "#/properties/bank_name/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.bic !== void 0) {
       let data1 = data.bic;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err3 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (!pattern3.test(data1)) {
-          const err4 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
           errors++;
         }
       }
@@ -627,34 +412,19 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.holder_name !== void 0) {
       let data2 = data.holder_name;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err5 = { instancePath: instancePath + "/holder_name", schemaPath: "#/properties/holder_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/holder_name", "#/properties/holder_name/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.iban_country !== void 0) {
       let data3 = data.iban_country;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err6 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          const err7 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/pattern", { pattern: "^[A-Z]{2}$" });
           errors++;
         }
       }
@@ -662,44 +432,24 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.iban_last4 !== void 0) {
       let data4 = data.iban_last4;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err8 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err9 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/pattern", { pattern: "^[A-Z0-9]{4}$" });
           errors++;
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate16.errors = vErrors;
@@ -713,21 +463,11 @@ function validate19(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   if (!(data === "FRST" || data === "RCUR")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$6 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$6 });
     errors++;
   }
   validate19.errors = vErrors;
@@ -740,55 +480,30 @@ function validate18(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$7) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "creditor_identifier" || key0 === "mandate_reference" || key0 === "sequence_type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.creditor_identifier !== void 0) {
       let data0 = data.creditor_identifier;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data0 === "string") {
         if (!pattern6.test(data0)) {
-          const err3 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
           errors++;
         }
       }
@@ -796,31 +511,16 @@ function validate18(data, { instancePath = "" } = {}) {
     if (data.mandate_reference !== void 0) {
       let data1 = data.mandate_reference;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err4 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (func1(data1) > 35) {
-          const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/maxLength", { limit: 35 });
           errors++;
         }
         if (!pattern7.test(data1)) {
-          const err6 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
           errors++;
         }
       }
@@ -839,24 +539,14 @@ function validate18(data, { instancePath = "" } = {}) {
       if (!valid1) {
         const _errs9 = errors;
         if (data2 !== null) {
-          const err7 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid0 = _errs9 === errors;
         valid1 = valid1 || _valid0;
       }
       if (!valid1) {
-        const err8 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf", {});
         errors++;
       } else {
         errors = _errs7;
@@ -870,12 +560,7 @@ function validate18(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate18.errors = vErrors;
@@ -886,21 +571,11 @@ function validate22(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   if (!(data === "completed" || data === "awaiting_verification" || data === "declined" || data === "failed")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$8 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$8 });
     errors++;
   }
   validate22.errors = vErrors;
@@ -914,45 +589,25 @@ function validate24(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$9) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "billing_frequency" || key0 === "id" || key0 === "next_billing_date" || key0 === "status")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.billing_frequency !== void 0) {
       let data0 = data.billing_frequency;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/billing_frequency", schemaPath: "#/properties/billing_frequency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/billing_frequency", "#/properties/billing_frequency/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -960,65 +615,35 @@ function validate24(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.next_billing_date !== void 0) {
       let data2 = data.next_billing_date;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err5 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data2 === "string") {
         if (!formats12(data2)) {
-          const err6 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/format", { format: "date" });
           errors++;
         }
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate24.errors = vErrors;
@@ -1031,45 +656,25 @@ function validate26(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$10) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "gateway_reference" || key0 === "id" || key0 === "merchant_transaction_id" || key0 === "status" || key0 === "tenant_reference_id" || key0 === "type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.gateway_reference !== void 0) {
       let data0 = data.gateway_reference;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_reference", schemaPath: "#/properties/gateway_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_reference", "#/properties/gateway_reference/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1077,76 +682,41 @@ function validate26(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.merchant_transaction_id !== void 0) {
       if (typeof data.merchant_transaction_id !== "string") {
-        const err5 = { instancePath: instancePath + "/merchant_transaction_id", schemaPath: "#/properties/merchant_transaction_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/merchant_transaction_id", "#/properties/merchant_transaction_id/type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
     if (data.tenant_reference_id !== void 0) {
       let data4 = data.tenant_reference_id;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err7 = { instancePath: instancePath + "/tenant_reference_id", schemaPath: "#/properties/tenant_reference_id/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/tenant_reference_id", "#/properties/tenant_reference_id/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate26.errors = vErrors;
@@ -1201,12 +771,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (typeof data.verification_url !== "string") {
-          const err2 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/then/properties/verification_url/type", keyword: "type", params: { type: "string" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" });
           errors++;
         }
       }
@@ -1219,12 +784,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (data.verification_url !== null) {
-          const err3 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/else/properties/verification_url/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" });
           errors++;
         }
       }
@@ -1234,12 +794,7 @@ function validate3(data, { instancePath = "" } = {}) {
     ifClause0 = "else";
   }
   if (!valid1) {
-    const err4 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 });
     errors++;
   }
   const _errs12 = errors;
@@ -1284,12 +839,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.error_details !== void 0) {
         if (data.error_details !== null) {
-          const err7 = { instancePath: instancePath + "/error_details", schemaPath: "#/allOf/1/else/properties/error_details/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" });
           errors++;
         }
       }
@@ -1298,44 +848,24 @@ function validate3(data, { instancePath = "" } = {}) {
     valid5 = _valid1;
   }
   if (!valid5) {
-    const err8 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "else" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" });
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$11) {
       if (data[prop0] === void 0) {
-        const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!func0.call(schemaValue$12, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -1348,22 +878,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.amount !== void 0) {
       let data6 = data.amount;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data6 === "string") {
         if (!pattern1.test(data6)) {
-          const err12 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
           errors++;
         }
       }
@@ -1371,22 +891,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data7 === "string") {
         if (!formats0(data7)) {
-          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/format", { format: "date-time" });
           errors++;
         }
       }
@@ -1394,22 +904,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data8 = data.currency;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err15 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data8 === "string") {
         if (!pattern2.test(data8)) {
-          const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/pattern", { pattern: "^[A-Z]{3}$" });
           errors++;
         }
       }
@@ -1417,12 +917,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.error !== void 0) {
       let data9 = data.error;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err17 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/error", "#/properties/error/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1440,24 +935,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid9) {
         const _errs31 = errors;
         if (data10 !== null) {
-          const err18 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid2 = _errs31 === errors;
         valid9 = valid9 || _valid2;
       }
       if (!valid9) {
-        const err19 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf", {});
         errors++;
       } else {
         errors = _errs29;
@@ -1484,24 +969,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid10) {
         const _errs36 = errors;
         if (data11 !== null) {
-          const err20 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid3 = _errs36 === errors;
         valid10 = valid10 || _valid3;
       }
       if (!valid10) {
-        const err21 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf", {});
         errors++;
       } else {
         errors = _errs34;
@@ -1516,23 +991,13 @@ function validate3(data, { instancePath = "" } = {}) {
     }
     if (data.livemode !== void 0) {
       if (typeof data.livemode !== "boolean") {
-        const err22 = { instancePath: instancePath + "/livemode", schemaPath: "#/properties/livemode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/livemode", "#/properties/livemode/type", { type: "boolean" });
         errors++;
       }
     }
     if (data.object !== void 0) {
       if (typeof data.object !== "string") {
-        const err23 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/object", "#/properties/object/type", { type: "string" });
         errors++;
       }
     }
@@ -1550,24 +1015,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid11) {
         const _errs45 = errors;
         if (data14 !== null) {
-          const err24 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid4 = _errs45 === errors;
         valid11 = valid11 || _valid4;
       }
       if (!valid11) {
-        const err25 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf", {});
         errors++;
       } else {
         errors = _errs43;
@@ -1583,12 +1038,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.order_number !== void 0) {
       let data15 = data.order_number;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err26 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1606,24 +1056,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid12) {
         const _errs52 = errors;
         if (data16 !== null) {
-          const err27 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid5 = _errs52 === errors;
         valid12 = valid12 || _valid5;
       }
       if (!valid12) {
-        const err28 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf", {});
         errors++;
       } else {
         errors = _errs50;
@@ -1645,22 +1085,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.processed_at !== void 0) {
       let data18 = data.processed_at;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err29 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data18 === "string") {
         if (!formats0(data18)) {
-          const err30 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/format", { format: "date-time" });
           errors++;
         }
       }
@@ -1668,12 +1098,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.retry_allowed !== void 0) {
       let data19 = data.retry_allowed;
       if (typeof data19 !== "boolean" && data19 !== null) {
-        const err31 = { instancePath: instancePath + "/retry_allowed", schemaPath: "#/properties/retry_allowed/type", keyword: "type", params: { type: schemaValue$13 } };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/retry_allowed", "#/properties/retry_allowed/type", { type: schemaValue$13 });
         errors++;
       }
     }
@@ -1685,12 +1110,7 @@ function validate3(data, { instancePath = "" } = {}) {
     }
     if (data.session_token !== void 0) {
       if (typeof data.session_token !== "string") {
-        const err32 = { instancePath: instancePath + "/session_token", schemaPath: "#/properties/session_token/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/session_token", "#/properties/session_token/type", { type: "string" });
         errors++;
       }
     }
@@ -1714,24 +1134,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid13) {
         const _errs66 = errors;
         if (data23 !== null) {
-          const err33 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid6 = _errs66 === errors;
         valid13 = valid13 || _valid6;
       }
       if (!valid13) {
-        const err34 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf", {});
         errors++;
       } else {
         errors = _errs64;
@@ -1758,24 +1168,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid14) {
         const _errs71 = errors;
         if (data24 !== null) {
-          const err35 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid7 = _errs71 === errors;
         valid14 = valid14 || _valid7;
       }
       if (!valid14) {
-        const err36 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf", {});
         errors++;
       } else {
         errors = _errs69;
@@ -1791,22 +1191,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.verification_url !== void 0) {
       let data25 = data.verification_url;
       if (typeof data25 !== "string" && data25 !== null) {
-        const err37 = { instancePath: instancePath + "/verification_url", schemaPath: "#/properties/verification_url/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/properties/verification_url/type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err38];
-    } else {
-      vErrors.push(err38);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate3.errors = vErrors;
@@ -1819,33 +1209,18 @@ function validate29(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" });
       errors++;
     }
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate29.errors = vErrors;
@@ -1858,12 +1233,7 @@ function validate31(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$2) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
@@ -1876,45 +1246,25 @@ function validate31(data, { instancePath = "" } = {}) {
     if (data.gateway_code !== void 0) {
       let data1 = data.gateway_code;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = { instancePath: instancePath + "/gateway_code", schemaPath: "#/properties/gateway_code/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_code", "#/properties/gateway_code/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.gateway_message !== void 0) {
       let data2 = data.gateway_message;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_message", schemaPath: "#/properties/gateway_message/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_message", "#/properties/gateway_message/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        const err3 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate31.errors = vErrors;
@@ -1926,43 +1276,23 @@ function validate35(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" });
       errors++;
     }
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate35.errors = vErrors;
@@ -1975,12 +1305,7 @@ function validate37(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$3) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
@@ -1988,53 +1313,28 @@ function validate37(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.order_number !== void 0) {
       if (typeof data.order_number !== "string") {
-        const err3 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate37.errors = vErrors;
@@ -2047,24 +1347,14 @@ function validate39(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$4) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     if (data.descriptor !== void 0) {
       let data0 = data.descriptor;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/descriptor", schemaPath: "#/properties/descriptor/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/descriptor", "#/properties/descriptor/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -2072,53 +1362,28 @@ function validate39(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err5 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/test_mode", "#/properties/test_mode/type", { type: "boolean" });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate39.errors = vErrors;
@@ -2131,46 +1396,26 @@ function validate41(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$5) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     if (data.bank_name !== void 0) {
       let data0 = data.bank_name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/bank_name", schemaPath: "#/properties/bank_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/bank_name", "#/properties/bank_name/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.bic !== void 0) {
       let data1 = data.bic;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (!pattern3.test(data1)) {
-          const err3 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
           errors++;
         }
       }
@@ -2178,34 +1423,19 @@ function validate41(data, { instancePath = "" } = {}) {
     if (data.holder_name !== void 0) {
       let data2 = data.holder_name;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err4 = { instancePath: instancePath + "/holder_name", schemaPath: "#/properties/holder_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/holder_name", "#/properties/holder_name/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.iban_country !== void 0) {
       let data3 = data.iban_country;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err5 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          const err6 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/pattern", { pattern: "^[A-Z]{2}$" });
           errors++;
         }
       }
@@ -2213,44 +1443,24 @@ function validate41(data, { instancePath = "" } = {}) {
     if (data.iban_last4 !== void 0) {
       let data4 = data.iban_last4;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err7 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err8 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/pattern", { pattern: "^[A-Z0-9]{4}$" });
           errors++;
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err9 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate41.errors = vErrors;
@@ -2263,34 +1473,19 @@ function validate43(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$7) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     if (data.creditor_identifier !== void 0) {
       let data0 = data.creditor_identifier;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data0 === "string") {
         if (!pattern6.test(data0)) {
-          const err2 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
           errors++;
         }
       }
@@ -2298,31 +1493,16 @@ function validate43(data, { instancePath = "" } = {}) {
     if (data.mandate_reference !== void 0) {
       let data1 = data.mandate_reference;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err3 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (func1(data1) > 35) {
-          const err4 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/maxLength", { limit: 35 });
           errors++;
         }
         if (!pattern7.test(data1)) {
-          const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
           errors++;
         }
       }
@@ -2341,24 +1521,14 @@ function validate43(data, { instancePath = "" } = {}) {
       if (!valid1) {
         const _errs8 = errors;
         if (data2 !== null) {
-          const err6 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid0 = _errs8 === errors;
         valid1 = valid1 || _valid0;
       }
       if (!valid1) {
-        const err7 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf", {});
         errors++;
       } else {
         errors = _errs6;
@@ -2372,12 +1542,7 @@ function validate43(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate43.errors = vErrors;
@@ -2390,24 +1555,14 @@ function validate49(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$9) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     if (data.billing_frequency !== void 0) {
       let data0 = data.billing_frequency;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/billing_frequency", schemaPath: "#/properties/billing_frequency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/billing_frequency", "#/properties/billing_frequency/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -2415,65 +1570,35 @@ function validate49(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.next_billing_date !== void 0) {
       let data2 = data.next_billing_date;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err4 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data2 === "string") {
         if (!formats12(data2)) {
-          const err5 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/format", { format: "date" });
           errors++;
         }
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate49.errors = vErrors;
@@ -2486,24 +1611,14 @@ function validate51(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$10) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
     if (data.gateway_reference !== void 0) {
       let data0 = data.gateway_reference;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/gateway_reference", schemaPath: "#/properties/gateway_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/gateway_reference", "#/properties/gateway_reference/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -2511,76 +1626,41 @@ function validate51(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
     if (data.merchant_transaction_id !== void 0) {
       if (typeof data.merchant_transaction_id !== "string") {
-        const err4 = { instancePath: instancePath + "/merchant_transaction_id", schemaPath: "#/properties/merchant_transaction_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/merchant_transaction_id", "#/properties/merchant_transaction_id/type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
         errors++;
       }
     }
     if (data.tenant_reference_id !== void 0) {
       let data4 = data.tenant_reference_id;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err6 = { instancePath: instancePath + "/tenant_reference_id", schemaPath: "#/properties/tenant_reference_id/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/tenant_reference_id", "#/properties/tenant_reference_id/type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate51.errors = vErrors;
@@ -2632,12 +1712,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (typeof data.verification_url !== "string") {
-          const err2 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/then/properties/verification_url/type", keyword: "type", params: { type: "string" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" });
           errors++;
         }
       }
@@ -2650,12 +1725,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (data.verification_url !== null) {
-          const err3 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/else/properties/verification_url/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" });
           errors++;
         }
       }
@@ -2665,12 +1735,7 @@ function validate28(data, { instancePath = "" } = {}) {
     ifClause0 = "else";
   }
   if (!valid1) {
-    const err4 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 });
     errors++;
   }
   const _errs12 = errors;
@@ -2715,12 +1780,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.error_details !== void 0) {
         if (data.error_details !== null) {
-          const err7 = { instancePath: instancePath + "/error_details", schemaPath: "#/allOf/1/else/properties/error_details/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" });
           errors++;
         }
       }
@@ -2729,23 +1789,13 @@ function validate28(data, { instancePath = "" } = {}) {
     valid5 = _valid1;
   }
   if (!valid5) {
-    const err8 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "else" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" });
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$11) {
       if (data[prop0] === void 0) {
-        const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
         errors++;
       }
     }
@@ -2758,22 +1808,12 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.amount !== void 0) {
       let data6 = data.amount;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err10 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data6 === "string") {
         if (!pattern1.test(data6)) {
-          const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
           errors++;
         }
       }
@@ -2781,22 +1821,12 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data7 === "string") {
         if (!formats0(data7)) {
-          const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/format", { format: "date-time" });
           errors++;
         }
       }
@@ -2804,22 +1834,12 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data8 = data.currency;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err14 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data8 === "string") {
         if (!pattern2.test(data8)) {
-          const err15 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/pattern", { pattern: "^[A-Z]{3}$" });
           errors++;
         }
       }
@@ -2827,12 +1847,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.error !== void 0) {
       let data9 = data.error;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err16 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/error", "#/properties/error/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -2850,24 +1865,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid9) {
         const _errs30 = errors;
         if (data10 !== null) {
-          const err17 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid2 = _errs30 === errors;
         valid9 = valid9 || _valid2;
       }
       if (!valid9) {
-        const err18 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf", {});
         errors++;
       } else {
         errors = _errs28;
@@ -2894,24 +1899,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid10) {
         const _errs35 = errors;
         if (data11 !== null) {
-          const err19 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid3 = _errs35 === errors;
         valid10 = valid10 || _valid3;
       }
       if (!valid10) {
-        const err20 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf", {});
         errors++;
       } else {
         errors = _errs33;
@@ -2926,23 +1921,13 @@ function validate28(data, { instancePath = "" } = {}) {
     }
     if (data.livemode !== void 0) {
       if (typeof data.livemode !== "boolean") {
-        const err21 = { instancePath: instancePath + "/livemode", schemaPath: "#/properties/livemode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/livemode", "#/properties/livemode/type", { type: "boolean" });
         errors++;
       }
     }
     if (data.object !== void 0) {
       if (typeof data.object !== "string") {
-        const err22 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/object", "#/properties/object/type", { type: "string" });
         errors++;
       }
     }
@@ -2960,24 +1945,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid11) {
         const _errs44 = errors;
         if (data14 !== null) {
-          const err23 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid4 = _errs44 === errors;
         valid11 = valid11 || _valid4;
       }
       if (!valid11) {
-        const err24 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf", {});
         errors++;
       } else {
         errors = _errs42;
@@ -2993,12 +1968,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.order_number !== void 0) {
       let data15 = data.order_number;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err25 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -3016,24 +1986,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid12) {
         const _errs51 = errors;
         if (data16 !== null) {
-          const err26 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid5 = _errs51 === errors;
         valid12 = valid12 || _valid5;
       }
       if (!valid12) {
-        const err27 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf", {});
         errors++;
       } else {
         errors = _errs49;
@@ -3055,22 +2015,12 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.processed_at !== void 0) {
       let data18 = data.processed_at;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err28 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data18 === "string") {
         if (!formats0(data18)) {
-          const err29 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/format", { format: "date-time" });
           errors++;
         }
       }
@@ -3078,12 +2028,7 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.retry_allowed !== void 0) {
       let data19 = data.retry_allowed;
       if (typeof data19 !== "boolean" && data19 !== null) {
-        const err30 = { instancePath: instancePath + "/retry_allowed", schemaPath: "#/properties/retry_allowed/type", keyword: "type", params: { type: schemaValue$13 } };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/retry_allowed", "#/properties/retry_allowed/type", { type: schemaValue$13 });
         errors++;
       }
     }
@@ -3095,12 +2040,7 @@ function validate28(data, { instancePath = "" } = {}) {
     }
     if (data.session_token !== void 0) {
       if (typeof data.session_token !== "string") {
-        const err31 = { instancePath: instancePath + "/session_token", schemaPath: "#/properties/session_token/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/session_token", "#/properties/session_token/type", { type: "string" });
         errors++;
       }
     }
@@ -3124,24 +2064,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid13) {
         const _errs65 = errors;
         if (data23 !== null) {
-          const err32 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid6 = _errs65 === errors;
         valid13 = valid13 || _valid6;
       }
       if (!valid13) {
-        const err33 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf", {});
         errors++;
       } else {
         errors = _errs63;
@@ -3168,24 +2098,14 @@ function validate28(data, { instancePath = "" } = {}) {
       if (!valid14) {
         const _errs70 = errors;
         if (data24 !== null) {
-          const err34 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid7 = _errs70 === errors;
         valid14 = valid14 || _valid7;
       }
       if (!valid14) {
-        const err35 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf", {});
         errors++;
       } else {
         errors = _errs68;
@@ -3201,22 +2121,12 @@ function validate28(data, { instancePath = "" } = {}) {
     if (data.verification_url !== void 0) {
       let data25 = data.verification_url;
       if (typeof data25 !== "string" && data25 !== null) {
-        const err36 = { instancePath: instancePath + "/verification_url", schemaPath: "#/properties/verification_url/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/properties/verification_url/type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err37];
-    } else {
-      vErrors.push(err37);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate28.errors = vErrors;
@@ -3230,41 +2140,21 @@ function validate55(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.currency === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" });
       errors++;
     }
     if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" });
       errors++;
     }
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "currency" || key0 === "value")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -3272,81 +2162,41 @@ function validate55(data, { instancePath = "" } = {}) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
         if (func1(data0) > 3) {
-          const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/maxLength", { limit: 3 });
           errors++;
         }
         if (func1(data0) < 3) {
-          const err4 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/minLength", { limit: 3 });
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: "string" });
         errors++;
       }
     }
     if (data.value !== void 0) {
       let data1 = data.value;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/type", { type: "integer" });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/minimum", { comparison: ">=", limit: -9223372036854776e3 });
           errors++;
         }
         if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
           errors++;
         }
         if (!formats32.validate(data1)) {
-          const err9 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/format", keyword: "format", params: { format: "int64" } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/format", { format: "int64" });
           errors++;
         }
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate55.errors = vErrors;
@@ -3359,54 +2209,29 @@ function validate57(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "brand" || key0 === "type")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
     if (data.brand !== void 0) {
       if (typeof data.brand !== "string") {
-        const err1 = { instancePath: instancePath + "/brand", schemaPath: "#/properties/brand/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/brand", "#/properties/brand/type", { type: "string" });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate57.errors = vErrors;
@@ -3417,21 +2242,11 @@ function validate59(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$14 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 });
     errors++;
   }
   validate59.errors = vErrors;
@@ -3444,22 +2259,12 @@ function validate54(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "amount" || key0 === "paymentMethod" || key0 === "pspReference" || key0 === "resultCode")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -3477,12 +2282,7 @@ function validate54(data, { instancePath = "" } = {}) {
     }
     if (data.pspReference !== void 0) {
       if (typeof data.pspReference !== "string") {
-        const err1 = { instancePath: instancePath + "/pspReference", schemaPath: "#/properties/pspReference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/pspReference", "#/properties/pspReference/type", { type: "string" });
         errors++;
       }
     }
@@ -3493,12 +2293,7 @@ function validate54(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate54.errors = vErrors;
@@ -3509,21 +2304,11 @@ function validate62(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$15 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 });
     errors++;
   }
   validate62.errors = vErrors;
@@ -3536,22 +2321,12 @@ function validate53(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "additionalData" || key0 === "id" || key0 === "payments" || key0 === "reference" || key0 === "status")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
         errors++;
       }
     }
@@ -3560,43 +2335,23 @@ function validate53(data, { instancePath = "" } = {}) {
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
           if (typeof data0[key1] !== "string") {
-            const err1 = { instancePath: instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
+            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" });
             errors++;
           }
         }
       } else {
-        const err2 = { instancePath: instancePath + "/additionalData", schemaPath: "#/properties/additionalData/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/additionalData", "#/properties/additionalData/type", { type: "object" });
         errors++;
       }
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
@@ -3606,12 +2361,7 @@ function validate53(data, { instancePath = "" } = {}) {
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
@@ -3621,23 +2371,13 @@ function validate53(data, { instancePath = "" } = {}) {
           }
         }
       } else {
-        const err4 = { instancePath: instancePath + "/payments", schemaPath: "#/properties/payments/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/payments", "#/properties/payments/type", { type: "array" });
         errors++;
       }
     }
     if (data.reference !== void 0) {
       if (typeof data.reference !== "string") {
-        const err5 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/reference", "#/properties/reference/type", { type: "string" });
         errors++;
       }
     }
@@ -3648,12 +2388,7 @@ function validate53(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate53.errors = vErrors;
@@ -3666,102 +2401,52 @@ function validate66(data, { instancePath = "" } = {}) {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.currency === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" });
       errors++;
     }
     if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" });
       errors++;
     }
     if (data.currency !== void 0) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
         if (func1(data0) > 3) {
-          const err2 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/maxLength", { limit: 3 });
           errors++;
         }
         if (func1(data0) < 3) {
-          const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/minLength", { limit: 3 });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: "string" });
         errors++;
       }
     }
     if (data.value !== void 0) {
       let data1 = data.value;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/type", { type: "integer" });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/minimum", { comparison: ">=", limit: -9223372036854776e3 });
           errors++;
         }
         if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
           errors++;
         }
         if (!formats32.validate(data1)) {
-          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/format", keyword: "format", params: { format: "int64" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/format", { format: "int64" });
           errors++;
         }
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate66.errors = vErrors;
@@ -3774,33 +2459,18 @@ function validate68(data, { instancePath = "" } = {}) {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.brand !== void 0) {
       if (typeof data.brand !== "string") {
-        const err0 = { instancePath: instancePath + "/brand", schemaPath: "#/properties/brand/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/brand", "#/properties/brand/type", { type: "string" });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err1 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate68.errors = vErrors;
@@ -3811,12 +2481,7 @@ function validate70(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
   validate70.errors = vErrors;
@@ -3841,12 +2506,7 @@ function validate65(data, { instancePath = "" } = {}) {
     }
     if (data.pspReference !== void 0) {
       if (typeof data.pspReference !== "string") {
-        const err0 = { instancePath: instancePath + "/pspReference", schemaPath: "#/properties/pspReference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/pspReference", "#/properties/pspReference/type", { type: "string" });
         errors++;
       }
     }
@@ -3857,12 +2517,7 @@ function validate65(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate65.errors = vErrors;
@@ -3878,43 +2533,23 @@ function validate64(data, { instancePath = "" } = {}) {
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key0 in data0) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
           if (typeof data0[key0] !== "string") {
-            const err0 = { instancePath: instancePath + "/additionalData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
+            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" });
             errors++;
           }
         }
       } else {
-        const err1 = { instancePath: instancePath + "/additionalData", schemaPath: "#/properties/additionalData/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/additionalData", "#/properties/additionalData/type", { type: "object" });
         errors++;
       }
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
         errors++;
       }
     }
@@ -3924,12 +2559,7 @@ function validate64(data, { instancePath = "" } = {}) {
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
@@ -3939,23 +2569,13 @@ function validate64(data, { instancePath = "" } = {}) {
           }
         }
       } else {
-        const err3 = { instancePath: instancePath + "/payments", schemaPath: "#/properties/payments/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/payments", "#/properties/payments/type", { type: "array" });
         errors++;
       }
     }
     if (data.reference !== void 0) {
       if (typeof data.reference !== "string") {
-        const err4 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportError$(vErrors, instancePath + "/reference", "#/properties/reference/type", { type: "string" });
         errors++;
       }
     }
@@ -3966,12 +2586,7 @@ function validate64(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
     errors++;
   }
   validate64.errors = vErrors;
@@ -3980,6 +2595,12 @@ function validate64(data, { instancePath = "" } = {}) {
 function appendErrors$(errors, more) {
   if (errors === null) return more.slice();
   for (let i = 0; i < more.length; i++) errors.push(more[i]);
+  return errors;
+}
+function reportError$(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
   return errors;
 }
 function guard$schema1(d) {

@@ -14,7 +14,7 @@ import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
 import type { Model, SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../model/schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./validators/ajv-trim.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, reportErrorsByHelper, usesTrackedKeywords } from "./validators/ajv-trim.js";
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
@@ -129,7 +129,7 @@ function compileViews(views: readonly JsonObject[], exports: Readonly<Record<str
   for (const view of views) ajv.addSchema(view);
   // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
   const guarded = Object.entries(exports).filter(([name]) => !shareGuards || topLevel.some((model) => strictExport(model) === name));
-  const ajvCode = capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))));
+  const ajvCode = reportErrorsByHelper(capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports)))))));
   const guards = compileGuards({
     resources: views,
     roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),

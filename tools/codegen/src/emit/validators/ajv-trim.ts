@@ -240,3 +240,52 @@ export function mergeIdenticalFunctions(source: string): string {
     merged = merged.replace(new RegExp(`\\b(${[...renames.keys()].join("|")})\\b`, "g"), (name) => renames.get(name)!);
   }
 }
+
+const REPORT_ERROR = "reportError$";
+// Ajv's way of recording one error: the object in a constant, then into vErrors (created on the
+// first error), then the count. error-cap.ts writes its stop the same way (`else{`, no space).
+const ERROR_DECLARATION = /\bconst (err\d*|errStop) = (?=\{)/g;
+const ERROR_OBJECT = /^\{instancePath(?::(.+?))?,schemaPath:("(?:[^"\\\n]|\\.)*"),keyword:("(?:[^"\\\n]|\\.)*"),params:(\{.*\})\}$/s;
+const PUSH = (name: string) => new RegExp(`;if\\(vErrors === null\\)\\{vErrors = \\[${name}\\];\\}else ?\\{vErrors\\.push\\(${name}\\);\\}errors\\+\\+;`, "y");
+const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(errN);}errors++;";
+
+/** The keyword an error of `schemaPath` is reported under unless told otherwise: the path's last
+ *  segment (`#/properties/a/type` → `type`), as the helper computes it. */
+function keywordOf(schemaPath: string): string {
+  return schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
+}
+
+/** Records each error through one helper, `vErrors = reportError$(vErrors, instancePath, schemaPath,
+ *  params[, keyword])`, which builds the same object (same keys, same order) and appends it as
+ *  Ajv's inline code did; the keyword is left out where it is the schema path's last segment. An
+ *  empty error object (the discarded errors of an `if` condition) stays as Ajv wrote it. */
+export function reportErrorsByHelper(source: string): string {
+  let out = "";
+  let last = 0;
+  let rewritten = 0;
+  for (const match of source.matchAll(ERROR_DECLARATION)) {
+    const name = match[1]!;
+    const objectStart = match.index + match[0].length;
+    const objectEnd = endOfBracketed(source, objectStart, "reportErrorsByHelper");
+    const object = source.slice(objectStart, objectEnd);
+    if (object === "{}") continue;
+    const parts = ERROR_OBJECT.exec(object);
+    if (!parts) throw new AjvTrimError("reportErrorsByHelper", `${name} is not built as {instancePath,schemaPath:"...",keyword:"...",params:{...}}: ${object.slice(0, 80)}`);
+    const pattern = PUSH(name);
+    pattern.lastIndex = objectEnd;
+    const push = pattern.exec(source);
+    if (!push) throw new AjvTrimError("reportErrorsByHelper", `${name} is not recorded as "${PUSH_TEXT.replaceAll("errN", name)}"`);
+    const [, instancePath = "instancePath", schemaPath, keyword, params] = parts as unknown as [string, string | undefined, string, string, string];
+    const derived = keywordOf(JSON.parse(schemaPath) as string) === JSON.parse(keyword);
+    out += `${source.slice(last, match.index)}vErrors = ${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}${derived ? "" : `, ${keyword}`});errors++;`;
+    last = objectEnd + push[0].length;
+    rewritten++;
+  }
+  if (rewritten === 0) return source;
+  out += source.slice(last);
+  // What is left of recording errors inline: only the empty objects of `if` conditions.
+  const other = /\bvErrors\.push\((?!(err\d+)\);)|\bvErrors = \[(?!err\d+\];)/.exec(out);
+  if (other) throw new AjvTrimError("reportErrorsByHelper", `an error recorded other than as "const errN = {...};${PUSH_TEXT}": ${out.slice(other.index, other.index + 60)}`);
+  const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
+  return `${out}\n${helper}`;
+}

@@ -19,10 +19,12 @@ import {
   inlineSchemaReads,
   markPatternsPure,
   mergeIdenticalFunctions,
+  mergeTolerantCopies,
   reportErrorsByHelper,
   usesTrackedKeywords,
 } from "../src/emit/validators/ajv-trim.js";
 import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/validators/format-table.js";
+import { tolerantView } from "../src/emit/validators.js";
 import { loadSchemaSet } from "../src/model/load.js";
 import * as own from "../src/runtime/formats.js";
 import type { JsonObject } from "../src/model/schema-walk.js";
@@ -30,12 +32,16 @@ import type { JsonObject } from "../src/model/schema-walk.js";
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, exports: Record<string, string>) => string;
 const set = loadSchemaSet(fileURLToPath(new URL("../../..", import.meta.url)));
-const schemas = [...set.models.values()].map((model) => model.schema);
-const exportsByName = Object.fromEntries([...set.models.values()].map((model) => [model.name, model.id]));
+// Every model strict (as written) and tolerant (as codegen compiles it), so that tolerant copies
+// merged into strict ones are compared too.
+const tolerantViews = [...set.models.values()].map((model) => [`Tolerant${model.name}`, tolerantView(model)] as const);
+const schemas = [...[...set.models.values()].map((model) => model.schema), ...tolerantViews.map(([, view]) => view)];
+const exportsByName = Object.fromEntries([...[...set.models.values()].map((model) => [model.name, model.id]), ...tolerantViews.map(([name, view]) => [name, view.$id as string])]);
+const modes = [...set.models.keys()].map((name) => [name, `Tolerant${name}`] as const);
 
 function load(source: string): Record<string, Validator> {
   const exported: Record<string, Validator> = {};
-  const body = source.replace(/^"use strict";/, "").replace(/export const (\w+) = (\w+);/g, "exported.$1 = $2;");
+  const body = source.replace(/^"use strict";/, "").replace(/export const (\w+) = ([^;]+);/g, "exported.$1 = $2;");
   const formats = Object.fromEntries(Object.entries(own.FORMAT_EXPORTS).map(([name, exportName]) => [name, (own as unknown as Record<string, unknown>)[exportName]]));
   new Function("exported", "require", "formats$", "ucs2length$", body)(exported, createRequire(import.meta.url), formats, own.ucs2length);
   return exported;
@@ -55,7 +61,7 @@ function trimmed(): { validators: Record<string, Validator>; source: string } {
   const ajv = createAjv({ ...options, tracking: usesTrackedKeywords(schemas), code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  const source = useOwnUcs2length(markPatternsPure(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName))))))));
+  const source = useOwnUcs2length(markPatternsPure(mergeTolerantCopies(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))), modes)));
   return { validators: load(source), source };
 }
 
@@ -66,11 +72,11 @@ const NEAR_MISSES = [null, 0, 1.5, -1, "", "x", "pending", "Nope", "2026-02-30",
 const nearMiss = fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.jsonValue({ maxDepth: 2 }));
 
 describe("trimmed Ajv code reports exactly what Ajv's own code reports", () => {
-  for (const model of set.models.values()) {
-    it(model.name, () => {
+  for (const [model, name] of [...set.models.values()].flatMap((model) => [model.name, `Tolerant${model.name}`].map((name) => [model, name] as const))) {
+    it(name, () => {
       const examples = (model.schema.examples as unknown[]) ?? [];
-      const original = before[model.name]!;
-      const rewritten = after.validators[model.name]!;
+      const original = before[name]!;
+      const rewritten = after.validators[name]!;
       fc.assert(
         fc.property(
           fc.oneof(
@@ -113,6 +119,25 @@ describe("the rewrites", () => {
     expect(merged).toContain("export const b = validate1;");
     expect(merged).toContain("function validate3(");
     expect(mergeIdenticalFunctions(merged)).toBe(merged);
+  });
+
+  it("merge a tolerant copy into its strict one only where it leaves out no more than the additional-property loops and enum checks", () => {
+    expect(after.source).toMatch(/exported\.TolerantPaymentSessionResult|export const TolerantPaymentSessionResult = \/\* @__PURE__ \*\/ tolerantMode\$\(validate\d+\);/);
+    const report = (path: string, params: string) =>
+      `const err0 = {instancePath,schemaPath:"${path}",keyword:"${path.slice(path.lastIndexOf("/") + 1)}",params:${params}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;`;
+    const loop = `for(const key0 in data){if(!(key0 === "a")){${report("#/additionalProperties", "{additionalProperty: key0}")}}}`;
+    const check = `if(data.a !== undefined){let data0 = data.a;if(typeof data0 !== "string"){${report("#/properties/a/type", '{type: "string"}')}}}`;
+    const fn = (name: string, body: string) => `function ${name}(data, {instancePath=""}={}){let vErrors = null;let errors = 0;${body}${name}.errors = vErrors;return errors === 0;}`;
+    const exports = "export const S = validate1;export const T = validate2;";
+    const merged = mergeTolerantCopies(reportErrorsByHelper(`${exports}${fn("validate1", loop + check)}${fn("validate2", check.replaceAll("data0", "data1"))}`), [["S", "T"]]);
+    expect(merged).not.toContain("function validate2(");
+    expect(merged).toContain("if(!tolerant$)for(const key0 in data)");
+    expect(merged).toContain("export const T = /* @__PURE__ */ tolerantMode$(validate1);");
+    const [s, t] = [load(merged).S!, load(merged).T!];
+    expect([s({ a: 1, b: 2 }), s.errors?.length, t({ a: 1, b: 2 }), t.errors?.length, s({ b: 1 }), t({ b: 1 }), t.errors]).toEqual([false, 2, false, 1, false, true, null]);
+    // Anything else that differs keeps both copies.
+    const different = reportErrorsByHelper(`${exports}${fn("validate1", loop + check)}${fn("validate2", check.replace('"string"', '"number"'))}`);
+    expect(mergeTolerantCopies(different, [["S", "T"]])).toBe(different);
   });
 
   it("drop the parent, property and root arguments only when nothing else reads them", () => {
@@ -281,6 +306,11 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
     expect(reported).toContain(`const err1 = {};${record("err1")}`);
     expect(reported).toContain('vErrors = reportError$(vErrors, instancePath, "#", {limit:1000}, "maxIssues");errors++;');
     expect(reported).toContain("function reportError$(errors, instancePath, schemaPath, params, keyword");
+  });
+
+  it("mergeTolerantCopies: a mode not exported as a validation function, or a function with another signature", () => {
+    refuses("mergeTolerantCopies", () => mergeTolerantCopies(`export const S = validate1;${fn("validate1", "", 'instancePath=""')}`, [["S", "T"]]), /S or T not exported as/);
+    refuses("mergeTolerantCopies", () => mergeTolerantCopies("export const S = validate1;function validate1(data, options){return true;}", [["S", "T"]]), /1 validation functions but 0 starting/);
   });
 
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {

@@ -116,7 +116,7 @@ function validate4(data, { instancePath = "" } = {}) {
       vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" });
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -167,7 +167,7 @@ function validate6(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -221,7 +221,7 @@ function validate10(data, { instancePath = "" } = {}) {
       vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" });
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -262,7 +262,7 @@ function validate12(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -315,7 +315,7 @@ function validate14(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -378,7 +378,7 @@ function validate16(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -484,7 +484,7 @@ function validate18(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -593,7 +593,7 @@ function validate24(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -660,7 +660,7 @@ function validate26(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -858,7 +858,7 @@ function validate3(data, { instancePath = "" } = {}) {
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -1202,936 +1202,7 @@ function validate3(data, { instancePath = "" } = {}) {
   validate3.errors = vErrors;
   return errors === 0;
 }
-var tolerantPaymentSessionResult = validate28;
-function validate29(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" });
-      errors++;
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-function validate31(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$2) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
-        vErrors = appendErrors$(vErrors, validate7.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.gateway_code !== void 0) {
-      let data1 = data.gateway_code;
-      if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_code", "#/properties/gateway_code/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.gateway_message !== void 0) {
-      let data2 = data.gateway_message;
-      if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_message", "#/properties/gateway_message/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-function validate35(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" });
-      errors++;
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-function validate37(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$3) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.order_number !== void 0) {
-      if (typeof data.order_number !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-function validate39(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$4) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.descriptor !== void 0) {
-      let data0 = data.descriptor;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/descriptor", "#/properties/descriptor/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.test_mode !== void 0) {
-      if (typeof data.test_mode !== "boolean") {
-        vErrors = reportError$(vErrors, instancePath + "/test_mode", "#/properties/test_mode/type", { type: "boolean" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate39.errors = vErrors;
-  return errors === 0;
-}
-function validate41(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$5) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.bank_name !== void 0) {
-      let data0 = data.bank_name;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/bank_name", "#/properties/bank_name/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.bic !== void 0) {
-      let data1 = data.bic;
-      if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (!pattern3.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
-          errors++;
-        }
-      }
-    }
-    if (data.holder_name !== void 0) {
-      let data2 = data.holder_name;
-      if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/holder_name", "#/properties/holder_name/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.iban_country !== void 0) {
-      let data3 = data.iban_country;
-      if (typeof data3 !== "string" && data3 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/pattern", { pattern: "^[A-Z]{2}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.iban_last4 !== void 0) {
-      let data4 = data.iban_last4;
-      if (typeof data4 !== "string" && data4 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
-          vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/pattern", { pattern: "^[A-Z0-9]{4}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-function validate43(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$7) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.creditor_identifier !== void 0) {
-      let data0 = data.creditor_identifier;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.mandate_reference !== void 0) {
-      let data1 = data.mandate_reference;
-      if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (func1(data1) > 35) {
-          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/maxLength", { limit: 35 });
-          errors++;
-        }
-        if (!pattern7.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.sequence_type !== void 0) {
-      let data2 = data.sequence_type;
-      const _errs6 = errors;
-      let valid1 = false;
-      const _errs7 = errors;
-      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
-        vErrors = appendErrors$(vErrors, validate19.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs7 === errors;
-      valid1 = valid1 || _valid0;
-      if (!valid1) {
-        const _errs8 = errors;
-        if (data2 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid0 = _errs8 === errors;
-        valid1 = valid1 || _valid0;
-      }
-      if (!valid1) {
-        vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs6;
-        if (vErrors !== null) {
-          if (_errs6) {
-            vErrors.length = _errs6;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate43.errors = vErrors;
-  return errors === 0;
-}
-function validate49(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$9) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.billing_frequency !== void 0) {
-      let data0 = data.billing_frequency;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/billing_frequency", "#/properties/billing_frequency/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.next_billing_date !== void 0) {
-      let data2 = data.next_billing_date;
-      if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data2 === "string") {
-        if (!formats12(data2)) {
-          vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/format", { format: "date" });
-          errors++;
-        }
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate49.errors = vErrors;
-  return errors === 0;
-}
-function validate51(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$10) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.gateway_reference !== void 0) {
-      let data0 = data.gateway_reference;
-      if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_reference", "#/properties/gateway_reference/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.merchant_transaction_id !== void 0) {
-      if (typeof data.merchant_transaction_id !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/merchant_transaction_id", "#/properties/merchant_transaction_id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.tenant_reference_id !== void 0) {
-      let data4 = data.tenant_reference_id;
-      if (typeof data4 !== "string" && data4 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/tenant_reference_id", "#/properties/tenant_reference_id/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
-}
-function validate28(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const _errs2 = errors;
-  let valid1 = true;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.status === void 0 && (missing0 = "status")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    } else {
-      if (data.status !== void 0) {
-        if ("awaiting_verification" !== data.status) {
-          const err1 = {};
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  errors = _errs2;
-  if (vErrors !== null) {
-    if (_errs2) {
-      vErrors.length = _errs2;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.verification_url !== void 0) {
-        if (typeof data.verification_url !== "string") {
-          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" });
-          errors++;
-        }
-      }
-    }
-    var _valid0 = _errs5 === errors;
-    valid1 = _valid0;
-    ifClause0 = "then";
-  } else {
-    const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.verification_url !== void 0) {
-        if (data.verification_url !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" });
-          errors++;
-        }
-      }
-    }
-    var _valid0 = _errs8 === errors;
-    valid1 = _valid0;
-    ifClause0 = "else";
-  }
-  if (!valid1) {
-    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 });
-    errors++;
-  }
-  const _errs12 = errors;
-  let valid5 = true;
-  const _errs13 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.status === void 0 && (missing1 = "status")) {
-      const err5 = {};
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    } else {
-      if (data.status !== void 0) {
-        let data3 = data.status;
-        if (!(data3 === "declined" || data3 === "failed")) {
-          const err6 = {};
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid1 = _errs13 === errors;
-  errors = _errs12;
-  if (vErrors !== null) {
-    if (_errs12) {
-      vErrors.length = _errs12;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (!_valid1) {
-    const _errs15 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.error_details !== void 0) {
-        if (data.error_details !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" });
-          errors++;
-        }
-      }
-    }
-    var _valid1 = _errs15 === errors;
-    valid5 = _valid1;
-  }
-  if (!valid5) {
-    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" });
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$11) {
-      if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
-        errors++;
-      }
-    }
-    if (data.adapter !== void 0) {
-      if (!validate29(data.adapter, { instancePath: instancePath + "/adapter" })) {
-        vErrors = appendErrors$(vErrors, validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.amount !== void 0) {
-      let data6 = data.amount;
-      if (typeof data6 !== "string" && data6 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data6 === "string") {
-        if (!pattern1.test(data6)) {
-          vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.created_at !== void 0) {
-      let data7 = data.created_at;
-      if (typeof data7 !== "string" && data7 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data7 === "string") {
-        if (!formats0(data7)) {
-          vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/format", { format: "date-time" });
-          errors++;
-        }
-      }
-    }
-    if (data.currency !== void 0) {
-      let data8 = data.currency;
-      if (typeof data8 !== "string" && data8 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data8 === "string") {
-        if (!pattern2.test(data8)) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/pattern", { pattern: "^[A-Z]{3}$" });
-          errors++;
-        }
-      }
-    }
-    if (data.error !== void 0) {
-      let data9 = data.error;
-      if (typeof data9 !== "string" && data9 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/error", "#/properties/error/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.error_details !== void 0) {
-      let data10 = data.error_details;
-      const _errs28 = errors;
-      let valid9 = false;
-      const _errs29 = errors;
-      if (!validate31(data10, { instancePath: instancePath + "/error_details" })) {
-        vErrors = appendErrors$(vErrors, validate31.errors);
-        errors = vErrors.length;
-      }
-      var _valid2 = _errs29 === errors;
-      valid9 = valid9 || _valid2;
-      if (!valid9) {
-        const _errs30 = errors;
-        if (data10 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid2 = _errs30 === errors;
-        valid9 = valid9 || _valid2;
-      }
-      if (!valid9) {
-        vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs28;
-        if (vErrors !== null) {
-          if (_errs28) {
-            vErrors.length = _errs28;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.lead !== void 0) {
-      let data11 = data.lead;
-      const _errs33 = errors;
-      let valid10 = false;
-      const _errs34 = errors;
-      if (!validate35(data11, { instancePath: instancePath + "/lead" })) {
-        vErrors = appendErrors$(vErrors, validate35.errors);
-        errors = vErrors.length;
-      }
-      var _valid3 = _errs34 === errors;
-      valid10 = valid10 || _valid3;
-      if (!valid10) {
-        const _errs35 = errors;
-        if (data11 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid3 = _errs35 === errors;
-        valid10 = valid10 || _valid3;
-      }
-      if (!valid10) {
-        vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs33;
-        if (vErrors !== null) {
-          if (_errs33) {
-            vErrors.length = _errs33;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.livemode !== void 0) {
-      if (typeof data.livemode !== "boolean") {
-        vErrors = reportError$(vErrors, instancePath + "/livemode", "#/properties/livemode/type", { type: "boolean" });
-        errors++;
-      }
-    }
-    if (data.object !== void 0) {
-      if (typeof data.object !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/object", "#/properties/object/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.order !== void 0) {
-      let data14 = data.order;
-      const _errs42 = errors;
-      let valid11 = false;
-      const _errs43 = errors;
-      if (!validate37(data14, { instancePath: instancePath + "/order" })) {
-        vErrors = appendErrors$(vErrors, validate37.errors);
-        errors = vErrors.length;
-      }
-      var _valid4 = _errs43 === errors;
-      valid11 = valid11 || _valid4;
-      if (!valid11) {
-        const _errs44 = errors;
-        if (data14 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid4 = _errs44 === errors;
-        valid11 = valid11 || _valid4;
-      }
-      if (!valid11) {
-        vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs42;
-        if (vErrors !== null) {
-          if (_errs42) {
-            vErrors.length = _errs42;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.order_number !== void 0) {
-      let data15 = data.order_number;
-      if (typeof data15 !== "string" && data15 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-    if (data.payment_gateway !== void 0) {
-      let data16 = data.payment_gateway;
-      const _errs49 = errors;
-      let valid12 = false;
-      const _errs50 = errors;
-      if (!validate39(data16, { instancePath: instancePath + "/payment_gateway" })) {
-        vErrors = appendErrors$(vErrors, validate39.errors);
-        errors = vErrors.length;
-      }
-      var _valid5 = _errs50 === errors;
-      valid12 = valid12 || _valid5;
-      if (!valid12) {
-        const _errs51 = errors;
-        if (data16 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid5 = _errs51 === errors;
-        valid12 = valid12 || _valid5;
-      }
-      if (!valid12) {
-        vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs49;
-        if (vErrors !== null) {
-          if (_errs49) {
-            vErrors.length = _errs49;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.payment_method !== void 0) {
-      if (!validate41(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
-        vErrors = appendErrors$(vErrors, validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.processed_at !== void 0) {
-      let data18 = data.processed_at;
-      if (typeof data18 !== "string" && data18 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/type", { type: schemaValue$0 });
-        errors++;
-      }
-      if (typeof data18 === "string") {
-        if (!formats0(data18)) {
-          vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/format", { format: "date-time" });
-          errors++;
-        }
-      }
-    }
-    if (data.retry_allowed !== void 0) {
-      let data19 = data.retry_allowed;
-      if (typeof data19 !== "boolean" && data19 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/retry_allowed", "#/properties/retry_allowed/type", { type: schemaValue$13 });
-        errors++;
-      }
-    }
-    if (data.sepa !== void 0) {
-      if (!validate43(data.sepa, { instancePath: instancePath + "/sepa" })) {
-        vErrors = appendErrors$(vErrors, validate43.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.session_token !== void 0) {
-      if (typeof data.session_token !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/session_token", "#/properties/session_token/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate22.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.subscription !== void 0) {
-      let data23 = data.subscription;
-      const _errs63 = errors;
-      let valid13 = false;
-      const _errs64 = errors;
-      if (!validate49(data23, { instancePath: instancePath + "/subscription" })) {
-        vErrors = appendErrors$(vErrors, validate49.errors);
-        errors = vErrors.length;
-      }
-      var _valid6 = _errs64 === errors;
-      valid13 = valid13 || _valid6;
-      if (!valid13) {
-        const _errs65 = errors;
-        if (data23 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid6 = _errs65 === errors;
-        valid13 = valid13 || _valid6;
-      }
-      if (!valid13) {
-        vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs63;
-        if (vErrors !== null) {
-          if (_errs63) {
-            vErrors.length = _errs63;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.transaction !== void 0) {
-      let data24 = data.transaction;
-      const _errs68 = errors;
-      let valid14 = false;
-      const _errs69 = errors;
-      if (!validate51(data24, { instancePath: instancePath + "/transaction" })) {
-        vErrors = appendErrors$(vErrors, validate51.errors);
-        errors = vErrors.length;
-      }
-      var _valid7 = _errs69 === errors;
-      valid14 = valid14 || _valid7;
-      if (!valid14) {
-        const _errs70 = errors;
-        if (data24 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf/1/type", { type: "null" });
-          errors++;
-        }
-        var _valid7 = _errs70 === errors;
-        valid14 = valid14 || _valid7;
-      }
-      if (!valid14) {
-        vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf", {});
-        errors++;
-      } else {
-        errors = _errs68;
-        if (vErrors !== null) {
-          if (_errs68) {
-            vErrors.length = _errs68;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.verification_url !== void 0) {
-      let data25 = data.verification_url;
-      if (typeof data25 !== "string" && data25 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/properties/verification_url/type", { type: schemaValue$0 });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
+var tolerantPaymentSessionResult = /* @__PURE__ */ tolerantMode$(validate3);
 var strictSessionResultResponse = validate53;
 var formats32 = formats$.int64;
 function validate55(data, { instancePath = "" } = {}) {
@@ -2147,7 +1218,7 @@ function validate55(data, { instancePath = "" } = {}) {
       vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" });
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -2207,7 +1278,7 @@ function validate57(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -2245,9 +1316,11 @@ function validate59(data, { instancePath = "" } = {}) {
     vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
-  if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
-    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 });
-    errors++;
+  if (!tolerant$) {
+    if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 });
+      errors++;
+    }
   }
   validate59.errors = vErrors;
   return errors === 0;
@@ -2257,7 +1330,7 @@ function validate54(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -2307,9 +1380,11 @@ function validate62(data, { instancePath = "" } = {}) {
     vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
     errors++;
   }
-  if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
-    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 });
-    errors++;
+  if (!tolerant$) {
+    if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 });
+      errors++;
+    }
   }
   validate62.errors = vErrors;
   return errors === 0;
@@ -2319,7 +1394,7 @@ function validate53(data, { instancePath = "" } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
         vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
@@ -2394,204 +1469,7 @@ function validate53(data, { instancePath = "" } = {}) {
   validate53.errors = vErrors;
   return errors === 0;
 }
-var tolerantSessionResultResponse = validate64;
-function validate66(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.currency === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" });
-      errors++;
-    }
-    if (data.value === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" });
-      errors++;
-    }
-    if (data.currency !== void 0) {
-      let data0 = data.currency;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 3) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/maxLength", { limit: 3 });
-          errors++;
-        }
-        if (func1(data0) < 3) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/minLength", { limit: 3 });
-          errors++;
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.value !== void 0) {
-      let data1 = data.value;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/type", { type: "integer" });
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/minimum", { comparison: ">=", limit: -9223372036854776e3 });
-          errors++;
-        }
-        if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
-          errors++;
-        }
-        if (!formats32.validate(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/format", { format: "int64" });
-          errors++;
-        }
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate66.errors = vErrors;
-  return errors === 0;
-}
-function validate68(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.brand !== void 0) {
-      if (typeof data.brand !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/brand", "#/properties/brand/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-function validate70(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
-    errors++;
-  }
-  validate70.errors = vErrors;
-  return errors === 0;
-}
-function validate65(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.amount !== void 0) {
-      if (!validate66(data.amount, { instancePath: instancePath + "/amount" })) {
-        vErrors = appendErrors$(vErrors, validate66.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.paymentMethod !== void 0) {
-      if (!validate68(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
-        vErrors = appendErrors$(vErrors, validate68.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.pspReference !== void 0) {
-      if (typeof data.pspReference !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/pspReference", "#/properties/pspReference/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.resultCode !== void 0) {
-      if (!validate70(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
-        vErrors = appendErrors$(vErrors, validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-function validate64(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.additionalData !== void 0) {
-      let data0 = data.additionalData;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          if (errors >= 1e3) {
-            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
-            errors++;
-            break;
-          }
-          if (typeof data0[key0] !== "string") {
-            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" });
-            errors++;
-          }
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/additionalData", "#/properties/additionalData/type", { type: "object" });
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      if (typeof data.id !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.payments !== void 0) {
-      let data3 = data.payments;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (errors >= 1e3) {
-            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
-            errors++;
-            break;
-          }
-          if (!validate65(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
-            vErrors = appendErrors$(vErrors, validate65.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        vErrors = reportError$(vErrors, instancePath + "/payments", "#/properties/payments/type", { type: "array" });
-        errors++;
-      }
-    }
-    if (data.reference !== void 0) {
-      if (typeof data.reference !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/reference", "#/properties/reference/type", { type: "string" });
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (!validate70(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
-    errors++;
-  }
-  validate64.errors = vErrors;
-  return errors === 0;
-}
+var tolerantSessionResultResponse = /* @__PURE__ */ tolerantMode$(validate53);
 function appendErrors$(errors, more) {
   if (errors === null) return more.slice();
   for (let i = 0; i < more.length; i++) errors.push(more[i]);
@@ -2602,6 +1480,19 @@ function reportError$(errors, instancePath, schemaPath, params, keyword = schema
   if (errors === null) return [error];
   errors.push(error);
   return errors;
+}
+var tolerant$ = false;
+function tolerantMode$(validate) {
+  const run = (data) => {
+    tolerant$ = true;
+    try {
+      return validate(data);
+    } finally {
+      tolerant$ = false;
+      run.errors = validate.errors;
+    }
+  };
+  return run;
 }
 function guard$schema1(d) {
   return d === "completed" || d === "awaiting_verification" || d === "declined" || d === "failed";

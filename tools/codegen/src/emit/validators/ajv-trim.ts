@@ -289,3 +289,166 @@ export function reportErrorsByHelper(source: string): string {
   const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
   return `${out}\n${helper}`;
 }
+
+const TOLERANT_FLAG = "tolerant$";
+const TOLERANT_MODE = "tolerantMode$";
+const FUNCTION = /\bfunction (validate\d+)\(data, \{(?:[^{}]|\{\})*\}=\{\}\)\{/g;
+// A loop over an object's keys that does nothing but report `additionalProperties: false` (after
+// error-cap's stop): what tolerant mode leaves out.
+const KEY_LOOP = /for\(const (key\d+) in (data\d*)\)\{/g;
+const ADDITIONAL_ONLY = (key: string) =>
+  new RegExp(
+    `^(?:if\\(errors >= \\d+\\)\\{vErrors = reportError\\$\\(vErrors, instancePath, "#", \\{limit:\\d+\\}, "maxIssues"\\);errors\\+\\+;break;\\})?` +
+      `if\\([^{}]*\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/additionalProperties", \\{additionalProperty: ${key}\\}\\);errors\\+\\+;\\}$`,
+  );
+
+interface ParsedFunction {
+  readonly start: number;
+  readonly end: number;
+  readonly body: string;
+  readonly callees: readonly string[];
+}
+
+/** Each validation function: where it stands and its body (from `{` to `}`), with the functions it
+ *  calls, in order of first call. */
+function parseFunctions(source: string): Map<string, ParsedFunction> {
+  const functions = new Map<string, ParsedFunction>();
+  for (const match of source.matchAll(FUNCTION)) {
+    const name = match[1]!;
+    const bodyStart = match.index + match[0].length - 1;
+    const end = endOfBracketed(source, bodyStart, "mergeTolerantCopies");
+    const body = source.slice(bodyStart, end);
+    const callees = [...new Set([...body.matchAll(/\b(validate\d+)\(/g)].map((m) => m[1]!))].filter((callee) => callee !== name);
+    functions.set(name, { start: match.index, end, body, callees });
+  }
+  return functions;
+}
+
+// An enum check: what tolerant mode leaves out of a provider-extensible enum (its copy keeps the type).
+const ENUM_CHECK = new RegExp(`if\\(!\\([^{}]*\\)\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/enum", \\{allowedValues: [^{}]*\\}\\);errors\\+\\+;\\}`, "g");
+
+/** What tolerant mode may leave out of a body, as [start, end) offsets in order: the key loops that
+ *  only report additional properties, and with `enums` the enum checks too. */
+function tolerantOmissions(body: string, enums: boolean): [number, number][] {
+  const segments: [number, number][] = [];
+  for (const match of body.matchAll(KEY_LOOP)) {
+    const open = match.index + match[0].length - 1;
+    const end = endOfBracketed(body, open, "mergeTolerantCopies");
+    if (ADDITIONAL_ONLY(match[1]!).test(body.slice(open + 1, end - 1))) segments.push([match.index, end]);
+  }
+  if (enums) for (const match of body.matchAll(ENUM_CHECK)) segments.push([match.index, match.index + match[0].length]);
+  return segments.sort((a, b) => a[0] - b[0]);
+}
+
+/** `body` without `segments`. */
+function omitting(body: string, segments: readonly [number, number][]): string {
+  let out = "";
+  let from = 0;
+  for (const [start, end] of segments) {
+    out += body.slice(from, start);
+    from = end;
+  }
+  return out + body.slice(from);
+}
+
+/** A body with its numbered locals (data0, _errs3, valid1, key0, ...) renamed in order of first
+ *  use, strings left as they are: two bodies equal after this differ only in their locals' names. */
+function canonical(body: string, globals: ReadonlySet<string>): string {
+  const names = new Map<string, string>();
+  return body.replace(SOURCE_URL, "").replace(/"(?:[^"\\\n]|\\.)*"|(?<![.\w$])([A-Za-z_]+)\d+\b/g, (token, prefix: string | undefined) => {
+    if (prefix === undefined || globals.has(token)) return token;
+    let renamed = names.get(token);
+    if (!renamed) {
+      renamed = `${prefix}\0${names.size}`;
+      names.set(token, renamed);
+    }
+    return renamed;
+  });
+}
+
+/** Tolerant mode's copy of a validation function is often its strict copy without the loops that
+ *  report additional properties. Each such pair becomes one function whose loops are skipped while
+ *  a module flag says a tolerant run is on; the tolerant export sets the flag around its run. A
+ *  pair is merged only when the tolerant body equals the strict one without those loops (locals
+ *  renamed, callees that are merged pairs themselves), so a tolerant run does exactly what the
+ *  tolerant copy did. `pairs` names each model's strict and tolerant exports. */
+export function mergeTolerantCopies(source: string, pairs: readonly (readonly [string, string])[]): string {
+  const functions = parseFunctions(source);
+  const declared = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  if (functions.size !== declared) throw new AjvTrimError("mergeTolerantCopies", `${declared} validation functions but ${functions.size} starting "function validateN(data, {...}={}){"`);
+  if (functions.size === 0) return source;
+  // Module-level names (validators, patterns, formats, constants) are compared as they are.
+  let outside = "";
+  let last = 0;
+  for (const fn of [...functions.values()].sort((a, b) => a.start - b.start)) {
+    outside += source.slice(last, fn.start);
+    last = fn.end;
+  }
+  outside += source.slice(last);
+  const globals = new Set([...functions.keys(), ...(outside.match(/\b[A-Za-z_$][\w$]*\d\b/g) ?? [])]);
+  const exported = new Map([...source.matchAll(/\bexport const ([\w$]+) = (validate\d+);/g)].map((m) => [m[1]!, m[2]!]));
+  const merged = new Map<string, string>(); // tolerant copy -> strict copy
+  const omissions = new Map<string, [number, number][]>(); // strict copy -> what its tolerant copy leaves out
+  const verdicts = new Map<string, boolean>();
+  const mergeable = (strict: string, tolerant: string, path: ReadonlySet<string>): boolean => {
+    const key = `${strict} ${tolerant}`;
+    const known = verdicts.get(key);
+    if (known !== undefined) return known;
+    if (path.has(key)) return false; // a recursive pair: left alone
+    const s = functions.get(strict)!;
+    const t = functions.get(tolerant)!;
+    let verdict = s.callees.length === t.callees.length && s.callees.every((callee, i) => callee === t.callees[i] || mergeable(callee, t.callees[i]!, new Set([...path, key])));
+    if (verdict) {
+      const renamed = canonical(
+        t.body.replace(/\bvalidate\d+\b/g, (name) => (name === tolerant ? strict : (s.callees[t.callees.indexOf(name)] ?? name))),
+        globals,
+      );
+      // The loops alone, or the loops and the enum checks (a provider-extensible enum).
+      const omitted = [false, true].map((enums) => tolerantOmissions(s.body, enums)).find((segments) => canonical(omitting(s.body, segments), globals) === renamed);
+      // A strict copy stands in for tolerant copies that all leave out the same parts, or for none.
+      const before = omissions.get(strict);
+      verdict = omitted !== undefined && (before === undefined || JSON.stringify(before) === JSON.stringify(omitted));
+      if (verdict) omissions.set(strict, omitted!);
+    }
+    verdicts.set(key, verdict);
+    if (verdict && !merged.has(tolerant)) merged.set(tolerant, strict);
+    return verdict;
+  };
+  for (const [strictName, tolerantName] of pairs) {
+    const strict = exported.get(strictName);
+    const tolerant = exported.get(tolerantName);
+    if (!strict || !tolerant) throw new AjvTrimError("mergeTolerantCopies", `${strictName} or ${tolerantName} not exported as "export const name = validateN;"`);
+    if (strict !== tolerant) mergeable(strict, tolerant, new Set());
+  }
+  if (merged.size === 0) return source;
+  // Rewrite: drop the tolerant copies, skip the loops of the kept ones in tolerant runs, point every
+  // use of a tolerant copy at its strict one (the tolerant exports through the flag-setting wrapper).
+  // Every strict copy found to stand in for a tolerant one skips its omissions in tolerant runs (a
+  // tolerant copy matched by several is pointed at one of them, but each is called in its place).
+  const keep = new Set(omissions.keys());
+  const edits: [number, number, string][] = [];
+  for (const [name, fn] of functions) {
+    if (merged.has(name)) edits.push([fn.start, fn.end, ""]);
+    else if (keep.has(name)) {
+      const bodyStart = fn.end - fn.body.length;
+      let body = "";
+      let from = 0;
+      for (const [start] of omissions.get(name)!) {
+        body += `${fn.body.slice(from, start)}if(!${TOLERANT_FLAG})`;
+        from = start;
+      }
+      edits.push([bodyStart, fn.end, body + fn.body.slice(from)]);
+    }
+  }
+  let out = source;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+  const tolerantExports = new Set(pairs.map(([, tolerant]) => tolerant));
+  out = out.replace(/\bexport const ([\w$]+) = (validate\d+);/g, (whole, name: string, fn: string) =>
+    tolerantExports.has(name) && merged.has(fn) ? `export const ${name} = /* @__PURE__ */ ${TOLERANT_MODE}(${merged.get(fn)});` : whole,
+  );
+  out = out.replace(/\bvalidate\d+\b/g, (name) => merged.get(name) ?? name);
+  const helper =
+    `let ${TOLERANT_FLAG} = false;` +
+    `function ${TOLERANT_MODE}(validate) { const run = (data) => { ${TOLERANT_FLAG} = true; try { return validate(data); } finally { ${TOLERANT_FLAG} = false; run.errors = validate.errors; } }; return run; }`;
+  return `${out}\n${helper}`;
+}

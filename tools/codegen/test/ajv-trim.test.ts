@@ -302,10 +302,16 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
         `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}};${record("err0")}const err1 = {};${record("err1")}const errStop = {instancePath,schemaPath:"#",keyword:"maxIssues",params:{limit:1000}};if(vErrors === null){vErrors = [errStop];}else{vErrors.push(errStop);}errors++;`,
       ),
     );
-    expect(reported).toContain('vErrors = reportError$(vErrors, instancePath+"/a", "#/properties/a/type", {type: "string"});errors++;');
+    expect(reported).toContain('vErrors = reportProperty$(vErrors, instancePath, "a", "type", {type: "string"});errors++;');
     expect(reported).toContain(`const err1 = {};${record("err1")}`);
     expect(reported).toContain('vErrors = reportError$(vErrors, instancePath, "#", {limit:1000}, "maxIssues");errors++;');
     expect(reported).toContain("function reportError$(errors, instancePath, schemaPath, params, keyword");
+    // A property whose name would need escaping, or an error from another subschema, keeps both paths.
+    const escaped = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a~1b",schemaPath:"#/properties/a~1b/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(escaped).toContain('reportError$(vErrors, instancePath+"/a~1b", "#/properties/a~1b/type", {});');
+    const elsewhere = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/allOf/0/properties/a/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(elsewhere).toContain('reportError$(vErrors, instancePath+"/a", "#/allOf/0/properties/a/type", {});');
+    expect(elsewhere).not.toContain("reportProperty$");
   });
 
   it("mergeTolerantCopies: a mode not exported as a validation function, or a function with another signature", () => {

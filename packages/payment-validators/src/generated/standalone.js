@@ -130,7 +130,7 @@ function validate4(data, { instancePath = "" } = {}) {
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -187,20 +187,20 @@ function validate6(data, { instancePath = "" } = {}) {
     if (data.gateway_code !== void 0) {
       let data1 = data.gateway_code;
       if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_code", "#/properties/gateway_code/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_code", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.gateway_message !== void 0) {
       let data2 = data.gateway_message;
       if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_message", "#/properties/gateway_message/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_message", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/message", "#/properties/message/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "message", "type", { type: "string" });
         errors++;
       }
     }
@@ -236,11 +236,11 @@ function validate10(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
@@ -277,23 +277,23 @@ function validate12(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.order_number !== void 0) {
       if (typeof data.order_number !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "order_number", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
@@ -329,7 +329,7 @@ function validate14(data, { instancePath = "" } = {}) {
     if (data.descriptor !== void 0) {
       let data0 = data.descriptor;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/descriptor", "#/properties/descriptor/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "descriptor", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -337,23 +337,23 @@ function validate14(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/name", "#/properties/name/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "name", "type", { type: "string" });
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        vErrors = reportError$(vErrors, instancePath + "/test_mode", "#/properties/test_mode/type", { type: "boolean" });
+        vErrors = reportProperty$(vErrors, instancePath, "test_mode", "type", { type: "boolean" });
         errors++;
       }
     }
@@ -392,19 +392,19 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.bank_name !== void 0) {
       let data0 = data.bank_name;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/bank_name", "#/properties/bank_name/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "bank_name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.bic !== void 0) {
       let data1 = data.bic;
       if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "bic", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (!pattern3.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/bic", "#/properties/bic/pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
+          vErrors = reportProperty$(vErrors, instancePath, "bic", "pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
           errors++;
         }
       }
@@ -412,19 +412,19 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.holder_name !== void 0) {
       let data2 = data.holder_name;
       if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/holder_name", "#/properties/holder_name/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "holder_name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.iban_country !== void 0) {
       let data3 = data.iban_country;
       if (typeof data3 !== "string" && data3 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "iban_country", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          vErrors = reportError$(vErrors, instancePath + "/iban_country", "#/properties/iban_country/pattern", { pattern: "^[A-Z]{2}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "iban_country", "pattern", { pattern: "^[A-Z]{2}$" });
           errors++;
         }
       }
@@ -432,19 +432,19 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.iban_last4 !== void 0) {
       let data4 = data.iban_last4;
       if (typeof data4 !== "string" && data4 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "iban_last4", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          vErrors = reportError$(vErrors, instancePath + "/iban_last4", "#/properties/iban_last4/pattern", { pattern: "^[A-Z0-9]{4}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "iban_last4", "pattern", { pattern: "^[A-Z0-9]{4}$" });
           errors++;
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
@@ -498,12 +498,12 @@ function validate18(data, { instancePath = "" } = {}) {
     if (data.creditor_identifier !== void 0) {
       let data0 = data.creditor_identifier;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "creditor_identifier", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data0 === "string") {
         if (!pattern6.test(data0)) {
-          vErrors = reportError$(vErrors, instancePath + "/creditor_identifier", "#/properties/creditor_identifier/pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "creditor_identifier", "pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
           errors++;
         }
       }
@@ -511,16 +511,16 @@ function validate18(data, { instancePath = "" } = {}) {
     if (data.mandate_reference !== void 0) {
       let data1 = data.mandate_reference;
       if (typeof data1 !== "string" && data1 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (func1(data1) > 35) {
-          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/maxLength", { limit: 35 });
+          vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "maxLength", { limit: 35 });
           errors++;
         }
         if (!pattern7.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/mandate_reference", "#/properties/mandate_reference/pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
           errors++;
         }
       }
@@ -539,14 +539,14 @@ function validate18(data, { instancePath = "" } = {}) {
       if (!valid1) {
         const _errs9 = errors;
         if (data2 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid0 = _errs9 === errors;
         valid1 = valid1 || _valid0;
       }
       if (!valid1) {
-        vErrors = reportError$(vErrors, instancePath + "/sequence_type", "#/properties/sequence_type/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf", {});
         errors++;
       } else {
         errors = _errs7;
@@ -607,7 +607,7 @@ function validate24(data, { instancePath = "" } = {}) {
     if (data.billing_frequency !== void 0) {
       let data0 = data.billing_frequency;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/billing_frequency", "#/properties/billing_frequency/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "billing_frequency", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -615,30 +615,30 @@ function validate24(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.next_billing_date !== void 0) {
       let data2 = data.next_billing_date;
       if (typeof data2 !== "string" && data2 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "next_billing_date", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data2 === "string") {
         if (!formats12(data2)) {
-          vErrors = reportError$(vErrors, instancePath + "/next_billing_date", "#/properties/next_billing_date/format", { format: "date" });
+          vErrors = reportProperty$(vErrors, instancePath, "next_billing_date", "format", { format: "date" });
           errors++;
         }
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
@@ -674,7 +674,7 @@ function validate26(data, { instancePath = "" } = {}) {
     if (data.gateway_reference !== void 0) {
       let data0 = data.gateway_reference;
       if (typeof data0 !== "string" && data0 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/gateway_reference", "#/properties/gateway_reference/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_reference", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -682,36 +682,36 @@ function validate26(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/format", { format: "uuid" });
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.merchant_transaction_id !== void 0) {
       if (typeof data.merchant_transaction_id !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/merchant_transaction_id", "#/properties/merchant_transaction_id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "merchant_transaction_id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/status", "#/properties/status/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
     if (data.tenant_reference_id !== void 0) {
       let data4 = data.tenant_reference_id;
       if (typeof data4 !== "string" && data4 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/tenant_reference_id", "#/properties/tenant_reference_id/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "tenant_reference_id", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
@@ -878,12 +878,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.amount !== void 0) {
       let data6 = data.amount;
       if (typeof data6 !== "string" && data6 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "amount", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data6 === "string") {
         if (!pattern1.test(data6)) {
-          vErrors = reportError$(vErrors, instancePath + "/amount", "#/properties/amount/pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "amount", "pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
           errors++;
         }
       }
@@ -891,12 +891,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "created_at", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data7 === "string") {
         if (!formats0(data7)) {
-          vErrors = reportError$(vErrors, instancePath + "/created_at", "#/properties/created_at/format", { format: "date-time" });
+          vErrors = reportProperty$(vErrors, instancePath, "created_at", "format", { format: "date-time" });
           errors++;
         }
       }
@@ -904,12 +904,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data8 = data.currency;
       if (typeof data8 !== "string" && data8 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "currency", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data8 === "string") {
         if (!pattern2.test(data8)) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/pattern", { pattern: "^[A-Z]{3}$" });
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "pattern", { pattern: "^[A-Z]{3}$" });
           errors++;
         }
       }
@@ -917,7 +917,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.error !== void 0) {
       let data9 = data.error;
       if (typeof data9 !== "string" && data9 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/error", "#/properties/error/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "error", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -935,14 +935,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid9) {
         const _errs31 = errors;
         if (data10 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid2 = _errs31 === errors;
         valid9 = valid9 || _valid2;
       }
       if (!valid9) {
-        vErrors = reportError$(vErrors, instancePath + "/error_details", "#/properties/error_details/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf", {});
         errors++;
       } else {
         errors = _errs29;
@@ -969,14 +969,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid10) {
         const _errs36 = errors;
         if (data11 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid3 = _errs36 === errors;
         valid10 = valid10 || _valid3;
       }
       if (!valid10) {
-        vErrors = reportError$(vErrors, instancePath + "/lead", "#/properties/lead/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf", {});
         errors++;
       } else {
         errors = _errs34;
@@ -991,13 +991,13 @@ function validate3(data, { instancePath = "" } = {}) {
     }
     if (data.livemode !== void 0) {
       if (typeof data.livemode !== "boolean") {
-        vErrors = reportError$(vErrors, instancePath + "/livemode", "#/properties/livemode/type", { type: "boolean" });
+        vErrors = reportProperty$(vErrors, instancePath, "livemode", "type", { type: "boolean" });
         errors++;
       }
     }
     if (data.object !== void 0) {
       if (typeof data.object !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/object", "#/properties/object/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "object", "type", { type: "string" });
         errors++;
       }
     }
@@ -1015,14 +1015,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid11) {
         const _errs45 = errors;
         if (data14 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid4 = _errs45 === errors;
         valid11 = valid11 || _valid4;
       }
       if (!valid11) {
-        vErrors = reportError$(vErrors, instancePath + "/order", "#/properties/order/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf", {});
         errors++;
       } else {
         errors = _errs43;
@@ -1038,7 +1038,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.order_number !== void 0) {
       let data15 = data.order_number;
       if (typeof data15 !== "string" && data15 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/order_number", "#/properties/order_number/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "order_number", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1056,14 +1056,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid12) {
         const _errs52 = errors;
         if (data16 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid5 = _errs52 === errors;
         valid12 = valid12 || _valid5;
       }
       if (!valid12) {
-        vErrors = reportError$(vErrors, instancePath + "/payment_gateway", "#/properties/payment_gateway/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf", {});
         errors++;
       } else {
         errors = _errs50;
@@ -1085,12 +1085,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.processed_at !== void 0) {
       let data18 = data.processed_at;
       if (typeof data18 !== "string" && data18 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "processed_at", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data18 === "string") {
         if (!formats0(data18)) {
-          vErrors = reportError$(vErrors, instancePath + "/processed_at", "#/properties/processed_at/format", { format: "date-time" });
+          vErrors = reportProperty$(vErrors, instancePath, "processed_at", "format", { format: "date-time" });
           errors++;
         }
       }
@@ -1098,7 +1098,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.retry_allowed !== void 0) {
       let data19 = data.retry_allowed;
       if (typeof data19 !== "boolean" && data19 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/retry_allowed", "#/properties/retry_allowed/type", { type: schemaValue$13 });
+        vErrors = reportProperty$(vErrors, instancePath, "retry_allowed", "type", { type: schemaValue$13 });
         errors++;
       }
     }
@@ -1110,7 +1110,7 @@ function validate3(data, { instancePath = "" } = {}) {
     }
     if (data.session_token !== void 0) {
       if (typeof data.session_token !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/session_token", "#/properties/session_token/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "session_token", "type", { type: "string" });
         errors++;
       }
     }
@@ -1134,14 +1134,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid13) {
         const _errs66 = errors;
         if (data23 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid6 = _errs66 === errors;
         valid13 = valid13 || _valid6;
       }
       if (!valid13) {
-        vErrors = reportError$(vErrors, instancePath + "/subscription", "#/properties/subscription/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf", {});
         errors++;
       } else {
         errors = _errs64;
@@ -1168,14 +1168,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid14) {
         const _errs71 = errors;
         if (data24 !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf/1/type", { type: "null" });
           errors++;
         }
         var _valid7 = _errs71 === errors;
         valid14 = valid14 || _valid7;
       }
       if (!valid14) {
-        vErrors = reportError$(vErrors, instancePath + "/transaction", "#/properties/transaction/anyOf", {});
+        vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf", {});
         errors++;
       } else {
         errors = _errs69;
@@ -1191,7 +1191,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.verification_url !== void 0) {
       let data25 = data.verification_url;
       if (typeof data25 !== "string" && data25 !== null) {
-        vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/properties/verification_url/type", { type: schemaValue$0 });
+        vErrors = reportProperty$(vErrors, instancePath, "verification_url", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1233,35 +1233,35 @@ function validate55(data, { instancePath = "" } = {}) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
         if (func1(data0) > 3) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/maxLength", { limit: 3 });
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "maxLength", { limit: 3 });
           errors++;
         }
         if (func1(data0) < 3) {
-          vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/minLength", { limit: 3 });
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "minLength", { limit: 3 });
           errors++;
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/currency", "#/properties/currency/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "currency", "type", { type: "string" });
         errors++;
       }
     }
     if (data.value !== void 0) {
       let data1 = data.value;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/type", { type: "integer" });
+        vErrors = reportProperty$(vErrors, instancePath, "value", "type", { type: "integer" });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/minimum", { comparison: ">=", limit: -9223372036854776e3 });
+          vErrors = reportProperty$(vErrors, instancePath, "value", "minimum", { comparison: ">=", limit: -9223372036854776e3 });
           errors++;
         }
         if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
+          vErrors = reportProperty$(vErrors, instancePath, "value", "exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
           errors++;
         }
         if (!formats32.validate(data1)) {
-          vErrors = reportError$(vErrors, instancePath + "/value", "#/properties/value/format", { format: "int64" });
+          vErrors = reportProperty$(vErrors, instancePath, "value", "format", { format: "int64" });
           errors++;
         }
       }
@@ -1291,13 +1291,13 @@ function validate57(data, { instancePath = "" } = {}) {
     }
     if (data.brand !== void 0) {
       if (typeof data.brand !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/brand", "#/properties/brand/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "brand", "type", { type: "string" });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/type", "#/properties/type/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
@@ -1355,7 +1355,7 @@ function validate54(data, { instancePath = "" } = {}) {
     }
     if (data.pspReference !== void 0) {
       if (typeof data.pspReference !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/pspReference", "#/properties/pspReference/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "pspReference", "type", { type: "string" });
         errors++;
       }
     }
@@ -1420,13 +1420,13 @@ function validate53(data, { instancePath = "" } = {}) {
           }
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/additionalData", "#/properties/additionalData/type", { type: "object" });
+        vErrors = reportProperty$(vErrors, instancePath, "additionalData", "type", { type: "object" });
         errors++;
       }
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/id", "#/properties/id/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
@@ -1446,13 +1446,13 @@ function validate53(data, { instancePath = "" } = {}) {
           }
         }
       } else {
-        vErrors = reportError$(vErrors, instancePath + "/payments", "#/properties/payments/type", { type: "array" });
+        vErrors = reportProperty$(vErrors, instancePath, "payments", "type", { type: "array" });
         errors++;
       }
     }
     if (data.reference !== void 0) {
       if (typeof data.reference !== "string") {
-        vErrors = reportError$(vErrors, instancePath + "/reference", "#/properties/reference/type", { type: "string" });
+        vErrors = reportProperty$(vErrors, instancePath, "reference", "type", { type: "string" });
         errors++;
       }
     }
@@ -1480,6 +1480,9 @@ function reportError$(errors, instancePath, schemaPath, params, keyword = schema
   if (errors === null) return [error];
   errors.push(error);
   return errors;
+}
+function reportProperty$(errors, instancePath, property, path, params, keyword) {
+  return reportError$(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword);
 }
 var tolerant$ = false;
 function tolerantMode$(validate) {

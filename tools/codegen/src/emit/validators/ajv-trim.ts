@@ -249,6 +249,11 @@ const ERROR_OBJECT = /^\{instancePath(?::(.+?))?,schemaPath:("(?:[^"\\\n]|\\.)*"
 const PUSH = (name: string) => new RegExp(`;if\\(vErrors === null\\)\\{vErrors = \\[${name}\\];\\}else ?\\{vErrors\\.push\\(${name}\\);\\}errors\\+\\+;`, "y");
 const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(errN);}errors++;";
 
+// `instancePath+"/name" "#/properties/name/rest"`: a name that needs no escaping in either (JSON
+// Pointer's ~ and /, a string's " and \\), the same in both.
+const PROPERTY_ERROR = /^instancePath\+"\/([^"\\~/]+)" "#\/properties\/\1\/([^"\\]*)"$/;
+const REPORT_PROPERTY = "reportProperty$";
+
 /** The keyword an error of `schemaPath` is reported under unless told otherwise: the path's last
  *  segment (`#/properties/a/type` → `type`), as the helper computes it. */
 function keywordOf(schemaPath: string): string {
@@ -258,11 +263,14 @@ function keywordOf(schemaPath: string): string {
 /** Records each error through one helper, `vErrors = reportError$(vErrors, instancePath, schemaPath,
  *  params[, keyword])`, which builds the same object (same keys, same order) and appends it as
  *  Ajv's inline code did; the keyword is left out where it is the schema path's last segment. An
- *  empty error object (the discarded errors of an `if` condition) stays as Ajv wrote it. */
+ *  error at property `name` reported by `#/properties/name/...` goes through `reportProperty$`,
+ *  which builds both paths from the name. An empty error object (the discarded errors of an `if`
+ *  condition) stays as Ajv wrote it. */
 export function reportErrorsByHelper(source: string): string {
   let out = "";
   let last = 0;
   let rewritten = 0;
+  let propertyErrors = 0;
   for (const match of source.matchAll(ERROR_DECLARATION)) {
     const name = match[1]!;
     const objectStart = match.index + match[0].length;
@@ -277,7 +285,12 @@ export function reportErrorsByHelper(source: string): string {
     if (!push) throw new AjvTrimError("reportErrorsByHelper", `${name} is not recorded as "${PUSH_TEXT.replaceAll("errN", name)}"`);
     const [, instancePath = "instancePath", schemaPath, keyword, params] = parts as unknown as [string, string | undefined, string, string, string];
     const derived = keywordOf(JSON.parse(schemaPath) as string) === JSON.parse(keyword);
-    out += `${source.slice(last, match.index)}vErrors = ${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}${derived ? "" : `, ${keyword}`});errors++;`;
+    const tail = `${params}${derived ? "" : `, ${keyword}`}`;
+    // An error at a property, reported by the property's own subschema: the name once, not twice.
+    const property = PROPERTY_ERROR.exec(`${instancePath} ${schemaPath}`);
+    const call = property ? `${REPORT_PROPERTY}(vErrors, instancePath, "${property[1]}", "${property[2]}", ${tail})` : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${tail})`;
+    if (property) propertyErrors++;
+    out += `${source.slice(last, match.index)}vErrors = ${call};errors++;`;
     last = objectEnd + push[0].length;
     rewritten++;
   }
@@ -287,7 +300,8 @@ export function reportErrorsByHelper(source: string): string {
   const other = /\bvErrors\.push\((?!(err\d+)\);)|\bvErrors = \[(?!err\d+\];)/.exec(out);
   if (other) throw new AjvTrimError("reportErrorsByHelper", `an error recorded other than as "const errN = {...};${PUSH_TEXT}": ${out.slice(other.index, other.index + 60)}`);
   const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
-  return `${out}\n${helper}`;
+  const propertyHelper = `function ${REPORT_PROPERTY}(errors, instancePath, property, path, params, keyword) { return ${REPORT_ERROR}(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword); }`;
+  return `${out}\n${helper}${propertyErrors > 0 ? `\n${propertyHelper}` : ""}`;
 }
 
 const TOLERANT_FLAG = "tolerant$";

@@ -20,6 +20,7 @@ import {
   markPatternsPure,
   mergeIdenticalFunctions,
   mergeTolerantCopies,
+  positionalInstancePath,
   reportErrorsByHelper,
   usesTrackedKeywords,
 } from "../src/emit/validators/ajv-trim.js";
@@ -61,7 +62,9 @@ function trimmed(): { validators: Record<string, Validator>; source: string } {
   const ajv = createAjv({ ...options, tracking: usesTrackedKeywords(schemas), code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  const source = useOwnUcs2length(markPatternsPure(mergeTolerantCopies(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))), modes)));
+  const source = useOwnUcs2length(
+    markPatternsPure(positionalInstancePath(mergeTolerantCopies(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))), modes))),
+  );
   return { validators: load(source), source };
 }
 
@@ -184,7 +187,7 @@ describe("the rewrites", () => {
     const raw = standaloneCode(ajv, { Root: "https://example.invalid/root" });
     expect(raw).toMatch(/dynamicAnchors=\{\}/);
     expect(raw).toMatch(/\.evaluated = /);
-    const source = markPatternsPure(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))))));
+    const source = markPatternsPure(positionalInstancePath(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))))));
     const [original, rewritten] = [load(raw).Root!, load(source).Root!];
     for (const data of [{ tree: { id: "a", children: [{ id: "b", children: [] }] } }, { tree: { id: "a", extra: 1, children: [{ id: 2, more: true }] }, note: "x" }, { tree: null }]) {
       expect(rewritten(data)).toBe(original(data));
@@ -207,7 +210,7 @@ describe("the rewrites", () => {
     expect(raw).toMatch(/\bvalidate\d+\.errors = null;/);
     expect(raw).toMatch(/\bconst schema\d+ = true;/);
     expect(raw).toMatch(/\bconst schema\d+ = false;/);
-    const source = reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))));
+    const source = positionalInstancePath(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))))));
     const [original, rewritten] = [load(raw), load(source)];
     for (const name of ["Content", "ToTrue", "ToFalse", "Both"]) {
       for (const data of [null, 1, "{}", "not json", {}, { yes: 1 }, { no: 1 }, { yes: 1, no: 2 }]) {
@@ -317,6 +320,15 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
   it("mergeTolerantCopies: a mode not exported as a validation function, or a function with another signature", () => {
     refuses("mergeTolerantCopies", () => mergeTolerantCopies(`export const S = validate1;${fn("validate1", "", 'instancePath=""')}`, [["S", "T"]]), /S or T not exported as/);
     refuses("mergeTolerantCopies", () => mergeTolerantCopies("export const S = validate1;function validate1(data, options){return true;}", [["S", "T"]]), /1 validation functions but 0 starting/);
+  });
+
+  it("positionalInstancePath: a validation function with other options, or called with them", () => {
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", "", 'instancePath="", other')), /1 validation functions but 0 starting/);
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", "validate2(data.a, {instancePath, other});", 'instancePath=""')), /validate2 called other than as/);
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", 'validate2(data.a, "x"', 'instancePath=""')), /unbalanced brackets/);
+    expect(positionalInstancePath(fn("validate1", 'if(!validate2(data[f("(")], {instancePath:instancePath+"/" + g(i0)})){}', 'instancePath=""'))).toBe(
+      'function validate1(data, instancePath=""){if(!validate2(data[f("(")], instancePath+"/" + g(i0))){}validate1.errors = vErrors;return errors === 0;}',
+    );
   });
 
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {

@@ -107,7 +107,7 @@ var schemaValue$14 = ["Authorised", "Received", "Pending"];
 var schemaValue$15 = ["active", "canceled", "completed", "expired", "paymentPending", "refused"];
 var strictPaymentSessionResult = validate3;
 var func0 = Object.prototype.hasOwnProperty;
-function validate4(data, { instancePath = "" } = {}) {
+function validate4(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -141,7 +141,7 @@ function validate4(data, { instancePath = "" } = {}) {
   validate4.errors = vErrors;
   return errors === 0;
 }
-function validate7(data, { instancePath = "" } = {}) {
+function validate7(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -156,7 +156,7 @@ function validate7(data, { instancePath = "" } = {}) {
   validate7.errors = vErrors;
   return errors === 0;
 }
-function validate6(data, { instancePath = "" } = {}) {
+function validate6(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -179,7 +179,7 @@ function validate6(data, { instancePath = "" } = {}) {
       }
     }
     if (data.code !== void 0) {
-      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
+      if (!validate7(data.code, instancePath + "/code")) {
         vErrors = appendErrors$(vErrors, validate7.errors);
         errors = vErrors.length;
       }
@@ -212,7 +212,7 @@ function validate6(data, { instancePath = "" } = {}) {
   return errors === 0;
 }
 var formats2 = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-function validate10(data, { instancePath = "" } = {}) {
+function validate10(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -251,7 +251,7 @@ function validate10(data, { instancePath = "" } = {}) {
   validate10.errors = vErrors;
   return errors === 0;
 }
-function validate12(data, { instancePath = "" } = {}) {
+function validate12(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -304,7 +304,7 @@ function validate12(data, { instancePath = "" } = {}) {
   validate12.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "" } = {}) {
+function validate14(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -367,7 +367,7 @@ function validate14(data, { instancePath = "" } = {}) {
 var pattern3 = /* @__PURE__ */ new RegExp("^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$", "u");
 var pattern4 = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
 var pattern5 = /* @__PURE__ */ new RegExp("^[A-Z0-9]{4}$", "u");
-function validate16(data, { instancePath = "" } = {}) {
+function validate16(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -458,7 +458,7 @@ function validate16(data, { instancePath = "" } = {}) {
 var pattern6 = /* @__PURE__ */ new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$", "u");
 var pattern7 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9/?:().,'+ -]{1,35}$", "u");
 var func1 = ucs2length;
-function validate19(data, { instancePath = "" } = {}) {
+function validate19(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -473,7 +473,7 @@ function validate19(data, { instancePath = "" } = {}) {
   validate19.errors = vErrors;
   return errors === 0;
 }
-function validate18(data, { instancePath = "" } = {}) {
+function validate18(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -530,7 +530,7 @@ function validate18(data, { instancePath = "" } = {}) {
       const _errs7 = errors;
       let valid1 = false;
       const _errs8 = errors;
-      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
+      if (!validate19(data2, instancePath + "/sequence_type")) {
         vErrors = appendErrors$(vErrors, validate19.errors);
         errors = vErrors.length;
       }
@@ -566,7 +566,7 @@ function validate18(data, { instancePath = "" } = {}) {
   validate18.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = "" } = {}) {
+function validate22(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -582,7 +582,7 @@ function validate22(data, { instancePath = "" } = {}) {
   return errors === 0;
 }
 var formats12 = formats$.date;
-function validate24(data, { instancePath = "" } = {}) {
+function validate24(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -649,7 +649,7 @@ function validate24(data, { instancePath = "" } = {}) {
   validate24.errors = vErrors;
   return errors === 0;
 }
-function validate26(data, { instancePath = "" } = {}) {
+function validate26(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -725,7 +725,7 @@ function validate26(data, { instancePath = "" } = {}) {
 var pattern1 = /* @__PURE__ */ new RegExp("^(0|[1-9][0-9]*)\\.[0-9]{2}$", "u");
 var pattern2 = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 var formats0 = formats$["date-time"];
-function validate3(data, { instancePath = "" } = {}) {
+function validate3(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -870,7 +870,7 @@ function validate3(data, { instancePath = "" } = {}) {
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate4(data.adapter, { instancePath: instancePath + "/adapter" })) {
+      if (!validate4(data.adapter, instancePath + "/adapter")) {
         vErrors = appendErrors$(vErrors, validate4.errors);
         errors = vErrors.length;
       }
@@ -926,7 +926,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs29 = errors;
       let valid9 = false;
       const _errs30 = errors;
-      if (!validate6(data10, { instancePath: instancePath + "/error_details" })) {
+      if (!validate6(data10, instancePath + "/error_details")) {
         vErrors = appendErrors$(vErrors, validate6.errors);
         errors = vErrors.length;
       }
@@ -960,7 +960,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs34 = errors;
       let valid10 = false;
       const _errs35 = errors;
-      if (!validate10(data11, { instancePath: instancePath + "/lead" })) {
+      if (!validate10(data11, instancePath + "/lead")) {
         vErrors = appendErrors$(vErrors, validate10.errors);
         errors = vErrors.length;
       }
@@ -1006,7 +1006,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs43 = errors;
       let valid11 = false;
       const _errs44 = errors;
-      if (!validate12(data14, { instancePath: instancePath + "/order" })) {
+      if (!validate12(data14, instancePath + "/order")) {
         vErrors = appendErrors$(vErrors, validate12.errors);
         errors = vErrors.length;
       }
@@ -1047,7 +1047,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs50 = errors;
       let valid12 = false;
       const _errs51 = errors;
-      if (!validate14(data16, { instancePath: instancePath + "/payment_gateway" })) {
+      if (!validate14(data16, instancePath + "/payment_gateway")) {
         vErrors = appendErrors$(vErrors, validate14.errors);
         errors = vErrors.length;
       }
@@ -1077,7 +1077,7 @@ function validate3(data, { instancePath = "" } = {}) {
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate16(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
+      if (!validate16(data.payment_method, instancePath + "/payment_method")) {
         vErrors = appendErrors$(vErrors, validate16.errors);
         errors = vErrors.length;
       }
@@ -1103,7 +1103,7 @@ function validate3(data, { instancePath = "" } = {}) {
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate18(data.sepa, { instancePath: instancePath + "/sepa" })) {
+      if (!validate18(data.sepa, instancePath + "/sepa")) {
         vErrors = appendErrors$(vErrors, validate18.errors);
         errors = vErrors.length;
       }
@@ -1115,7 +1115,7 @@ function validate3(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
+      if (!validate22(data.status, instancePath + "/status")) {
         vErrors = appendErrors$(vErrors, validate22.errors);
         errors = vErrors.length;
       }
@@ -1125,7 +1125,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs64 = errors;
       let valid13 = false;
       const _errs65 = errors;
-      if (!validate24(data23, { instancePath: instancePath + "/subscription" })) {
+      if (!validate24(data23, instancePath + "/subscription")) {
         vErrors = appendErrors$(vErrors, validate24.errors);
         errors = vErrors.length;
       }
@@ -1159,7 +1159,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs69 = errors;
       let valid14 = false;
       const _errs70 = errors;
-      if (!validate26(data24, { instancePath: instancePath + "/transaction" })) {
+      if (!validate26(data24, instancePath + "/transaction")) {
         vErrors = appendErrors$(vErrors, validate26.errors);
         errors = vErrors.length;
       }
@@ -1205,7 +1205,7 @@ function validate3(data, { instancePath = "" } = {}) {
 var tolerantPaymentSessionResult = /* @__PURE__ */ tolerantMode$(validate3);
 var strictSessionResultResponse = validate53;
 var formats32 = formats$.int64;
-function validate55(data, { instancePath = "" } = {}) {
+function validate55(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1273,7 +1273,7 @@ function validate55(data, { instancePath = "" } = {}) {
   validate55.errors = vErrors;
   return errors === 0;
 }
-function validate57(data, { instancePath = "" } = {}) {
+function validate57(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1308,7 +1308,7 @@ function validate57(data, { instancePath = "" } = {}) {
   validate57.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, { instancePath = "" } = {}) {
+function validate59(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1325,7 +1325,7 @@ function validate59(data, { instancePath = "" } = {}) {
   validate59.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = "" } = {}) {
+function validate54(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1342,13 +1342,13 @@ function validate54(data, { instancePath = "" } = {}) {
       }
     }
     if (data.amount !== void 0) {
-      if (!validate55(data.amount, { instancePath: instancePath + "/amount" })) {
+      if (!validate55(data.amount, instancePath + "/amount")) {
         vErrors = appendErrors$(vErrors, validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate57(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
+      if (!validate57(data.paymentMethod, instancePath + "/paymentMethod")) {
         vErrors = appendErrors$(vErrors, validate57.errors);
         errors = vErrors.length;
       }
@@ -1360,7 +1360,7 @@ function validate54(data, { instancePath = "" } = {}) {
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate59(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
+      if (!validate59(data.resultCode, instancePath + "/resultCode")) {
         vErrors = appendErrors$(vErrors, validate59.errors);
         errors = vErrors.length;
       }
@@ -1372,7 +1372,7 @@ function validate54(data, { instancePath = "" } = {}) {
   validate54.errors = vErrors;
   return errors === 0;
 }
-function validate62(data, { instancePath = "" } = {}) {
+function validate62(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1389,7 +1389,7 @@ function validate62(data, { instancePath = "" } = {}) {
   validate62.errors = vErrors;
   return errors === 0;
 }
-function validate53(data, { instancePath = "" } = {}) {
+function validate53(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1440,7 +1440,7 @@ function validate53(data, { instancePath = "" } = {}) {
             errors++;
             break;
           }
-          if (!validate54(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
+          if (!validate54(data3[i0], instancePath + "/payments/" + i0)) {
             vErrors = appendErrors$(vErrors, validate54.errors);
             errors = vErrors.length;
           }
@@ -1457,7 +1457,7 @@ function validate53(data, { instancePath = "" } = {}) {
       }
     }
     if (data.status !== void 0) {
-      if (!validate62(data.status, { instancePath: instancePath + "/status" })) {
+      if (!validate62(data.status, instancePath + "/status")) {
         vErrors = appendErrors$(vErrors, validate62.errors);
         errors = vErrors.length;
       }

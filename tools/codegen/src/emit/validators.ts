@@ -15,7 +15,7 @@ import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../model/keyword
 import type { Model, SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../model/schema-walk.js";
 import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, reportErrorsByHelper, usesTrackedKeywords } from "./validators/ajv-trim.js";
-import { mergeTolerantCopies } from "./validators/ajv-trim.js";
+import { mergeTolerantCopies, positionalInstancePath } from "./validators/ajv-trim.js";
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
@@ -131,7 +131,7 @@ function compileViews(views: readonly JsonObject[], exports: Readonly<Record<str
   // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
   const guarded = Object.entries(exports).filter(([name]) => !shareGuards || topLevel.some((model) => strictExport(model) === name));
   const modes = topLevel.map((model) => [strictExport(model), tolerantExport(model)] as const);
-  const ajvCode = mergeTolerantCopies(reportErrorsByHelper(capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))))), modes);
+  const ajvCode = positionalInstancePath(mergeTolerantCopies(reportErrorsByHelper(capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))))), modes));
   const guards = compileGuards({
     resources: views,
     roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),

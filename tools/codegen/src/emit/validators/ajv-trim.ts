@@ -48,9 +48,9 @@ export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
   return used;
 }
 
-/** Index just past the bracketed text (a JSON value, or a block of Ajv's code, whose strings are
- *  all double-quoted) that starts at `start` in `source`. */
-function endOfBracketed(source: string, start: number, rewrite: string): number {
+/** Index just past the bracketed text (a JSON value, a block of Ajv's code or, with `open` "(" and
+ *  `close` ")", a call's arguments; strings all double-quoted) that starts at `start` in `source`. */
+function endOfBracketed(source: string, start: number, rewrite: string, open = "{[", close = "}]"): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < source.length; i++) {
@@ -59,8 +59,8 @@ function endOfBracketed(source: string, start: number, rewrite: string): number 
       if (c === "\\") i++;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") {
+    else if (open.includes(c!)) depth++;
+    else if (close.includes(c!)) {
       depth--;
       if (depth === 0) return i + 1;
     }
@@ -465,4 +465,29 @@ export function mergeTolerantCopies(source: string, pairs: readonly (readonly [s
     `let ${TOLERANT_FLAG} = false;` +
     `function ${TOLERANT_MODE}(validate) { const run = (data) => { ${TOLERANT_FLAG} = true; try { return validate(data); } finally { ${TOLERANT_FLAG} = false; run.errors = validate.errors; } }; return run; }`;
   return `${out}\n${helper}`;
+}
+
+const OPTIONS_SIGNATURE = /\bfunction (validate\d+)\(data, \{instancePath=""\}=\{\}\)\{/g;
+
+/** Passes the instance path as a plain second argument (`validateN(data, instancePath="")`) instead
+ *  of an options object, once nothing but it is left in the options (see dropUnusedContext). */
+export function positionalInstancePath(source: string): string {
+  // Ajv's $dynamicRef bookkeeping passes dynamic anchors in the options too: leave such code alone.
+  if (/\bdynamicAnchors\b/.test(source)) return source;
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const recognised = source.match(OPTIONS_SIGNATURE)?.length ?? 0;
+  if (recognised !== functions) throw new AjvTrimError("positionalInstancePath", `${functions} validation functions but ${recognised} starting "function validateN(data, {instancePath=""}={}){"`);
+  let out = "";
+  let last = 0;
+  for (const match of source.matchAll(/(?<!function )\b(validate\d+)\(/g)) {
+    if (match.index < last) continue;
+    const open = match.index + match[0].length - 1;
+    const end = endOfBracketed(source, open, "positionalInstancePath", "(", ")");
+    const args = /^(.*), \{instancePath:(.*)\}$/s.exec(source.slice(open + 1, end - 1));
+    if (!args || args[1]!.includes("{instancePath")) throw new AjvTrimError("positionalInstancePath", `${match[1]} called other than as "validateN(data, {instancePath:...})": ${source.slice(match.index, end).slice(0, 80)}`);
+    out += `${source.slice(last, open + 1)}${args[1]}, ${args[2]})`;
+    last = end;
+  }
+  out += source.slice(last);
+  return out.replace(OPTIONS_SIGNATURE, 'function $1(data, instancePath=""){');
 }

@@ -101,10 +101,13 @@ var schemaValue$8 = ["completed", "awaiting_verification", "declined", "failed"]
 var schemaValue$9 = ["billing_frequency", "id", "next_billing_date", "status"];
 var schemaValue$10 = ["gateway_reference", "id", "merchant_transaction_id", "status", "tenant_reference_id", "type"];
 var schemaValue$11 = ["adapter", "amount", "created_at", "currency", "error", "error_details", "lead", "livemode", "object", "order", "order_number", "payment_gateway", "payment_method", "processed_at", "retry_allowed", "sepa", "session_token", "status", "subscription", "transaction", "verification_url"];
-var schemaValue$12 = { "adapter": 0, "amount": 0, "created_at": 0, "currency": 0, "error": 0, "error_details": 0, "lead": 0, "livemode": 0, "object": 0, "order": 0, "order_number": 0, "payment_gateway": 0, "payment_method": 0, "processed_at": 0, "retry_allowed": 0, "sepa": 0, "session_token": 0, "status": 0, "subscription": 0, "transaction": 0, "verification_url": 0 };
 var schemaValue$13 = ["boolean", "null"];
 var schemaValue$14 = ["Authorised", "Received", "Pending"];
 var schemaValue$15 = ["active", "canceled", "completed", "expired", "paymentPending", "refused"];
+var schemaValue$12 = /* @__PURE__ */ keySet$(schemaValue$11);
+function keySet$(names) {
+  return Object.fromEntries(names.map((name) => [name, 0]));
+}
 var strictPaymentSessionResult = validate3;
 var func0 = Object.prototype.hasOwnProperty;
 function validate4(data, instancePath = "") {

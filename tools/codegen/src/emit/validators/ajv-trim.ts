@@ -83,6 +83,8 @@ function read(value: JsonValue, path: string): JsonValue {
   return current;
 }
 
+const KEY_SET = "keySet$";
+
 /** Replaces each `schemaN.a.b` read in Ajv's standalone code with a module-level constant holding
  *  just that value, so a whole schema is only embedded where the code needs the whole schema. */
 export function inlineSchemaReads(source: string): string {
@@ -125,7 +127,18 @@ export function inlineSchemaReads(source: string): string {
     return uses === lookups ? JSON.stringify(Object.fromEntries(Object.keys(parsed).map((key) => [key, 0]))) : value;
   };
   // Declared first: only generated functions read them, and none runs while the module loads.
-  const declarations = [...constants].map(([value, constant]) => `const ${constant} = ${keysOnly(value, constant)};`).join("");
+  // A key map whose keys are, in order, an array constant's items (every property required) is
+  // built from that array at load time instead of spelled out again.
+  const initialisers = [...constants].map(([value, constant]) => {
+    const keys = keysOnly(value, constant);
+    const names = keys === value ? undefined : JSON.stringify(Object.keys(JSON.parse(keys) as object));
+    const array = names !== undefined && !names.includes('"__proto__"') ? constants.get(names) : undefined;
+    return [constant, array ? `/* @__PURE__ */ ${KEY_SET}(${array})` : keys] as const;
+  });
+  const built = initialisers.filter(([, init]) => init.includes(KEY_SET));
+  const declarations =
+    [...initialisers.filter(([, init]) => !init.includes(KEY_SET)), ...built].map(([constant, init]) => `const ${constant} = ${init};`).join("") +
+    (built.length > 0 ? `function ${KEY_SET}(names) { return Object.fromEntries(names.map((name) => [name, 0])); }` : "");
   const prologue = /^"use strict";/.exec(rewritten)?.[0] ?? "";
   return prologue + declarations + rewritten.slice(prologue.length);
 }

@@ -318,10 +318,13 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
     expect(reported).toContain("function reportError$(errors, instancePath, schemaPath, params, keyword");
     // A property whose name would need escaping, or an error from another subschema, keeps both paths.
     const escaped = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a~1b",schemaPath:"#/properties/a~1b/type",keyword:"type",params:{}};${record("err0")}`));
-    expect(escaped).toContain('reportError$(vErrors, instancePath+"/a~1b", "#/properties/a~1b/type", {});');
+    expect(escaped).toContain('reportError$(vErrors, instancePath+"/a~1b", "#/properties/a~1b/type", {}, "type");');
     const elsewhere = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/allOf/0/properties/a/type",keyword:"type",params:{}};${record("err0")}`));
-    expect(elsewhere).toContain('reportError$(vErrors, instancePath+"/a", "#/allOf/0/properties/a/type", {});');
+    expect(elsewhere).toContain('reportError$(vErrors, instancePath+"/a", "#/allOf/0/properties/a/type", {}, "type");');
     expect(elsewhere).not.toContain("reportProperty$");
+    // The keyword is passed unless it is the whole path below the property (the helper's default).
+    const deeper = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/anyOf/0/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(deeper).toContain('reportProperty$(vErrors, instancePath, "a", "anyOf/0/type", {}, "type");');
   });
 
   it("mergeTolerantCopies: a mode not exported as a validation function, or a function with another signature", () => {

@@ -116,7 +116,7 @@ function validate4(data, instancePath = "") {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" });
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" }, "required");
       errors++;
     }
     if (!tolerant$) for (const key0 in data) {
@@ -126,7 +126,7 @@ function validate4(data, instancePath = "") {
         break;
       }
       if (!(key0 === "name")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -138,7 +138,7 @@ function validate4(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate4.errors = vErrors;
@@ -149,11 +149,11 @@ function validate7(data, instancePath = "") {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "insufficient_funds" || data === "invalid_iban" || data === "mandate_rejected" || data === "account_closed" || data === "do_not_honor" || data === "gateway_unavailable" || data === "unknown")) {
-    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$1 });
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$1 }, "enum");
     errors++;
   }
   validate7.errors = vErrors;
@@ -166,7 +166,7 @@ function validate6(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$2) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -177,7 +177,7 @@ function validate6(data, instancePath = "") {
         break;
       }
       if (!(key0 === "code" || key0 === "gateway_code" || key0 === "gateway_message" || key0 === "message")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -208,7 +208,7 @@ function validate6(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate6.errors = vErrors;
@@ -221,7 +221,7 @@ function validate10(data, instancePath = "") {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" });
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" }, "required");
       errors++;
     }
     if (!tolerant$) for (const key0 in data) {
@@ -231,7 +231,7 @@ function validate10(data, instancePath = "") {
         break;
       }
       if (!(key0 === "id")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -248,7 +248,7 @@ function validate10(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate10.errors = vErrors;
@@ -261,7 +261,7 @@ function validate12(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$3) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -272,7 +272,7 @@ function validate12(data, instancePath = "") {
         break;
       }
       if (!(key0 === "id" || key0 === "order_number" || key0 === "status")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -301,7 +301,7 @@ function validate12(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate12.errors = vErrors;
@@ -314,7 +314,7 @@ function validate14(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$4) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -325,7 +325,7 @@ function validate14(data, instancePath = "") {
         break;
       }
       if (!(key0 === "descriptor" || key0 === "id" || key0 === "name" || key0 === "test_mode")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -361,7 +361,7 @@ function validate14(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate14.errors = vErrors;
@@ -377,7 +377,7 @@ function validate16(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$5) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -388,7 +388,7 @@ function validate16(data, instancePath = "") {
         break;
       }
       if (!(key0 === "bank_name" || key0 === "bic" || key0 === "holder_name" || key0 === "iban_country" || key0 === "iban_last4" || key0 === "type")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -452,7 +452,7 @@ function validate16(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate16.errors = vErrors;
@@ -466,11 +466,11 @@ function validate19(data, instancePath = "") {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "FRST" || data === "RCUR")) {
-    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$6 });
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$6 }, "enum");
     errors++;
   }
   validate19.errors = vErrors;
@@ -483,7 +483,7 @@ function validate18(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$7) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -494,7 +494,7 @@ function validate18(data, instancePath = "") {
         break;
       }
       if (!(key0 === "creditor_identifier" || key0 === "mandate_reference" || key0 === "sequence_type")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -542,7 +542,7 @@ function validate18(data, instancePath = "") {
       if (!valid1) {
         const _errs9 = errors;
         if (data2 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid0 = _errs9 === errors;
@@ -563,7 +563,7 @@ function validate18(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate18.errors = vErrors;
@@ -574,11 +574,11 @@ function validate22(data, instancePath = "") {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "completed" || data === "awaiting_verification" || data === "declined" || data === "failed")) {
-    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$8 });
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$8 }, "enum");
     errors++;
   }
   validate22.errors = vErrors;
@@ -592,7 +592,7 @@ function validate24(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$9) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -603,7 +603,7 @@ function validate24(data, instancePath = "") {
         break;
       }
       if (!(key0 === "billing_frequency" || key0 === "id" || key0 === "next_billing_date" || key0 === "status")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -646,7 +646,7 @@ function validate24(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate24.errors = vErrors;
@@ -659,7 +659,7 @@ function validate26(data, instancePath = "") {
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$10) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -670,7 +670,7 @@ function validate26(data, instancePath = "") {
         break;
       }
       if (!(key0 === "gateway_reference" || key0 === "id" || key0 === "merchant_transaction_id" || key0 === "status" || key0 === "tenant_reference_id" || key0 === "type")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -719,7 +719,7 @@ function validate26(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate26.errors = vErrors;
@@ -774,7 +774,7 @@ function validate3(data, instancePath = "") {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (typeof data.verification_url !== "string") {
-          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" });
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" }, "type");
           errors++;
         }
       }
@@ -787,7 +787,7 @@ function validate3(data, instancePath = "") {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (data.verification_url !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" });
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" }, "type");
           errors++;
         }
       }
@@ -797,7 +797,7 @@ function validate3(data, instancePath = "") {
     ifClause0 = "else";
   }
   if (!valid1) {
-    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 });
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 }, "if");
     errors++;
   }
   const _errs12 = errors;
@@ -842,7 +842,7 @@ function validate3(data, instancePath = "") {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.error_details !== void 0) {
         if (data.error_details !== null) {
-          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" });
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" }, "type");
           errors++;
         }
       }
@@ -851,13 +851,13 @@ function validate3(data, instancePath = "") {
     valid5 = _valid1;
   }
   if (!valid5) {
-    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" });
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" }, "if");
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$11) {
       if (data[prop0] === void 0) {
-        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 });
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
@@ -868,7 +868,7 @@ function validate3(data, instancePath = "") {
         break;
       }
       if (!func0.call(schemaValue$12, key0)) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -938,7 +938,7 @@ function validate3(data, instancePath = "") {
       if (!valid9) {
         const _errs31 = errors;
         if (data10 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid2 = _errs31 === errors;
@@ -972,7 +972,7 @@ function validate3(data, instancePath = "") {
       if (!valid10) {
         const _errs36 = errors;
         if (data11 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid3 = _errs36 === errors;
@@ -1018,7 +1018,7 @@ function validate3(data, instancePath = "") {
       if (!valid11) {
         const _errs45 = errors;
         if (data14 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid4 = _errs45 === errors;
@@ -1059,7 +1059,7 @@ function validate3(data, instancePath = "") {
       if (!valid12) {
         const _errs52 = errors;
         if (data16 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid5 = _errs52 === errors;
@@ -1137,7 +1137,7 @@ function validate3(data, instancePath = "") {
       if (!valid13) {
         const _errs66 = errors;
         if (data23 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid6 = _errs66 === errors;
@@ -1171,7 +1171,7 @@ function validate3(data, instancePath = "") {
       if (!valid14) {
         const _errs71 = errors;
         if (data24 !== null) {
-          vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf/1/type", { type: "null" });
+          vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid7 = _errs71 === errors;
@@ -1199,7 +1199,7 @@ function validate3(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate3.errors = vErrors;
@@ -1214,11 +1214,11 @@ function validate55(data, instancePath = "") {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.currency === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" });
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" }, "required");
       errors++;
     }
     if (data.value === void 0) {
-      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" });
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" }, "required");
       errors++;
     }
     if (!tolerant$) for (const key0 in data) {
@@ -1228,7 +1228,7 @@ function validate55(data, instancePath = "") {
         break;
       }
       if (!(key0 === "currency" || key0 === "value")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -1270,7 +1270,7 @@ function validate55(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate55.errors = vErrors;
@@ -1288,7 +1288,7 @@ function validate57(data, instancePath = "") {
         break;
       }
       if (!(key0 === "brand" || key0 === "type")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -1305,7 +1305,7 @@ function validate57(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate57.errors = vErrors;
@@ -1316,12 +1316,12 @@ function validate59(data, instancePath = "") {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!tolerant$) {
     if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
-      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 });
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 }, "enum");
       errors++;
     }
   }
@@ -1340,7 +1340,7 @@ function validate54(data, instancePath = "") {
         break;
       }
       if (!(key0 === "amount" || key0 === "paymentMethod" || key0 === "pspReference" || key0 === "resultCode")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -1369,7 +1369,7 @@ function validate54(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate54.errors = vErrors;
@@ -1380,12 +1380,12 @@ function validate62(data, instancePath = "") {
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!tolerant$) {
     if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
-      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 });
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 }, "enum");
       errors++;
     }
   }
@@ -1404,7 +1404,7 @@ function validate53(data, instancePath = "") {
         break;
       }
       if (!(key0 === "additionalData" || key0 === "id" || key0 === "payments" || key0 === "reference" || key0 === "status")) {
-        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 });
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -1418,7 +1418,7 @@ function validate53(data, instancePath = "") {
             break;
           }
           if (typeof data0[key1] !== "string") {
-            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" });
+            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" }, "type");
             errors++;
           }
         }
@@ -1466,7 +1466,7 @@ function validate53(data, instancePath = "") {
       }
     }
   } else {
-    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" });
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate53.errors = vErrors;
@@ -1478,13 +1478,13 @@ function appendErrors$(errors, more) {
   for (let i = 0; i < more.length; i++) errors.push(more[i]);
   return errors;
 }
-function reportError$(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) {
+function reportError$(errors, instancePath, schemaPath, params, keyword) {
   const error = { instancePath, schemaPath, keyword, params };
   if (errors === null) return [error];
   errors.push(error);
   return errors;
 }
-function reportProperty$(errors, instancePath, property, path, params, keyword) {
+function reportProperty$(errors, instancePath, property, path, params, keyword = path) {
   return reportError$(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword);
 }
 var tolerant$ = false;

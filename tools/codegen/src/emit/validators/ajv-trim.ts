@@ -267,18 +267,12 @@ const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(err
 const PROPERTY_ERROR = /^instancePath\+"\/([^"\\~/]+)" "#\/properties\/\1\/([^"\\]*)"$/;
 const REPORT_PROPERTY = "reportProperty$";
 
-/** The keyword an error of `schemaPath` is reported under unless told otherwise: the path's last
- *  segment (`#/properties/a/type` → `type`), as the helper computes it. */
-function keywordOf(schemaPath: string): string {
-  return schemaPath.slice(schemaPath.lastIndexOf("/") + 1);
-}
-
 /** Records each error through one helper, `vErrors = reportError$(vErrors, instancePath, schemaPath,
- *  params[, keyword])`, which builds the same object (same keys, same order) and appends it as
- *  Ajv's inline code did; the keyword is left out where it is the schema path's last segment. An
- *  error at property `name` reported by `#/properties/name/...` goes through `reportProperty$`,
- *  which builds both paths from the name. An empty error object (the discarded errors of an `if`
- *  condition) stays as Ajv wrote it. */
+ *  params, keyword)`, which builds the same object (same keys, same order) and appends it as Ajv's
+ *  inline code did. An error at property `name` reported by `#/properties/name/<path>` goes through
+ *  `reportProperty$`, which builds both paths from the name (the keyword left out where it is the
+ *  whole <path>, its default: no string work per error). An empty error object (the discarded
+ *  errors of an `if` condition) stays as Ajv wrote it. */
 export function reportErrorsByHelper(source: string): string {
   let out = "";
   let last = 0;
@@ -297,11 +291,11 @@ export function reportErrorsByHelper(source: string): string {
     const push = pattern.exec(source);
     if (!push) throw new AjvTrimError("reportErrorsByHelper", `${name} is not recorded as "${PUSH_TEXT.replaceAll("errN", name)}"`);
     const [, instancePath = "instancePath", schemaPath, keyword, params] = parts as unknown as [string, string | undefined, string, string, string];
-    const derived = keywordOf(JSON.parse(schemaPath) as string) === JSON.parse(keyword);
-    const tail = `${params}${derived ? "" : `, ${keyword}`}`;
     // An error at a property, reported by the property's own subschema: the name once, not twice.
     const property = PROPERTY_ERROR.exec(`${instancePath} ${schemaPath}`);
-    const call = property ? `${REPORT_PROPERTY}(vErrors, instancePath, "${property[1]}", "${property[2]}", ${tail})` : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${tail})`;
+    const call = property
+      ? `${REPORT_PROPERTY}(vErrors, instancePath, "${property[1]}", "${property[2]}", ${params}${`"${property[2]}"` === keyword ? "" : `, ${keyword}`})`
+      : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}, ${keyword})`;
     if (property) propertyErrors++;
     out += `${source.slice(last, match.index)}vErrors = ${call};errors++;`;
     last = objectEnd + push[0].length;
@@ -312,8 +306,8 @@ export function reportErrorsByHelper(source: string): string {
   // What is left of recording errors inline: only the empty objects of `if` conditions.
   const other = /\bvErrors\.push\((?!(err\d+)\);)|\bvErrors = \[(?!err\d+\];)/.exec(out);
   if (other) throw new AjvTrimError("reportErrorsByHelper", `an error recorded other than as "const errN = {...};${PUSH_TEXT}": ${out.slice(other.index, other.index + 60)}`);
-  const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword = schemaPath.slice(schemaPath.lastIndexOf("/") + 1)) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
-  const propertyHelper = `function ${REPORT_PROPERTY}(errors, instancePath, property, path, params, keyword) { return ${REPORT_ERROR}(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword); }`;
+  const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
+  const propertyHelper = `function ${REPORT_PROPERTY}(errors, instancePath, property, path, params, keyword = path) { return ${REPORT_ERROR}(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword); }`;
   return `${out}\n${helper}${propertyErrors > 0 ? `\n${propertyHelper}` : ""}`;
 }
 
@@ -326,7 +320,7 @@ const KEY_LOOP = /for\(const (key\d+) in (data\d*)\)\{/g;
 const ADDITIONAL_ONLY = (key: string) =>
   new RegExp(
     `^(?:if\\(errors >= \\d+\\)\\{vErrors = reportError\\$\\(vErrors, instancePath, "#", \\{limit:\\d+\\}, "maxIssues"\\);errors\\+\\+;break;\\})?` +
-      `if\\([^{}]*\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/additionalProperties", \\{additionalProperty: ${key}\\}\\);errors\\+\\+;\\}$`,
+      `if\\([^{}]*\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/additionalProperties", \\{additionalProperty: ${key}\\}, "additionalProperties"\\);errors\\+\\+;\\}$`,
   );
 
 interface ParsedFunction {
@@ -352,7 +346,7 @@ function parseFunctions(source: string): Map<string, ParsedFunction> {
 }
 
 // An enum check: what tolerant mode leaves out of a provider-extensible enum (its copy keeps the type).
-const ENUM_CHECK = new RegExp(`if\\(!\\([^{}]*\\)\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/enum", \\{allowedValues: [^{}]*\\}\\);errors\\+\\+;\\}`, "g");
+const ENUM_CHECK = new RegExp(`if\\(!\\([^{}]*\\)\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/enum", \\{allowedValues: [^{}]*\\}, "enum"\\);errors\\+\\+;\\}`, "g");
 
 /** What tolerant mode may leave out of a body, as [start, end) offsets in order: the key loops that
  *  only report additional properties, and with `enums` the enum checks too. */

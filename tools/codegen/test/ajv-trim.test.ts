@@ -11,8 +11,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { edited } from "../../../test/support/json-edits.js";
 import { createAjv } from "../src/ajv.js";
-import { AjvTrimError, appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "../src/emit/validators/ajv-trim.js";
+import {
+  AjvTrimError,
+  appendErrorsInPlace,
+  declaredConstants,
+  dropUnusedContext,
+  inlineSchemaReads,
+  markPatternsPure,
+  mergeIdenticalFunctions,
+  mergeTolerantCopies,
+  positionalInstancePath,
+  reportErrorsByHelper,
+  usesTrackedKeywords,
+} from "../src/emit/validators/ajv-trim.js";
 import { formatTableCode, useOwnFormats, useOwnUcs2length } from "../src/emit/validators/format-table.js";
+import { tolerantView } from "../src/emit/validators.js";
 import { loadSchemaSet } from "../src/model/load.js";
 import * as own from "../src/runtime/formats.js";
 import type { JsonObject } from "../src/model/schema-walk.js";
@@ -20,12 +33,16 @@ import type { JsonObject } from "../src/model/schema-walk.js";
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as (ajv: unknown, exports: Record<string, string>) => string;
 const set = loadSchemaSet(fileURLToPath(new URL("../../..", import.meta.url)));
-const schemas = [...set.models.values()].map((model) => model.schema);
-const exportsByName = Object.fromEntries([...set.models.values()].map((model) => [model.name, model.id]));
+// Every model strict (as written) and tolerant (as codegen compiles it), so that tolerant copies
+// merged into strict ones are compared too.
+const tolerantViews = [...set.models.values()].map((model) => [`Tolerant${model.name}`, tolerantView(model)] as const);
+const schemas = [...[...set.models.values()].map((model) => model.schema), ...tolerantViews.map(([, view]) => view)];
+const exportsByName = Object.fromEntries([...[...set.models.values()].map((model) => [model.name, model.id]), ...tolerantViews.map(([name, view]) => [name, view.$id as string])]);
+const modes = [...set.models.keys()].map((name) => [name, `Tolerant${name}`] as const);
 
 function load(source: string): Record<string, Validator> {
   const exported: Record<string, Validator> = {};
-  const body = source.replace(/^"use strict";/, "").replace(/export const (\w+) = (\w+);/g, "exported.$1 = $2;");
+  const body = source.replace(/^"use strict";/, "").replace(/export const (\w+) = ([^;]+);/g, "exported.$1 = $2;");
   const formats = Object.fromEntries(Object.entries(own.FORMAT_EXPORTS).map(([name, exportName]) => [name, (own as unknown as Record<string, unknown>)[exportName]]));
   new Function("exported", "require", "formats$", "ucs2length$", body)(exported, createRequire(import.meta.url), formats, own.ucs2length);
   return exported;
@@ -45,7 +62,9 @@ function trimmed(): { validators: Record<string, Validator>; source: string } {
   const ajv = createAjv({ ...options, tracking: usesTrackedKeywords(schemas), code: { source: true, esm: true, lines: false, ...formatTableCode } });
   useOwnFormats(ajv);
   for (const schema of schemas) ajv.addSchema(schema);
-  const source = useOwnUcs2length(markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))));
+  const source = useOwnUcs2length(
+    markPatternsPure(positionalInstancePath(mergeTolerantCopies(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exportsByName)))))), modes))),
+  );
   return { validators: load(source), source };
 }
 
@@ -56,11 +75,11 @@ const NEAR_MISSES = [null, 0, 1.5, -1, "", "x", "pending", "Nope", "2026-02-30",
 const nearMiss = fc.oneof(fc.constantFrom(...NEAR_MISSES), fc.jsonValue({ maxDepth: 2 }));
 
 describe("trimmed Ajv code reports exactly what Ajv's own code reports", () => {
-  for (const model of set.models.values()) {
-    it(model.name, () => {
+  for (const [model, name] of [...set.models.values()].flatMap((model) => [model.name, `Tolerant${model.name}`].map((name) => [model, name] as const))) {
+    it(name, () => {
       const examples = (model.schema.examples as unknown[]) ?? [];
-      const original = before[model.name]!;
-      const rewritten = after.validators[model.name]!;
+      const original = before[name]!;
+      const rewritten = after.validators[name]!;
       fc.assert(
         fc.property(
           fc.oneof(
@@ -92,7 +111,14 @@ describe("trimmed Ajv code reports exactly what Ajv's own code reports", () => {
 describe("the rewrites", () => {
   it("embed only the parts of a schema the code reads, and only the keys of a map used for lookups", () => {
     expect(after.source).not.toMatch(/\bschema\d+\.[a-z]/);
-    expect(after.source).toMatch(/const schemaValue\$\d+ = \{"adapter":0,/);
+    // PaymentSessionResult requires every property: its key map is built from the required list.
+    const required = /const (schemaValue\$\d+) = \["adapter","amount",/.exec(after.source)?.[1];
+    expect(after.source).toContain(`= /* @__PURE__ */ keySet$(${required});`);
+    const keys = inlineSchemaReads(
+      `const func0 = Object.prototype.hasOwnProperty;const schema1 = {"properties":{"a":{},"b":{}},"required":["a"]};const schema2 = {"properties":{"a":{},"b":{}},"required":["a","b"]};function validate1(data){return func0.call(schema1.properties, data) && f(schema1.required) && func0.call(schema2.properties, data) && f(schema2.required);}`,
+    );
+    // One map for both reads, built from the one list with its keys; the list of one key stays a list.
+    expect(keys).toMatch(/^const schemaValue\$1 = \["a"\];const schemaValue\$2 = \["a","b"\];const schemaValue\$0 = \/\* @__PURE__ \*\/ keySet\$\(schemaValue\$2\);function keySet\$/);
   });
 
   it("keep one of functions that differ only in their name, and point every use at it", () => {
@@ -103,6 +129,25 @@ describe("the rewrites", () => {
     expect(merged).toContain("export const b = validate1;");
     expect(merged).toContain("function validate3(");
     expect(mergeIdenticalFunctions(merged)).toBe(merged);
+  });
+
+  it("merge a tolerant copy into its strict one only where it leaves out no more than the additional-property loops and enum checks", () => {
+    expect(after.source).toMatch(/exported\.TolerantPaymentSessionResult|export const TolerantPaymentSessionResult = \/\* @__PURE__ \*\/ tolerantMode\$\(validate\d+\);/);
+    const report = (path: string, params: string) =>
+      `const err0 = {instancePath,schemaPath:"${path}",keyword:"${path.slice(path.lastIndexOf("/") + 1)}",params:${params}};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;`;
+    const loop = `for(const key0 in data){if(!(key0 === "a")){${report("#/additionalProperties", "{additionalProperty: key0}")}}}`;
+    const check = `if(data.a !== undefined){let data0 = data.a;if(typeof data0 !== "string"){${report("#/properties/a/type", '{type: "string"}')}}}`;
+    const fn = (name: string, body: string) => `function ${name}(data, {instancePath=""}={}){let vErrors = null;let errors = 0;${body}${name}.errors = vErrors;return errors === 0;}`;
+    const exports = "export const S = validate1;export const T = validate2;";
+    const merged = mergeTolerantCopies(reportErrorsByHelper(`${exports}${fn("validate1", loop + check)}${fn("validate2", check.replaceAll("data0", "data1"))}`), [["S", "T"]]);
+    expect(merged).not.toContain("function validate2(");
+    expect(merged).toContain("if(!tolerant$)for(const key0 in data)");
+    expect(merged).toContain("export const T = /* @__PURE__ */ tolerantMode$(validate1);");
+    const [s, t] = [load(merged).S!, load(merged).T!];
+    expect([s({ a: 1, b: 2 }), s.errors?.length, t({ a: 1, b: 2 }), t.errors?.length, s({ b: 1 }), t({ b: 1 }), t.errors]).toEqual([false, 2, false, 1, false, true, null]);
+    // Anything else that differs keeps both copies.
+    const different = reportErrorsByHelper(`${exports}${fn("validate1", loop + check)}${fn("validate2", check.replace('"string"', '"number"'))}`);
+    expect(mergeTolerantCopies(different, [["S", "T"]])).toBe(different);
   });
 
   it("drop the parent, property and root arguments only when nothing else reads them", () => {
@@ -149,7 +194,7 @@ describe("the rewrites", () => {
     const raw = standaloneCode(ajv, { Root: "https://example.invalid/root" });
     expect(raw).toMatch(/dynamicAnchors=\{\}/);
     expect(raw).toMatch(/\.evaluated = /);
-    const source = markPatternsPure(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))));
+    const source = markPatternsPure(positionalInstancePath(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw)))))));
     const [original, rewritten] = [load(raw).Root!, load(source).Root!];
     for (const data of [{ tree: { id: "a", children: [{ id: "b", children: [] }] } }, { tree: { id: "a", extra: 1, children: [{ id: 2, more: true }] }, note: "x" }, { tree: null }]) {
       expect(rewritten(data)).toBe(original(data));
@@ -172,7 +217,7 @@ describe("the rewrites", () => {
     expect(raw).toMatch(/\bvalidate\d+\.errors = null;/);
     expect(raw).toMatch(/\bconst schema\d+ = true;/);
     expect(raw).toMatch(/\bconst schema\d+ = false;/);
-    const source = appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))));
+    const source = positionalInstancePath(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))))));
     const [original, rewritten] = [load(raw), load(source)];
     for (const name of ["Content", "ToTrue", "ToFalse", "Both"]) {
       for (const data of [null, 1, "{}", "not json", {}, { yes: 1 }, { no: 1 }, { yes: 1, no: 2 }]) {
@@ -245,6 +290,55 @@ describe("each rewrite refuses code not in the shape it rewrites (a new Ajv vers
     const gathered = appendErrorsInPlace(fn("validate1", "if(!validate2(data)){vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);}"));
     expect(gathered).toContain("vErrors = appendErrors$(vErrors, validate2.errors);");
     expect(gathered).toContain("function appendErrors$(errors, more)");
+  });
+
+  it("reportErrorsByHelper: an error built or recorded some other way", () => {
+    const record = (name: string) => `if(vErrors === null){vErrors = [${name}];}else {vErrors.push(${name});}errors++;`;
+    refuses("reportErrorsByHelper", () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,keyword:"type",schemaPath:"#/type",params:{type: "string"}};${record("err0")}`)), /err0 is not built as/);
+    refuses(
+      "reportErrorsByHelper",
+      () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};vErrors = [...(vErrors ?? []), err0];errors++;`)),
+      /err0 is not recorded as/,
+    );
+    refuses(
+      "reportErrorsByHelper",
+      () => reportErrorsByHelper(fn("validate1", `const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"}};${record("err0")}if(x){vErrors.push(other);}`)),
+      /an error recorded other than as/,
+    );
+    // The shape it expects: the keyword only where the schema path does not end in it; `{}` left alone.
+    const reported = reportErrorsByHelper(
+      fn(
+        "validate1",
+        `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "string"}};${record("err0")}const err1 = {};${record("err1")}const errStop = {instancePath,schemaPath:"#",keyword:"maxIssues",params:{limit:1000}};if(vErrors === null){vErrors = [errStop];}else{vErrors.push(errStop);}errors++;`,
+      ),
+    );
+    expect(reported).toContain('vErrors = reportProperty$(vErrors, instancePath, "a", "type", {type: "string"});errors++;');
+    expect(reported).toContain(`const err1 = {};${record("err1")}`);
+    expect(reported).toContain('vErrors = reportError$(vErrors, instancePath, "#", {limit:1000}, "maxIssues");errors++;');
+    expect(reported).toContain("function reportError$(errors, instancePath, schemaPath, params, keyword");
+    // A property whose name would need escaping, or an error from another subschema, keeps both paths.
+    const escaped = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a~1b",schemaPath:"#/properties/a~1b/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(escaped).toContain('reportError$(vErrors, instancePath+"/a~1b", "#/properties/a~1b/type", {}, "type");');
+    const elsewhere = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/allOf/0/properties/a/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(elsewhere).toContain('reportError$(vErrors, instancePath+"/a", "#/allOf/0/properties/a/type", {}, "type");');
+    expect(elsewhere).not.toContain("reportProperty$");
+    // The keyword is passed unless it is the whole path below the property (the helper's default).
+    const deeper = reportErrorsByHelper(fn("validate1", `const err0 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/anyOf/0/type",keyword:"type",params:{}};${record("err0")}`));
+    expect(deeper).toContain('reportProperty$(vErrors, instancePath, "a", "anyOf/0/type", {}, "type");');
+  });
+
+  it("mergeTolerantCopies: a mode not exported as a validation function, or a function with another signature", () => {
+    refuses("mergeTolerantCopies", () => mergeTolerantCopies(`export const S = validate1;${fn("validate1", "", 'instancePath=""')}`, [["S", "T"]]), /S or T not exported as/);
+    refuses("mergeTolerantCopies", () => mergeTolerantCopies("export const S = validate1;function validate1(data, options){return true;}", [["S", "T"]]), /1 validation functions but 0 starting/);
+  });
+
+  it("positionalInstancePath: a validation function with other options, or called with them", () => {
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", "", 'instancePath="", other')), /1 validation functions but 0 starting/);
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", "validate2(data.a, {instancePath, other});", 'instancePath=""')), /validate2 called other than as/);
+    refuses("positionalInstancePath", () => positionalInstancePath(fn("validate1", 'validate2(data.a, "x"', 'instancePath=""')), /unbalanced brackets/);
+    expect(positionalInstancePath(fn("validate1", 'if(!validate2(data[f("(")], {instancePath:instancePath+"/" + g(i0)})){}', 'instancePath=""'))).toBe(
+      'function validate1(data, instancePath=""){if(!validate2(data[f("(")], instancePath+"/" + g(i0))){}validate1.errors = vErrors;return errors === 0;}',
+    );
   });
 
   it("dropUnusedContext: parameters or arguments in another order or spelling", () => {

@@ -76,24 +76,8 @@ var UNRESERVED = 1;
 var SUB_DELIM = 2;
 var COLON_AT = 4;
 var SLASH_QUESTION = 8;
-var CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9\-._~]/.test(ch)) CHAR_CLASS[c] = UNRESERVED;
-  else if ("!$&'()*+,;=".includes(ch)) CHAR_CLASS[c] = SUB_DELIM;
-  else if (ch === ":" || ch === "@") CHAR_CLASS[c] = COLON_AT;
-  else if (ch === "/" || ch === "?") CHAR_CLASS[c] = SLASH_QUESTION;
-}
 var PCHAR = UNRESERVED | SUB_DELIM | COLON_AT;
 var QUERY = PCHAR | SLASH_QUESTION;
-var IDNA_EXCEPTIONS = new Map([
-  ...[223, 962, 1789, 1790, 3851, 12295].map((c) => [c, "PVALID"]),
-  ...[183, 885, 1523, 1524, 12539, ...range(1632, 1641), ...range(1776, 1785)].map((c) => [c, "CONTEXTO"]),
-  ...[1600, 2042, 12334, 12335, ...range(12337, 12341), 12347].map((c) => [c, "DISALLOWED"])
-]);
-function range(from, to) {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
 var int64 = { type: "number", validate: (value) => Number.isInteger(value) };
 function ucs2length(text) {
   let count = 0;
@@ -117,135 +101,88 @@ var schemaValue$8 = ["completed", "awaiting_verification", "declined", "failed"]
 var schemaValue$9 = ["billing_frequency", "id", "next_billing_date", "status"];
 var schemaValue$10 = ["gateway_reference", "id", "merchant_transaction_id", "status", "tenant_reference_id", "type"];
 var schemaValue$11 = ["adapter", "amount", "created_at", "currency", "error", "error_details", "lead", "livemode", "object", "order", "order_number", "payment_gateway", "payment_method", "processed_at", "retry_allowed", "sepa", "session_token", "status", "subscription", "transaction", "verification_url"];
-var schemaValue$12 = { "adapter": 0, "amount": 0, "created_at": 0, "currency": 0, "error": 0, "error_details": 0, "lead": 0, "livemode": 0, "object": 0, "order": 0, "order_number": 0, "payment_gateway": 0, "payment_method": 0, "processed_at": 0, "retry_allowed": 0, "sepa": 0, "session_token": 0, "status": 0, "subscription": 0, "transaction": 0, "verification_url": 0 };
 var schemaValue$13 = ["boolean", "null"];
 var schemaValue$14 = ["Authorised", "Received", "Pending"];
 var schemaValue$15 = ["active", "canceled", "completed", "expired", "paymentPending", "refused"];
+var schemaValue$12 = /* @__PURE__ */ keySet$(schemaValue$11);
+function keySet$(names) {
+  return Object.fromEntries(names.map((name) => [name, 0]));
+}
 var strictPaymentSessionResult = validate3;
 var func0 = Object.prototype.hasOwnProperty;
-function validate4(data, { instancePath = "" } = {}) {
+function validate4(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "name" }, "required");
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "name")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate4.errors = vErrors;
   return errors === 0;
 }
-function validate7(data, { instancePath = "" } = {}) {
+function validate7(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "insufficient_funds" || data === "invalid_iban" || data === "mandate_rejected" || data === "account_closed" || data === "do_not_honor" || data === "gateway_unavailable" || data === "unknown")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$1 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$1 }, "enum");
     errors++;
   }
   validate7.errors = vErrors;
   return errors === 0;
 }
-function validate6(data, { instancePath = "" } = {}) {
+function validate6(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$2) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "code" || key0 === "gateway_code" || key0 === "gateway_message" || key0 === "message")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.code !== void 0) {
-      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
+      if (!validate7(data.code, instancePath + "/code")) {
         vErrors = appendErrors$(vErrors, validate7.errors);
         errors = vErrors.length;
       }
@@ -253,83 +190,48 @@ function validate6(data, { instancePath = "" } = {}) {
     if (data.gateway_code !== void 0) {
       let data1 = data.gateway_code;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_code", schemaPath: "#/properties/gateway_code/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_code", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.gateway_message !== void 0) {
       let data2 = data.gateway_message;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err3 = { instancePath: instancePath + "/gateway_message", schemaPath: "#/properties/gateway_message/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_message", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        const err4 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "message", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate6.errors = vErrors;
   return errors === 0;
 }
 var formats2 = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-function validate10(data, { instancePath = "" } = {}) {
+function validate10(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "id" }, "required");
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "id")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -337,70 +239,40 @@ function validate10(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate10.errors = vErrors;
   return errors === 0;
 }
-function validate12(data, { instancePath = "" } = {}) {
+function validate12(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$3) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "id" || key0 === "order_number" || key0 === "status")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -408,104 +280,59 @@ function validate12(data, { instancePath = "" } = {}) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!formats2.test(data0)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.order_number !== void 0) {
       if (typeof data.order_number !== "string") {
-        const err4 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "order_number", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate12.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "" } = {}) {
+function validate14(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$4) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "descriptor" || key0 === "id" || key0 === "name" || key0 === "test_mode")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.descriptor !== void 0) {
       let data0 = data.descriptor;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/descriptor", schemaPath: "#/properties/descriptor/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "descriptor", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -513,53 +340,28 @@ function validate14(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.name !== void 0) {
       if (typeof data.name !== "string") {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "name", "type", { type: "string" });
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err6 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "test_mode", "type", { type: "boolean" });
         errors++;
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate14.errors = vErrors;
@@ -568,74 +370,44 @@ function validate14(data, { instancePath = "" } = {}) {
 var pattern3 = /* @__PURE__ */ new RegExp("^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$", "u");
 var pattern4 = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
 var pattern5 = /* @__PURE__ */ new RegExp("^[A-Z0-9]{4}$", "u");
-function validate16(data, { instancePath = "" } = {}) {
+function validate16(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$5) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "bank_name" || key0 === "bic" || key0 === "holder_name" || key0 === "iban_country" || key0 === "iban_last4" || key0 === "type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.bank_name !== void 0) {
       let data0 = data.bank_name;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/bank_name", schemaPath: "#/properties/bank_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "bank_name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.bic !== void 0) {
       let data1 = data.bic;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err3 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "bic", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (!pattern3.test(data1)) {
-          const err4 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "bic", "pattern", { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" });
           errors++;
         }
       }
@@ -643,34 +415,19 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.holder_name !== void 0) {
       let data2 = data.holder_name;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err5 = { instancePath: instancePath + "/holder_name", schemaPath: "#/properties/holder_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "holder_name", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.iban_country !== void 0) {
       let data3 = data.iban_country;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err6 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "iban_country", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data3 === "string") {
         if (!pattern4.test(data3)) {
-          const err7 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "iban_country", "pattern", { pattern: "^[A-Z]{2}$" });
           errors++;
         }
       }
@@ -678,44 +435,24 @@ function validate16(data, { instancePath = "" } = {}) {
     if (data.iban_last4 !== void 0) {
       let data4 = data.iban_last4;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err8 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "iban_last4", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err9 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "iban_last4", "pattern", { pattern: "^[A-Z0-9]{4}$" });
           errors++;
         }
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err10 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate16.errors = vErrors;
@@ -724,87 +461,52 @@ function validate16(data, { instancePath = "" } = {}) {
 var pattern6 = /* @__PURE__ */ new RegExp("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$", "u");
 var pattern7 = /* @__PURE__ */ new RegExp("^[A-Za-z0-9/?:().,'+ -]{1,35}$", "u");
 var func1 = ucs2length;
-function validate19(data, { instancePath = "" } = {}) {
+function validate19(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "FRST" || data === "RCUR")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$6 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$6 }, "enum");
     errors++;
   }
   validate19.errors = vErrors;
   return errors === 0;
 }
-function validate18(data, { instancePath = "" } = {}) {
+function validate18(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$7) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "creditor_identifier" || key0 === "mandate_reference" || key0 === "sequence_type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.creditor_identifier !== void 0) {
       let data0 = data.creditor_identifier;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "creditor_identifier", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data0 === "string") {
         if (!pattern6.test(data0)) {
-          const err3 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "creditor_identifier", "pattern", { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" });
           errors++;
         }
       }
@@ -812,31 +514,16 @@ function validate18(data, { instancePath = "" } = {}) {
     if (data.mandate_reference !== void 0) {
       let data1 = data.mandate_reference;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err4 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data1 === "string") {
         if (func1(data1) > 35) {
-          const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "maxLength", { limit: 35 });
           errors++;
         }
         if (!pattern7.test(data1)) {
-          const err6 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "mandate_reference", "pattern", { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" });
           errors++;
         }
       }
@@ -846,7 +533,7 @@ function validate18(data, { instancePath = "" } = {}) {
       const _errs7 = errors;
       let valid1 = false;
       const _errs8 = errors;
-      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
+      if (!validate19(data2, instancePath + "/sequence_type")) {
         vErrors = appendErrors$(vErrors, validate19.errors);
         errors = vErrors.length;
       }
@@ -855,24 +542,14 @@ function validate18(data, { instancePath = "" } = {}) {
       if (!valid1) {
         const _errs9 = errors;
         if (data2 !== null) {
-          const err7 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid0 = _errs9 === errors;
         valid1 = valid1 || _valid0;
       }
       if (!valid1) {
-        const err8 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "sequence_type", "anyOf", {});
         errors++;
       } else {
         errors = _errs7;
@@ -886,89 +563,54 @@ function validate18(data, { instancePath = "" } = {}) {
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate18.errors = vErrors;
   return errors === 0;
 }
-function validate22(data, { instancePath = "" } = {}) {
+function validate22(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
   if (!(data === "completed" || data === "awaiting_verification" || data === "declined" || data === "failed")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$8 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$8 }, "enum");
     errors++;
   }
   validate22.errors = vErrors;
   return errors === 0;
 }
 var formats12 = formats$.date;
-function validate24(data, { instancePath = "" } = {}) {
+function validate24(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$9) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "billing_frequency" || key0 === "id" || key0 === "next_billing_date" || key0 === "status")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.billing_frequency !== void 0) {
       let data0 = data.billing_frequency;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/billing_frequency", schemaPath: "#/properties/billing_frequency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "billing_frequency", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -976,116 +618,66 @@ function validate24(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.next_billing_date !== void 0) {
       let data2 = data.next_billing_date;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err5 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "next_billing_date", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data2 === "string") {
         if (!formats12(data2)) {
-          const err6 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "next_billing_date", "format", { format: "date" });
           errors++;
         }
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate24.errors = vErrors;
   return errors === 0;
 }
-function validate26(data, { instancePath = "" } = {}) {
+function validate26(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$10) {
       if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "gateway_reference" || key0 === "id" || key0 === "merchant_transaction_id" || key0 === "status" || key0 === "tenant_reference_id" || key0 === "type")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.gateway_reference !== void 0) {
       let data0 = data.gateway_reference;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_reference", schemaPath: "#/properties/gateway_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "gateway_reference", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1093,76 +685,41 @@ function validate26(data, { instancePath = "" } = {}) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "id", "format", { format: "uuid" });
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.merchant_transaction_id !== void 0) {
       if (typeof data.merchant_transaction_id !== "string") {
-        const err5 = { instancePath: instancePath + "/merchant_transaction_id", schemaPath: "#/properties/merchant_transaction_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "merchant_transaction_id", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
       if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "status", "type", { type: "string" });
         errors++;
       }
     }
     if (data.tenant_reference_id !== void 0) {
       let data4 = data.tenant_reference_id;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err7 = { instancePath: instancePath + "/tenant_reference_id", schemaPath: "#/properties/tenant_reference_id/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "tenant_reference_id", "type", { type: schemaValue$0 });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate26.errors = vErrors;
@@ -1171,7 +728,7 @@ function validate26(data, { instancePath = "" } = {}) {
 var pattern1 = /* @__PURE__ */ new RegExp("^(0|[1-9][0-9]*)\\.[0-9]{2}$", "u");
 var pattern2 = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 var formats0 = formats$["date-time"];
-function validate3(data, { instancePath = "" } = {}) {
+function validate3(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
@@ -1217,12 +774,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (typeof data.verification_url !== "string") {
-          const err2 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/then/properties/verification_url/type", keyword: "type", params: { type: "string" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/then/properties/verification_url/type", { type: "string" }, "type");
           errors++;
         }
       }
@@ -1235,12 +787,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.verification_url !== void 0) {
         if (data.verification_url !== null) {
-          const err3 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/else/properties/verification_url/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/verification_url", "#/allOf/0/else/properties/verification_url/type", { type: "null" }, "type");
           errors++;
         }
       }
@@ -1250,12 +797,7 @@ function validate3(data, { instancePath = "" } = {}) {
     ifClause0 = "else";
   }
   if (!valid1) {
-    const err4 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/0/if", { failingKeyword: ifClause0 }, "if");
     errors++;
   }
   const _errs12 = errors;
@@ -1300,12 +842,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.error_details !== void 0) {
         if (data.error_details !== null) {
-          const err7 = { instancePath: instancePath + "/error_details", schemaPath: "#/allOf/1/else/properties/error_details/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportError$(vErrors, instancePath + "/error_details", "#/allOf/1/else/properties/error_details/type", { type: "null" }, "type");
           errors++;
         }
       }
@@ -1314,49 +851,29 @@ function validate3(data, { instancePath = "" } = {}) {
     valid5 = _valid1;
   }
   if (!valid5) {
-    const err8 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "else" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/allOf/1/if", { failingKeyword: "else" }, "if");
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const prop0 of schemaValue$11) {
       if (data[prop0] === void 0) {
-        const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: prop0 }, "required");
         errors++;
       }
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!func0.call(schemaValue$12, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.adapter !== void 0) {
-      if (!validate4(data.adapter, { instancePath: instancePath + "/adapter" })) {
+      if (!validate4(data.adapter, instancePath + "/adapter")) {
         vErrors = appendErrors$(vErrors, validate4.errors);
         errors = vErrors.length;
       }
@@ -1364,22 +881,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.amount !== void 0) {
       let data6 = data.amount;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "amount", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data6 === "string") {
         if (!pattern1.test(data6)) {
-          const err12 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "amount", "pattern", { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" });
           errors++;
         }
       }
@@ -1387,22 +894,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.created_at !== void 0) {
       let data7 = data.created_at;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "created_at", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data7 === "string") {
         if (!formats0(data7)) {
-          const err14 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "created_at", "format", { format: "date-time" });
           errors++;
         }
       }
@@ -1410,22 +907,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.currency !== void 0) {
       let data8 = data.currency;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err15 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "currency", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data8 === "string") {
         if (!pattern2.test(data8)) {
-          const err16 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "pattern", { pattern: "^[A-Z]{3}$" });
           errors++;
         }
       }
@@ -1433,12 +920,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.error !== void 0) {
       let data9 = data.error;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err17 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "error", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1447,7 +929,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs29 = errors;
       let valid9 = false;
       const _errs30 = errors;
-      if (!validate6(data10, { instancePath: instancePath + "/error_details" })) {
+      if (!validate6(data10, instancePath + "/error_details")) {
         vErrors = appendErrors$(vErrors, validate6.errors);
         errors = vErrors.length;
       }
@@ -1456,24 +938,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid9) {
         const _errs31 = errors;
         if (data10 !== null) {
-          const err18 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid2 = _errs31 === errors;
         valid9 = valid9 || _valid2;
       }
       if (!valid9) {
-        const err19 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "error_details", "anyOf", {});
         errors++;
       } else {
         errors = _errs29;
@@ -1491,7 +963,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs34 = errors;
       let valid10 = false;
       const _errs35 = errors;
-      if (!validate10(data11, { instancePath: instancePath + "/lead" })) {
+      if (!validate10(data11, instancePath + "/lead")) {
         vErrors = appendErrors$(vErrors, validate10.errors);
         errors = vErrors.length;
       }
@@ -1500,24 +972,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid10) {
         const _errs36 = errors;
         if (data11 !== null) {
-          const err20 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid3 = _errs36 === errors;
         valid10 = valid10 || _valid3;
       }
       if (!valid10) {
-        const err21 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "lead", "anyOf", {});
         errors++;
       } else {
         errors = _errs34;
@@ -1532,23 +994,13 @@ function validate3(data, { instancePath = "" } = {}) {
     }
     if (data.livemode !== void 0) {
       if (typeof data.livemode !== "boolean") {
-        const err22 = { instancePath: instancePath + "/livemode", schemaPath: "#/properties/livemode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "livemode", "type", { type: "boolean" });
         errors++;
       }
     }
     if (data.object !== void 0) {
       if (typeof data.object !== "string") {
-        const err23 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "object", "type", { type: "string" });
         errors++;
       }
     }
@@ -1557,7 +1009,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs43 = errors;
       let valid11 = false;
       const _errs44 = errors;
-      if (!validate12(data14, { instancePath: instancePath + "/order" })) {
+      if (!validate12(data14, instancePath + "/order")) {
         vErrors = appendErrors$(vErrors, validate12.errors);
         errors = vErrors.length;
       }
@@ -1566,24 +1018,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid11) {
         const _errs45 = errors;
         if (data14 !== null) {
-          const err24 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid4 = _errs45 === errors;
         valid11 = valid11 || _valid4;
       }
       if (!valid11) {
-        const err25 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "order", "anyOf", {});
         errors++;
       } else {
         errors = _errs43;
@@ -1599,12 +1041,7 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.order_number !== void 0) {
       let data15 = data.order_number;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err26 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "order_number", "type", { type: schemaValue$0 });
         errors++;
       }
     }
@@ -1613,7 +1050,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs50 = errors;
       let valid12 = false;
       const _errs51 = errors;
-      if (!validate14(data16, { instancePath: instancePath + "/payment_gateway" })) {
+      if (!validate14(data16, instancePath + "/payment_gateway")) {
         vErrors = appendErrors$(vErrors, validate14.errors);
         errors = vErrors.length;
       }
@@ -1622,24 +1059,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid12) {
         const _errs52 = errors;
         if (data16 !== null) {
-          const err27 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid5 = _errs52 === errors;
         valid12 = valid12 || _valid5;
       }
       if (!valid12) {
-        const err28 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "payment_gateway", "anyOf", {});
         errors++;
       } else {
         errors = _errs50;
@@ -1653,7 +1080,7 @@ function validate3(data, { instancePath = "" } = {}) {
       }
     }
     if (data.payment_method !== void 0) {
-      if (!validate16(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
+      if (!validate16(data.payment_method, instancePath + "/payment_method")) {
         vErrors = appendErrors$(vErrors, validate16.errors);
         errors = vErrors.length;
       }
@@ -1661,22 +1088,12 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.processed_at !== void 0) {
       let data18 = data.processed_at;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err29 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "processed_at", "type", { type: schemaValue$0 });
         errors++;
       }
       if (typeof data18 === "string") {
         if (!formats0(data18)) {
-          const err30 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "processed_at", "format", { format: "date-time" });
           errors++;
         }
       }
@@ -1684,34 +1101,24 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.retry_allowed !== void 0) {
       let data19 = data.retry_allowed;
       if (typeof data19 !== "boolean" && data19 !== null) {
-        const err31 = { instancePath: instancePath + "/retry_allowed", schemaPath: "#/properties/retry_allowed/type", keyword: "type", params: { type: schemaValue$13 } };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "retry_allowed", "type", { type: schemaValue$13 });
         errors++;
       }
     }
     if (data.sepa !== void 0) {
-      if (!validate18(data.sepa, { instancePath: instancePath + "/sepa" })) {
+      if (!validate18(data.sepa, instancePath + "/sepa")) {
         vErrors = appendErrors$(vErrors, validate18.errors);
         errors = vErrors.length;
       }
     }
     if (data.session_token !== void 0) {
       if (typeof data.session_token !== "string") {
-        const err32 = { instancePath: instancePath + "/session_token", schemaPath: "#/properties/session_token/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "session_token", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
-      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
+      if (!validate22(data.status, instancePath + "/status")) {
         vErrors = appendErrors$(vErrors, validate22.errors);
         errors = vErrors.length;
       }
@@ -1721,7 +1128,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs64 = errors;
       let valid13 = false;
       const _errs65 = errors;
-      if (!validate24(data23, { instancePath: instancePath + "/subscription" })) {
+      if (!validate24(data23, instancePath + "/subscription")) {
         vErrors = appendErrors$(vErrors, validate24.errors);
         errors = vErrors.length;
       }
@@ -1730,24 +1137,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid13) {
         const _errs66 = errors;
         if (data23 !== null) {
-          const err33 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid6 = _errs66 === errors;
         valid13 = valid13 || _valid6;
       }
       if (!valid13) {
-        const err34 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "subscription", "anyOf", {});
         errors++;
       } else {
         errors = _errs64;
@@ -1765,7 +1162,7 @@ function validate3(data, { instancePath = "" } = {}) {
       const _errs69 = errors;
       let valid14 = false;
       const _errs70 = errors;
-      if (!validate26(data24, { instancePath: instancePath + "/transaction" })) {
+      if (!validate26(data24, instancePath + "/transaction")) {
         vErrors = appendErrors$(vErrors, validate26.errors);
         errors = vErrors.length;
       }
@@ -1774,24 +1171,14 @@ function validate3(data, { instancePath = "" } = {}) {
       if (!valid14) {
         const _errs71 = errors;
         if (data24 !== null) {
-          const err35 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf/1/type", { type: "null" }, "type");
           errors++;
         }
         var _valid7 = _errs71 === errors;
         valid14 = valid14 || _valid7;
       }
       if (!valid14) {
-        const err36 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "transaction", "anyOf", {});
         errors++;
       } else {
         errors = _errs69;
@@ -1807,1480 +1194,41 @@ function validate3(data, { instancePath = "" } = {}) {
     if (data.verification_url !== void 0) {
       let data25 = data.verification_url;
       if (typeof data25 !== "string" && data25 !== null) {
-        const err37 = { instancePath: instancePath + "/verification_url", schemaPath: "#/properties/verification_url/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "verification_url", "type", { type: schemaValue$0 });
         errors++;
       }
     }
   } else {
-    const err38 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err38];
-    } else {
-      vErrors.push(err38);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate3.errors = vErrors;
   return errors === 0;
 }
-var tolerantPaymentSessionResult = validate28;
-function validate29(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.name !== void 0) {
-      let data0 = data.name;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-function validate31(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$2) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      if (!validate7(data.code, { instancePath: instancePath + "/code" })) {
-        vErrors = appendErrors$(vErrors, validate7.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.gateway_code !== void 0) {
-      let data1 = data.gateway_code;
-      if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = { instancePath: instancePath + "/gateway_code", schemaPath: "#/properties/gateway_code/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.gateway_message !== void 0) {
-      let data2 = data.gateway_message;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = { instancePath: instancePath + "/gateway_message", schemaPath: "#/properties/gateway_message/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.message !== void 0) {
-      if (typeof data.message !== "string") {
-        const err3 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate31.errors = vErrors;
-  return errors === 0;
-}
-function validate35(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
-          const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-function validate37(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$3) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!formats2.test(data0)) {
-          const err1 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.order_number !== void 0) {
-      if (typeof data.order_number !== "string") {
-        const err3 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        const err4 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-function validate39(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$4) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.descriptor !== void 0) {
-      let data0 = data.descriptor;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/descriptor", schemaPath: "#/properties/descriptor/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      if (typeof data.name !== "string") {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.test_mode !== void 0) {
-      if (typeof data.test_mode !== "boolean") {
-        const err5 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate39.errors = vErrors;
-  return errors === 0;
-}
-function validate41(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$5) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.bank_name !== void 0) {
-      let data0 = data.bank_name;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/bank_name", schemaPath: "#/properties/bank_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.bic !== void 0) {
-      let data1 = data.bic;
-      if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (!pattern3.test(data1)) {
-          const err3 = { instancePath: instancePath + "/bic", schemaPath: "#/properties/bic/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.holder_name !== void 0) {
-      let data2 = data.holder_name;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err4 = { instancePath: instancePath + "/holder_name", schemaPath: "#/properties/holder_name/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.iban_country !== void 0) {
-      let data3 = data.iban_country;
-      if (typeof data3 !== "string" && data3 !== null) {
-        const err5 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err6 = { instancePath: instancePath + "/iban_country", schemaPath: "#/properties/iban_country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.iban_last4 !== void 0) {
-      let data4 = data.iban_last4;
-      if (typeof data4 !== "string" && data4 !== null) {
-        const err7 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
-          const err8 = { instancePath: instancePath + "/iban_last4", schemaPath: "#/properties/iban_last4/pattern", keyword: "pattern", params: { pattern: "^[A-Z0-9]{4}$" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err9 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate41.errors = vErrors;
-  return errors === 0;
-}
-function validate43(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$7) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.creditor_identifier !== void 0) {
-      let data0 = data.creditor_identifier;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
-          const err2 = { instancePath: instancePath + "/creditor_identifier", schemaPath: "#/properties/creditor_identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.mandate_reference !== void 0) {
-      let data1 = data.mandate_reference;
-      if (typeof data1 !== "string" && data1 !== null) {
-        const err3 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (func1(data1) > 35) {
-          const err4 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/maxLength", keyword: "maxLength", params: { limit: 35 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (!pattern7.test(data1)) {
-          const err5 = { instancePath: instancePath + "/mandate_reference", schemaPath: "#/properties/mandate_reference/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9/?:().,'+ -]{1,35}$" } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.sequence_type !== void 0) {
-      let data2 = data.sequence_type;
-      const _errs6 = errors;
-      let valid1 = false;
-      const _errs7 = errors;
-      if (!validate19(data2, { instancePath: instancePath + "/sequence_type" })) {
-        vErrors = appendErrors$(vErrors, validate19.errors);
-        errors = vErrors.length;
-      }
-      var _valid0 = _errs7 === errors;
-      valid1 = valid1 || _valid0;
-      if (!valid1) {
-        const _errs8 = errors;
-        if (data2 !== null) {
-          const err6 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        var _valid0 = _errs8 === errors;
-        valid1 = valid1 || _valid0;
-      }
-      if (!valid1) {
-        const err7 = { instancePath: instancePath + "/sequence_type", schemaPath: "#/properties/sequence_type/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      } else {
-        errors = _errs6;
-        if (vErrors !== null) {
-          if (_errs6) {
-            vErrors.length = _errs6;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate43.errors = vErrors;
-  return errors === 0;
-}
-function validate49(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$9) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.billing_frequency !== void 0) {
-      let data0 = data.billing_frequency;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/billing_frequency", schemaPath: "#/properties/billing_frequency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.next_billing_date !== void 0) {
-      let data2 = data.next_billing_date;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err4 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data2 === "string") {
-        if (!formats12(data2)) {
-          const err5 = { instancePath: instancePath + "/next_billing_date", schemaPath: "#/properties/next_billing_date/format", keyword: "format", params: { format: "date" } };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate49.errors = vErrors;
-  return errors === 0;
-}
-function validate51(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$10) {
-      if (data[prop0] === void 0) {
-        const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.gateway_reference !== void 0) {
-      let data0 = data.gateway_reference;
-      if (typeof data0 !== "string" && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/gateway_reference", schemaPath: "#/properties/gateway_reference/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data1 = data.id;
-      if (typeof data1 === "string") {
-        if (!formats2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/format", keyword: "format", params: { format: "uuid" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.merchant_transaction_id !== void 0) {
-      if (typeof data.merchant_transaction_id !== "string") {
-        const err4 = { instancePath: instancePath + "/merchant_transaction_id", schemaPath: "#/properties/merchant_transaction_id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (typeof data.status !== "string") {
-        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.tenant_reference_id !== void 0) {
-      let data4 = data.tenant_reference_id;
-      if (typeof data4 !== "string" && data4 !== null) {
-        const err6 = { instancePath: instancePath + "/tenant_reference_id", schemaPath: "#/properties/tenant_reference_id/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err7 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
-}
-function validate28(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const _errs2 = errors;
-  let valid1 = true;
-  const _errs3 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.status === void 0 && (missing0 = "status")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    } else {
-      if (data.status !== void 0) {
-        if ("awaiting_verification" !== data.status) {
-          const err1 = {};
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid0 = _errs3 === errors;
-  errors = _errs2;
-  if (vErrors !== null) {
-    if (_errs2) {
-      vErrors.length = _errs2;
-    } else {
-      vErrors = null;
-    }
-  }
-  let ifClause0;
-  if (_valid0) {
-    const _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.verification_url !== void 0) {
-        if (typeof data.verification_url !== "string") {
-          const err2 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/then/properties/verification_url/type", keyword: "type", params: { type: "string" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-    var _valid0 = _errs5 === errors;
-    valid1 = _valid0;
-    ifClause0 = "then";
-  } else {
-    const _errs8 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.verification_url !== void 0) {
-        if (data.verification_url !== null) {
-          const err3 = { instancePath: instancePath + "/verification_url", schemaPath: "#/allOf/0/else/properties/verification_url/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-    }
-    var _valid0 = _errs8 === errors;
-    valid1 = _valid0;
-    ifClause0 = "else";
-  }
-  if (!valid1) {
-    const err4 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: ifClause0 } };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  const _errs12 = errors;
-  let valid5 = true;
-  const _errs13 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.status === void 0 && (missing1 = "status")) {
-      const err5 = {};
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    } else {
-      if (data.status !== void 0) {
-        let data3 = data.status;
-        if (!(data3 === "declined" || data3 === "failed")) {
-          const err6 = {};
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-  }
-  var _valid1 = _errs13 === errors;
-  errors = _errs12;
-  if (vErrors !== null) {
-    if (_errs12) {
-      vErrors.length = _errs12;
-    } else {
-      vErrors = null;
-    }
-  }
-  if (!_valid1) {
-    const _errs15 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.error_details !== void 0) {
-        if (data.error_details !== null) {
-          const err7 = { instancePath: instancePath + "/error_details", schemaPath: "#/allOf/1/else/properties/error_details/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    var _valid1 = _errs15 === errors;
-    valid5 = _valid1;
-  }
-  if (!valid5) {
-    const err8 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "else" } };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const prop0 of schemaValue$11) {
-      if (data[prop0] === void 0) {
-        const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: prop0 } };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.adapter !== void 0) {
-      if (!validate29(data.adapter, { instancePath: instancePath + "/adapter" })) {
-        vErrors = appendErrors$(vErrors, validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.amount !== void 0) {
-      let data6 = data.amount;
-      if (typeof data6 !== "string" && data6 !== null) {
-        const err10 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data6 === "string") {
-        if (!pattern1.test(data6)) {
-          const err11 = { instancePath: instancePath + "/amount", schemaPath: "#/properties/amount/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.[0-9]{2}$" } };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.created_at !== void 0) {
-      let data7 = data.created_at;
-      if (typeof data7 !== "string" && data7 !== null) {
-        const err12 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (typeof data7 === "string") {
-        if (!formats0(data7)) {
-          const err13 = { instancePath: instancePath + "/created_at", schemaPath: "#/properties/created_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.currency !== void 0) {
-      let data8 = data.currency;
-      if (typeof data8 !== "string" && data8 !== null) {
-        const err14 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (typeof data8 === "string") {
-        if (!pattern2.test(data8)) {
-          const err15 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" } };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.error !== void 0) {
-      let data9 = data.error;
-      if (typeof data9 !== "string" && data9 !== null) {
-        const err16 = { instancePath: instancePath + "/error", schemaPath: "#/properties/error/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.error_details !== void 0) {
-      let data10 = data.error_details;
-      const _errs28 = errors;
-      let valid9 = false;
-      const _errs29 = errors;
-      if (!validate31(data10, { instancePath: instancePath + "/error_details" })) {
-        vErrors = appendErrors$(vErrors, validate31.errors);
-        errors = vErrors.length;
-      }
-      var _valid2 = _errs29 === errors;
-      valid9 = valid9 || _valid2;
-      if (!valid9) {
-        const _errs30 = errors;
-        if (data10 !== null) {
-          const err17 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        var _valid2 = _errs30 === errors;
-        valid9 = valid9 || _valid2;
-      }
-      if (!valid9) {
-        const err18 = { instancePath: instancePath + "/error_details", schemaPath: "#/properties/error_details/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      } else {
-        errors = _errs28;
-        if (vErrors !== null) {
-          if (_errs28) {
-            vErrors.length = _errs28;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.lead !== void 0) {
-      let data11 = data.lead;
-      const _errs33 = errors;
-      let valid10 = false;
-      const _errs34 = errors;
-      if (!validate35(data11, { instancePath: instancePath + "/lead" })) {
-        vErrors = appendErrors$(vErrors, validate35.errors);
-        errors = vErrors.length;
-      }
-      var _valid3 = _errs34 === errors;
-      valid10 = valid10 || _valid3;
-      if (!valid10) {
-        const _errs35 = errors;
-        if (data11 !== null) {
-          const err19 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        var _valid3 = _errs35 === errors;
-        valid10 = valid10 || _valid3;
-      }
-      if (!valid10) {
-        const err20 = { instancePath: instancePath + "/lead", schemaPath: "#/properties/lead/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      } else {
-        errors = _errs33;
-        if (vErrors !== null) {
-          if (_errs33) {
-            vErrors.length = _errs33;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.livemode !== void 0) {
-      if (typeof data.livemode !== "boolean") {
-        const err21 = { instancePath: instancePath + "/livemode", schemaPath: "#/properties/livemode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.object !== void 0) {
-      if (typeof data.object !== "string") {
-        const err22 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.order !== void 0) {
-      let data14 = data.order;
-      const _errs42 = errors;
-      let valid11 = false;
-      const _errs43 = errors;
-      if (!validate37(data14, { instancePath: instancePath + "/order" })) {
-        vErrors = appendErrors$(vErrors, validate37.errors);
-        errors = vErrors.length;
-      }
-      var _valid4 = _errs43 === errors;
-      valid11 = valid11 || _valid4;
-      if (!valid11) {
-        const _errs44 = errors;
-        if (data14 !== null) {
-          const err23 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        var _valid4 = _errs44 === errors;
-        valid11 = valid11 || _valid4;
-      }
-      if (!valid11) {
-        const err24 = { instancePath: instancePath + "/order", schemaPath: "#/properties/order/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      } else {
-        errors = _errs42;
-        if (vErrors !== null) {
-          if (_errs42) {
-            vErrors.length = _errs42;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.order_number !== void 0) {
-      let data15 = data.order_number;
-      if (typeof data15 !== "string" && data15 !== null) {
-        const err25 = { instancePath: instancePath + "/order_number", schemaPath: "#/properties/order_number/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.payment_gateway !== void 0) {
-      let data16 = data.payment_gateway;
-      const _errs49 = errors;
-      let valid12 = false;
-      const _errs50 = errors;
-      if (!validate39(data16, { instancePath: instancePath + "/payment_gateway" })) {
-        vErrors = appendErrors$(vErrors, validate39.errors);
-        errors = vErrors.length;
-      }
-      var _valid5 = _errs50 === errors;
-      valid12 = valid12 || _valid5;
-      if (!valid12) {
-        const _errs51 = errors;
-        if (data16 !== null) {
-          const err26 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid5 = _errs51 === errors;
-        valid12 = valid12 || _valid5;
-      }
-      if (!valid12) {
-        const err27 = { instancePath: instancePath + "/payment_gateway", schemaPath: "#/properties/payment_gateway/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      } else {
-        errors = _errs49;
-        if (vErrors !== null) {
-          if (_errs49) {
-            vErrors.length = _errs49;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.payment_method !== void 0) {
-      if (!validate41(data.payment_method, { instancePath: instancePath + "/payment_method" })) {
-        vErrors = appendErrors$(vErrors, validate41.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.processed_at !== void 0) {
-      let data18 = data.processed_at;
-      if (typeof data18 !== "string" && data18 !== null) {
-        const err28 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data18 === "string") {
-        if (!formats0(data18)) {
-          const err29 = { instancePath: instancePath + "/processed_at", schemaPath: "#/properties/processed_at/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.retry_allowed !== void 0) {
-      let data19 = data.retry_allowed;
-      if (typeof data19 !== "boolean" && data19 !== null) {
-        const err30 = { instancePath: instancePath + "/retry_allowed", schemaPath: "#/properties/retry_allowed/type", keyword: "type", params: { type: schemaValue$13 } };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.sepa !== void 0) {
-      if (!validate43(data.sepa, { instancePath: instancePath + "/sepa" })) {
-        vErrors = appendErrors$(vErrors, validate43.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.session_token !== void 0) {
-      if (typeof data.session_token !== "string") {
-        const err31 = { instancePath: instancePath + "/session_token", schemaPath: "#/properties/session_token/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (!validate22(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate22.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.subscription !== void 0) {
-      let data23 = data.subscription;
-      const _errs63 = errors;
-      let valid13 = false;
-      const _errs64 = errors;
-      if (!validate49(data23, { instancePath: instancePath + "/subscription" })) {
-        vErrors = appendErrors$(vErrors, validate49.errors);
-        errors = vErrors.length;
-      }
-      var _valid6 = _errs64 === errors;
-      valid13 = valid13 || _valid6;
-      if (!valid13) {
-        const _errs65 = errors;
-        if (data23 !== null) {
-          const err32 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        var _valid6 = _errs65 === errors;
-        valid13 = valid13 || _valid6;
-      }
-      if (!valid13) {
-        const err33 = { instancePath: instancePath + "/subscription", schemaPath: "#/properties/subscription/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      } else {
-        errors = _errs63;
-        if (vErrors !== null) {
-          if (_errs63) {
-            vErrors.length = _errs63;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.transaction !== void 0) {
-      let data24 = data.transaction;
-      const _errs68 = errors;
-      let valid14 = false;
-      const _errs69 = errors;
-      if (!validate51(data24, { instancePath: instancePath + "/transaction" })) {
-        vErrors = appendErrors$(vErrors, validate51.errors);
-        errors = vErrors.length;
-      }
-      var _valid7 = _errs69 === errors;
-      valid14 = valid14 || _valid7;
-      if (!valid14) {
-        const _errs70 = errors;
-        if (data24 !== null) {
-          const err34 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf/1/type", keyword: "type", params: { type: "null" } };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        var _valid7 = _errs70 === errors;
-        valid14 = valid14 || _valid7;
-      }
-      if (!valid14) {
-        const err35 = { instancePath: instancePath + "/transaction", schemaPath: "#/properties/transaction/anyOf", keyword: "anyOf", params: {} };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      } else {
-        errors = _errs68;
-        if (vErrors !== null) {
-          if (_errs68) {
-            vErrors.length = _errs68;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.verification_url !== void 0) {
-      let data25 = data.verification_url;
-      if (typeof data25 !== "string" && data25 !== null) {
-        const err36 = { instancePath: instancePath + "/verification_url", schemaPath: "#/properties/verification_url/type", keyword: "type", params: { type: schemaValue$0 } };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err37];
-    } else {
-      vErrors.push(err37);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
+var tolerantPaymentSessionResult = /* @__PURE__ */ tolerantMode$(validate3);
 var strictSessionResultResponse = validate53;
 var formats32 = formats$.int64;
-function validate55(data, { instancePath = "" } = {}) {
+function validate55(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.currency === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "currency" }, "required");
       errors++;
     }
     if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+      vErrors = reportError$(vErrors, instancePath, "#/required", { missingProperty: "value" }, "required");
       errors++;
     }
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "currency" || key0 === "value")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -3288,286 +1236,175 @@ function validate55(data, { instancePath = "" } = {}) {
       let data0 = data.currency;
       if (typeof data0 === "string") {
         if (func1(data0) > 3) {
-          const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "maxLength", { limit: 3 });
           errors++;
         }
         if (func1(data0) < 3) {
-          const err4 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "currency", "minLength", { limit: 3 });
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "currency", "type", { type: "string" });
         errors++;
       }
     }
     if (data.value !== void 0) {
       let data1 = data.value;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "value", "type", { type: "integer" });
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "value", "minimum", { comparison: ">=", limit: -9223372036854776e3 });
           errors++;
         }
         if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "value", "exclusiveMaximum", { comparison: "<", limit: 9223372036854776e3 });
           errors++;
         }
         if (!formats32.validate(data1)) {
-          const err9 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/format", keyword: "format", params: { format: "int64" } };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = reportProperty$(vErrors, instancePath, "value", "format", { format: "int64" });
           errors++;
         }
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate55.errors = vErrors;
   return errors === 0;
 }
-function validate57(data, { instancePath = "" } = {}) {
+function validate57(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "brand" || key0 === "type")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.brand !== void 0) {
       if (typeof data.brand !== "string") {
-        const err1 = { instancePath: instancePath + "/brand", schemaPath: "#/properties/brand/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "brand", "type", { type: "string" });
         errors++;
       }
     }
     if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "type", "type", { type: "string" });
         errors++;
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate57.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, { instancePath = "" } = {}) {
+function validate59(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
-  if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$14 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
+  if (!tolerant$) {
+    if (!(data === "Authorised" || data === "Received" || data === "Pending")) {
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$14 }, "enum");
+      errors++;
     }
-    errors++;
   }
   validate59.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, { instancePath = "" } = {}) {
+function validate54(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "amount" || key0 === "paymentMethod" || key0 === "pspReference" || key0 === "resultCode")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
     if (data.amount !== void 0) {
-      if (!validate55(data.amount, { instancePath: instancePath + "/amount" })) {
+      if (!validate55(data.amount, instancePath + "/amount")) {
         vErrors = appendErrors$(vErrors, validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.paymentMethod !== void 0) {
-      if (!validate57(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
+      if (!validate57(data.paymentMethod, instancePath + "/paymentMethod")) {
         vErrors = appendErrors$(vErrors, validate57.errors);
         errors = vErrors.length;
       }
     }
     if (data.pspReference !== void 0) {
       if (typeof data.pspReference !== "string") {
-        const err1 = { instancePath: instancePath + "/pspReference", schemaPath: "#/properties/pspReference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "pspReference", "type", { type: "string" });
         errors++;
       }
     }
     if (data.resultCode !== void 0) {
-      if (!validate59(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
+      if (!validate59(data.resultCode, instancePath + "/resultCode")) {
         vErrors = appendErrors$(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate54.errors = vErrors;
   return errors === 0;
 }
-function validate62(data, { instancePath = "" } = {}) {
+function validate62(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "string" }, "type");
     errors++;
   }
-  if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
-    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schemaValue$15 } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
+  if (!tolerant$) {
+    if (!(data === "active" || data === "canceled" || data === "completed" || data === "expired" || data === "paymentPending" || data === "refused")) {
+      vErrors = reportError$(vErrors, instancePath, "#/enum", { allowedValues: schemaValue$15 }, "enum");
+      errors++;
     }
-    errors++;
   }
   validate62.errors = vErrors;
   return errors === 0;
 }
-function validate53(data, { instancePath = "" } = {}) {
+function validate53(data, instancePath = "") {
   ;
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    if (!tolerant$) for (const key0 in data) {
       if (errors >= 1e3) {
-        const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-        if (vErrors === null) {
-          vErrors = [errStop];
-        } else {
-          vErrors.push(errStop);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
         errors++;
         break;
       }
       if (!(key0 === "additionalData" || key0 === "id" || key0 === "payments" || key0 === "reference" || key0 === "status")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+        vErrors = reportError$(vErrors, instancePath, "#/additionalProperties", { additionalProperty: key0 }, "additionalProperties");
         errors++;
       }
     }
@@ -3576,43 +1413,23 @@ function validate53(data, { instancePath = "" } = {}) {
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         for (const key1 in data0) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
           if (typeof data0[key1] !== "string") {
-            const err1 = { instancePath: instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
+            vErrors = reportError$(vErrors, instancePath + "/additionalData/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), "#/properties/additionalData/additionalProperties/type", { type: "string" }, "type");
             errors++;
           }
         }
       } else {
-        const err2 = { instancePath: instancePath + "/additionalData", schemaPath: "#/properties/additionalData/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "additionalData", "type", { type: "object" });
         errors++;
       }
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "id", "type", { type: "string" });
         errors++;
       }
     }
@@ -3622,381 +1439,66 @@ function validate53(data, { instancePath = "" } = {}) {
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
+            vErrors = reportError$(vErrors, instancePath, "#", { limit: 1e3 }, "maxIssues");
             errors++;
             break;
           }
-          if (!validate54(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
+          if (!validate54(data3[i0], instancePath + "/payments/" + i0)) {
             vErrors = appendErrors$(vErrors, validate54.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err4 = { instancePath: instancePath + "/payments", schemaPath: "#/properties/payments/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "payments", "type", { type: "array" });
         errors++;
       }
     }
     if (data.reference !== void 0) {
       if (typeof data.reference !== "string") {
-        const err5 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+        vErrors = reportProperty$(vErrors, instancePath, "reference", "type", { type: "string" });
         errors++;
       }
     }
     if (data.status !== void 0) {
-      if (!validate62(data.status, { instancePath: instancePath + "/status" })) {
+      if (!validate62(data.status, instancePath + "/status")) {
         vErrors = appendErrors$(vErrors, validate62.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
+    vErrors = reportError$(vErrors, instancePath, "#/type", { type: "object" }, "type");
     errors++;
   }
   validate53.errors = vErrors;
   return errors === 0;
 }
-var tolerantSessionResultResponse = validate64;
-function validate66(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.currency === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "currency" } };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.value === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "value" } };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.currency !== void 0) {
-      let data0 = data.currency;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 3) {
-          const err2 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/maxLength", keyword: "maxLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func1(data0) < 3) {
-          const err3 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/minLength", keyword: "minLength", params: { limit: 3 } };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.value !== void 0) {
-      let data1 = data.value;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < -9223372036854776e3 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/minimum", keyword: "minimum", params: { comparison: ">=", limit: -9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (data1 >= 9223372036854776e3 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 9223372036854776e3 } };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (!formats32.validate(data1)) {
-          const err8 = { instancePath: instancePath + "/value", schemaPath: "#/properties/value/format", keyword: "format", params: { format: "int64" } };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate66.errors = vErrors;
-  return errors === 0;
-}
-function validate68(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.brand !== void 0) {
-      if (typeof data.brand !== "string") {
-        const err0 = { instancePath: instancePath + "/brand", schemaPath: "#/properties/brand/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.type !== void 0) {
-      if (typeof data.type !== "string") {
-        const err1 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-function validate70(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" } };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate70.errors = vErrors;
-  return errors === 0;
-}
-function validate65(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.amount !== void 0) {
-      if (!validate66(data.amount, { instancePath: instancePath + "/amount" })) {
-        vErrors = appendErrors$(vErrors, validate66.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.paymentMethod !== void 0) {
-      if (!validate68(data.paymentMethod, { instancePath: instancePath + "/paymentMethod" })) {
-        vErrors = appendErrors$(vErrors, validate68.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.pspReference !== void 0) {
-      if (typeof data.pspReference !== "string") {
-        const err0 = { instancePath: instancePath + "/pspReference", schemaPath: "#/properties/pspReference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.resultCode !== void 0) {
-      if (!validate70(data.resultCode, { instancePath: instancePath + "/resultCode" })) {
-        vErrors = appendErrors$(vErrors, validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-function validate64(data, { instancePath = "" } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.additionalData !== void 0) {
-      let data0 = data.additionalData;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        for (const key0 in data0) {
-          if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
-            errors++;
-            break;
-          }
-          if (typeof data0[key0] !== "string") {
-            const err0 = { instancePath: instancePath + "/additionalData/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/additionalData/additionalProperties/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/additionalData", schemaPath: "#/properties/additionalData/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      if (typeof data.id !== "string") {
-        const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.payments !== void 0) {
-      let data3 = data.payments;
-      if (Array.isArray(data3)) {
-        const len0 = data3.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (errors >= 1e3) {
-            const errStop = { instancePath, schemaPath: "#", keyword: "maxIssues", params: { limit: 1e3 } };
-            if (vErrors === null) {
-              vErrors = [errStop];
-            } else {
-              vErrors.push(errStop);
-            }
-            errors++;
-            break;
-          }
-          if (!validate65(data3[i0], { instancePath: instancePath + "/payments/" + i0 })) {
-            vErrors = appendErrors$(vErrors, validate65.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/payments", schemaPath: "#/properties/payments/type", keyword: "type", params: { type: "array" } };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.reference !== void 0) {
-      if (typeof data.reference !== "string") {
-        const err4 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      if (!validate70(data.status, { instancePath: instancePath + "/status" })) {
-        vErrors = appendErrors$(vErrors, validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate64.errors = vErrors;
-  return errors === 0;
-}
+var tolerantSessionResultResponse = /* @__PURE__ */ tolerantMode$(validate53);
 function appendErrors$(errors, more) {
   if (errors === null) return more.slice();
   for (let i = 0; i < more.length; i++) errors.push(more[i]);
   return errors;
+}
+function reportError$(errors, instancePath, schemaPath, params, keyword) {
+  const error = { instancePath, schemaPath, keyword, params };
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+function reportProperty$(errors, instancePath, property, path, params, keyword = path) {
+  return reportError$(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword);
+}
+var tolerant$ = false;
+function tolerantMode$(validate) {
+  const run = (data) => {
+    tolerant$ = true;
+    try {
+      return validate(data);
+    } finally {
+      tolerant$ = false;
+      run.errors = validate.errors;
+    }
+  };
+  return run;
 }
 function guard$schema1(d) {
   return d === "completed" || d === "awaiting_verification" || d === "declined" || d === "failed";

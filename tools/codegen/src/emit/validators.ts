@@ -14,7 +14,8 @@ import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
 import type { Model, SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../model/schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, usesTrackedKeywords } from "./validators/ajv-trim.js";
+import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, reportErrorsByHelper, usesTrackedKeywords } from "./validators/ajv-trim.js";
+import { mergeTolerantCopies, positionalInstancePath } from "./validators/ajv-trim.js";
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";
@@ -33,7 +34,7 @@ const standaloneCode: StandaloneCode =
   (standaloneCodeModule as unknown as { default: { default?: StandaloneCode } & StandaloneCode }).default.default ?? (standaloneCodeModule as unknown as { default: StandaloneCode }).default;
 
 /** What the validator needs of a schema: annotations only cost bytes in the shipped code. */
-function validationView(schema: JsonObject): JsonObject {
+export function validationView(schema: JsonObject): JsonObject {
   return mapSchema(schema, (node) => {
     const out = { ...node };
     for (const key of ANNOTATIONS) delete out[key];
@@ -42,7 +43,7 @@ function validationView(schema: JsonObject): JsonObject {
 }
 
 /** Tolerant mode: objects keep unknown properties; provider-extensible enums accept any string. */
-function tolerantView(model: Model): JsonObject {
+export function tolerantView(model: Model): JsonObject {
   const strict = validationView(model.schema);
   const id = model.id.replace(SCHEMA_BASE_URL, TOLERANT_BASE_URL);
   if (model.schema[PROVIDER_EXTENSIBLE] === true) return { $schema: strict.$schema!, $id: id, type: "string" };
@@ -130,7 +131,8 @@ function compileViews(views: readonly JsonObject[], exports: Readonly<Record<str
   for (const view of views) ajv.addSchema(view);
   // Ajv's code reports issues; the guards answer "valid?" on the hot path, from the same views.
   const guarded = Object.entries(exports).filter(([name]) => !shareGuards || topLevel.some((model) => strictExport(model) === name));
-  const ajvCode = capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))));
+  const modes = topLevel.map((model) => [strictExport(model), tolerantExport(model)] as const);
+  const ajvCode = positionalInstancePath(mergeTolerantCopies(reportErrorsByHelper(capErrorGathering(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(standaloneCode(ajv, exports))))))), modes));
   const guards = compileGuards({
     resources: views,
     roots: Object.fromEntries(guarded.map(([name, id]) => [fastExport(name), id])),

@@ -167,13 +167,18 @@ const UNRESERVED = 1; // ALPHA DIGIT - . _ ~
 const SUB_DELIM = 2; // ! $ & ' ( ) * + , ; =
 const COLON_AT = 4; // : @
 const SLASH_QUESTION = 8; // / ?
-const CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9\-._~]/.test(ch)) CHAR_CLASS[c] = UNRESERVED;
-  else if ("!$&'()*+,;=".includes(ch)) CHAR_CLASS[c] = SUB_DELIM;
-  else if (ch === ":" || ch === "@") CHAR_CLASS[c] = COLON_AT;
-  else if (ch === "/" || ch === "?") CHAR_CLASS[c] = SLASH_QUESTION;
+// Built by a call marked pure, so a bundle whose schemas use no URI format drops the table.
+const CHAR_CLASS = /* @__PURE__ */ charClasses();
+function charClasses(): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9\-._~]/.test(ch)) table[c] = UNRESERVED;
+    else if ("!$&'()*+,;=".includes(ch)) table[c] = SUB_DELIM;
+    else if (ch === ":" || ch === "@") table[c] = COLON_AT;
+    else if (ch === "/" || ch === "?") table[c] = SLASH_QUESTION;
+  }
+  return table;
 }
 const PCHAR = UNRESERVED | SUB_DELIM | COLON_AT;
 const QUERY = PCHAR | SLASH_QUESTION;
@@ -368,12 +373,15 @@ function punycodeDecode(input: string): number[] | undefined {
   return output;
 }
 
-// RFC 5892 2.6 exceptions, by code point.
-const IDNA_EXCEPTIONS: ReadonlyMap<number, "PVALID" | "CONTEXTO" | "DISALLOWED"> = new Map([
-  ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map((c) => [c, "PVALID"] as const),
-  ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb, ...range(0x660, 0x669), ...range(0x6f0, 0x6f9)].map((c) => [c, "CONTEXTO"] as const),
-  ...[0x640, 0x7fa, 0x302e, 0x302f, ...range(0x3031, 0x3035), 0x303b].map((c) => [c, "DISALLOWED"] as const),
-]);
+// RFC 5892 2.6 exceptions, by code point (built by a call marked pure, like CHAR_CLASS).
+const IDNA_EXCEPTIONS: ReadonlyMap<number, "PVALID" | "CONTEXTO" | "DISALLOWED"> = /* @__PURE__ */ idnaExceptions();
+function idnaExceptions(): ReadonlyMap<number, "PVALID" | "CONTEXTO" | "DISALLOWED"> {
+  return new Map([
+    ...[0xdf, 0x3c2, 0x6fd, 0x6fe, 0xf0b, 0x3007].map((c) => [c, "PVALID"] as const),
+    ...[0xb7, 0x375, 0x5f3, 0x5f4, 0x30fb, ...range(0x660, 0x669), ...range(0x6f0, 0x6f9)].map((c) => [c, "CONTEXTO"] as const),
+    ...[0x640, 0x7fa, 0x302e, 0x302f, ...range(0x3031, 0x3035), 0x303b].map((c) => [c, "DISALLOWED"] as const),
+  ]);
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);

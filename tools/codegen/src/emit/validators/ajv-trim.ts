@@ -48,9 +48,9 @@ export function usesTrackedKeywords(schemas: readonly JsonObject[]): boolean {
   return used;
 }
 
-/** Index just past the bracketed text (a JSON value, or a block of Ajv's code, whose strings are
- *  all double-quoted) that starts at `start` in `source`. */
-function endOfBracketed(source: string, start: number, rewrite: string): number {
+/** Index just past the bracketed text (a JSON value, a block of Ajv's code or, with `open` "(" and
+ *  `close` ")", a call's arguments; strings all double-quoted) that starts at `start` in `source`. */
+function endOfBracketed(source: string, start: number, rewrite: string, open = "{[", close = "}]"): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < source.length; i++) {
@@ -59,8 +59,8 @@ function endOfBracketed(source: string, start: number, rewrite: string): number 
       if (c === "\\") i++;
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") {
+    else if (open.includes(c!)) depth++;
+    else if (close.includes(c!)) {
       depth--;
       if (depth === 0) return i + 1;
     }
@@ -82,6 +82,8 @@ function read(value: JsonValue, path: string): JsonValue {
   }
   return current;
 }
+
+const KEY_SET = "keySet$";
 
 /** Replaces each `schemaN.a.b` read in Ajv's standalone code with a module-level constant holding
  *  just that value, so a whole schema is only embedded where the code needs the whole schema. */
@@ -125,7 +127,18 @@ export function inlineSchemaReads(source: string): string {
     return uses === lookups ? JSON.stringify(Object.fromEntries(Object.keys(parsed).map((key) => [key, 0]))) : value;
   };
   // Declared first: only generated functions read them, and none runs while the module loads.
-  const declarations = [...constants].map(([value, constant]) => `const ${constant} = ${keysOnly(value, constant)};`).join("");
+  // A key map whose keys are, in order, an array constant's items (every property required) is
+  // built from that array at load time instead of spelled out again.
+  const initialisers = [...constants].map(([value, constant]) => {
+    const keys = keysOnly(value, constant);
+    const names = keys === value ? undefined : JSON.stringify(Object.keys(JSON.parse(keys) as object));
+    const array = names !== undefined && !names.includes('"__proto__"') ? constants.get(names) : undefined;
+    return [constant, array ? `/* @__PURE__ */ ${KEY_SET}(${array})` : keys] as const;
+  });
+  const built = initialisers.filter(([, init]) => init.includes(KEY_SET));
+  const declarations =
+    [...initialisers.filter(([, init]) => !init.includes(KEY_SET)), ...built].map(([constant, init]) => `const ${constant} = ${init};`).join("") +
+    (built.length > 0 ? `function ${KEY_SET}(names) { return Object.fromEntries(names.map((name) => [name, 0])); }` : "");
   const prologue = /^"use strict";/.exec(rewritten)?.[0] ?? "";
   return prologue + declarations + rewritten.slice(prologue.length);
 }
@@ -239,4 +252,249 @@ export function mergeIdenticalFunctions(source: string): string {
     for (const [from, to] of removals.reverse()) merged = merged.slice(0, from) + merged.slice(to);
     merged = merged.replace(new RegExp(`\\b(${[...renames.keys()].join("|")})\\b`, "g"), (name) => renames.get(name)!);
   }
+}
+
+const REPORT_ERROR = "reportError$";
+// Ajv's way of recording one error: the object in a constant, then into vErrors (created on the
+// first error), then the count. error-cap.ts writes its stop the same way (`else{`, no space).
+const ERROR_DECLARATION = /\bconst (err\d*|errStop) = (?=\{)/g;
+const ERROR_OBJECT = /^\{instancePath(?::(.+?))?,schemaPath:("(?:[^"\\\n]|\\.)*"),keyword:("(?:[^"\\\n]|\\.)*"),params:(\{.*\})\}$/s;
+const PUSH = (name: string) => new RegExp(`;if\\(vErrors === null\\)\\{vErrors = \\[${name}\\];\\}else ?\\{vErrors\\.push\\(${name}\\);\\}errors\\+\\+;`, "y");
+const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(errN);}errors++;";
+
+// `instancePath+"/name" "#/properties/name/rest"`: a name that needs no escaping in either (JSON
+// Pointer's ~ and /, a string's " and \\), the same in both.
+const PROPERTY_ERROR = /^instancePath\+"\/([^"\\~/]+)" "#\/properties\/\1\/([^"\\]*)"$/;
+const REPORT_PROPERTY = "reportProperty$";
+
+/** Records each error through one helper, `vErrors = reportError$(vErrors, instancePath, schemaPath,
+ *  params, keyword)`, which builds the same object (same keys, same order) and appends it as Ajv's
+ *  inline code did. An error at property `name` reported by `#/properties/name/<path>` goes through
+ *  `reportProperty$`, which builds both paths from the name (the keyword left out where it is the
+ *  whole <path>, its default: no string work per error). An empty error object (the discarded
+ *  errors of an `if` condition) stays as Ajv wrote it. */
+export function reportErrorsByHelper(source: string): string {
+  let out = "";
+  let last = 0;
+  let rewritten = 0;
+  let propertyErrors = 0;
+  for (const match of source.matchAll(ERROR_DECLARATION)) {
+    const name = match[1]!;
+    const objectStart = match.index + match[0].length;
+    const objectEnd = endOfBracketed(source, objectStart, "reportErrorsByHelper");
+    const object = source.slice(objectStart, objectEnd);
+    if (object === "{}") continue;
+    const parts = ERROR_OBJECT.exec(object);
+    if (!parts) throw new AjvTrimError("reportErrorsByHelper", `${name} is not built as {instancePath,schemaPath:"...",keyword:"...",params:{...}}: ${object.slice(0, 80)}`);
+    const pattern = PUSH(name);
+    pattern.lastIndex = objectEnd;
+    const push = pattern.exec(source);
+    if (!push) throw new AjvTrimError("reportErrorsByHelper", `${name} is not recorded as "${PUSH_TEXT.replaceAll("errN", name)}"`);
+    const [, instancePath = "instancePath", schemaPath, keyword, params] = parts as unknown as [string, string | undefined, string, string, string];
+    // An error at a property, reported by the property's own subschema: the name once, not twice.
+    const property = PROPERTY_ERROR.exec(`${instancePath} ${schemaPath}`);
+    const call = property
+      ? `${REPORT_PROPERTY}(vErrors, instancePath, "${property[1]}", "${property[2]}", ${params}${`"${property[2]}"` === keyword ? "" : `, ${keyword}`})`
+      : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}, ${keyword})`;
+    if (property) propertyErrors++;
+    out += `${source.slice(last, match.index)}vErrors = ${call};errors++;`;
+    last = objectEnd + push[0].length;
+    rewritten++;
+  }
+  if (rewritten === 0) return source;
+  out += source.slice(last);
+  // What is left of recording errors inline: only the empty objects of `if` conditions.
+  const other = /\bvErrors\.push\((?!(err\d+)\);)|\bvErrors = \[(?!err\d+\];)/.exec(out);
+  if (other) throw new AjvTrimError("reportErrorsByHelper", `an error recorded other than as "const errN = {...};${PUSH_TEXT}": ${out.slice(other.index, other.index + 60)}`);
+  const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
+  const propertyHelper = `function ${REPORT_PROPERTY}(errors, instancePath, property, path, params, keyword = path) { return ${REPORT_ERROR}(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword); }`;
+  return `${out}\n${helper}${propertyErrors > 0 ? `\n${propertyHelper}` : ""}`;
+}
+
+const TOLERANT_FLAG = "tolerant$";
+const TOLERANT_MODE = "tolerantMode$";
+const FUNCTION = /\bfunction (validate\d+)\(data, \{(?:[^{}]|\{\})*\}=\{\}\)\{/g;
+// A loop over an object's keys that does nothing but report `additionalProperties: false` (after
+// error-cap's stop): what tolerant mode leaves out.
+const KEY_LOOP = /for\(const (key\d+) in (data\d*)\)\{/g;
+const ADDITIONAL_ONLY = (key: string) =>
+  new RegExp(
+    `^(?:if\\(errors >= \\d+\\)\\{vErrors = reportError\\$\\(vErrors, instancePath, "#", \\{limit:\\d+\\}, "maxIssues"\\);errors\\+\\+;break;\\})?` +
+      `if\\([^{}]*\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/additionalProperties", \\{additionalProperty: ${key}\\}, "additionalProperties"\\);errors\\+\\+;\\}$`,
+  );
+
+interface ParsedFunction {
+  readonly start: number;
+  readonly end: number;
+  readonly body: string;
+  readonly callees: readonly string[];
+}
+
+/** Each validation function: where it stands and its body (from `{` to `}`), with the functions it
+ *  calls, in order of first call. */
+function parseFunctions(source: string): Map<string, ParsedFunction> {
+  const functions = new Map<string, ParsedFunction>();
+  for (const match of source.matchAll(FUNCTION)) {
+    const name = match[1]!;
+    const bodyStart = match.index + match[0].length - 1;
+    const end = endOfBracketed(source, bodyStart, "mergeTolerantCopies");
+    const body = source.slice(bodyStart, end);
+    const callees = [...new Set([...body.matchAll(/\b(validate\d+)\(/g)].map((m) => m[1]!))].filter((callee) => callee !== name);
+    functions.set(name, { start: match.index, end, body, callees });
+  }
+  return functions;
+}
+
+// An enum check: what tolerant mode leaves out of a provider-extensible enum (its copy keeps the type).
+const ENUM_CHECK = new RegExp(`if\\(!\\([^{}]*\\)\\)\\{vErrors = ${REPORT_ERROR.replace("$", "\\$")}\\(vErrors, [^{};]*, "[^"]*/enum", \\{allowedValues: [^{}]*\\}, "enum"\\);errors\\+\\+;\\}`, "g");
+
+/** What tolerant mode may leave out of a body, as [start, end) offsets in order: the key loops that
+ *  only report additional properties, and with `enums` the enum checks too. */
+function tolerantOmissions(body: string, enums: boolean): [number, number][] {
+  const segments: [number, number][] = [];
+  for (const match of body.matchAll(KEY_LOOP)) {
+    const open = match.index + match[0].length - 1;
+    const end = endOfBracketed(body, open, "mergeTolerantCopies");
+    if (ADDITIONAL_ONLY(match[1]!).test(body.slice(open + 1, end - 1))) segments.push([match.index, end]);
+  }
+  if (enums) for (const match of body.matchAll(ENUM_CHECK)) segments.push([match.index, match.index + match[0].length]);
+  return segments.sort((a, b) => a[0] - b[0]);
+}
+
+/** `body` without `segments`. */
+function omitting(body: string, segments: readonly [number, number][]): string {
+  let out = "";
+  let from = 0;
+  for (const [start, end] of segments) {
+    out += body.slice(from, start);
+    from = end;
+  }
+  return out + body.slice(from);
+}
+
+/** A body with its numbered locals (data0, _errs3, valid1, key0, ...) renamed in order of first
+ *  use, strings left as they are: two bodies equal after this differ only in their locals' names. */
+function canonical(body: string, globals: ReadonlySet<string>): string {
+  const names = new Map<string, string>();
+  return body.replace(SOURCE_URL, "").replace(/"(?:[^"\\\n]|\\.)*"|(?<![.\w$])([A-Za-z_]+)\d+\b/g, (token, prefix: string | undefined) => {
+    if (prefix === undefined || globals.has(token)) return token;
+    let renamed = names.get(token);
+    if (!renamed) {
+      renamed = `${prefix}\0${names.size}`;
+      names.set(token, renamed);
+    }
+    return renamed;
+  });
+}
+
+/** Tolerant mode's copy of a validation function is often its strict copy without the loops that
+ *  report additional properties. Each such pair becomes one function whose loops are skipped while
+ *  a module flag says a tolerant run is on; the tolerant export sets the flag around its run. A
+ *  pair is merged only when the tolerant body equals the strict one without those loops (locals
+ *  renamed, callees that are merged pairs themselves), so a tolerant run does exactly what the
+ *  tolerant copy did. `pairs` names each model's strict and tolerant exports. */
+export function mergeTolerantCopies(source: string, pairs: readonly (readonly [string, string])[]): string {
+  const functions = parseFunctions(source);
+  const declared = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  if (functions.size !== declared) throw new AjvTrimError("mergeTolerantCopies", `${declared} validation functions but ${functions.size} starting "function validateN(data, {...}={}){"`);
+  if (functions.size === 0) return source;
+  // Module-level names (validators, patterns, formats, constants) are compared as they are.
+  let outside = "";
+  let last = 0;
+  for (const fn of [...functions.values()].sort((a, b) => a.start - b.start)) {
+    outside += source.slice(last, fn.start);
+    last = fn.end;
+  }
+  outside += source.slice(last);
+  const globals = new Set([...functions.keys(), ...(outside.match(/\b[A-Za-z_$][\w$]*\d\b/g) ?? [])]);
+  const exported = new Map([...source.matchAll(/\bexport const ([\w$]+) = (validate\d+);/g)].map((m) => [m[1]!, m[2]!]));
+  const merged = new Map<string, string>(); // tolerant copy -> strict copy
+  const omissions = new Map<string, [number, number][]>(); // strict copy -> what its tolerant copy leaves out
+  const verdicts = new Map<string, boolean>();
+  const mergeable = (strict: string, tolerant: string, path: ReadonlySet<string>): boolean => {
+    const key = `${strict} ${tolerant}`;
+    const known = verdicts.get(key);
+    if (known !== undefined) return known;
+    if (path.has(key)) return false; // a recursive pair: left alone
+    const s = functions.get(strict)!;
+    const t = functions.get(tolerant)!;
+    let verdict = s.callees.length === t.callees.length && s.callees.every((callee, i) => callee === t.callees[i] || mergeable(callee, t.callees[i]!, new Set([...path, key])));
+    if (verdict) {
+      const renamed = canonical(
+        t.body.replace(/\bvalidate\d+\b/g, (name) => (name === tolerant ? strict : (s.callees[t.callees.indexOf(name)] ?? name))),
+        globals,
+      );
+      // The loops alone, or the loops and the enum checks (a provider-extensible enum).
+      const omitted = [false, true].map((enums) => tolerantOmissions(s.body, enums)).find((segments) => canonical(omitting(s.body, segments), globals) === renamed);
+      // A strict copy stands in for tolerant copies that all leave out the same parts, or for none.
+      const before = omissions.get(strict);
+      verdict = omitted !== undefined && (before === undefined || JSON.stringify(before) === JSON.stringify(omitted));
+      if (verdict) omissions.set(strict, omitted!);
+    }
+    verdicts.set(key, verdict);
+    if (verdict && !merged.has(tolerant)) merged.set(tolerant, strict);
+    return verdict;
+  };
+  for (const [strictName, tolerantName] of pairs) {
+    const strict = exported.get(strictName);
+    const tolerant = exported.get(tolerantName);
+    if (!strict || !tolerant) throw new AjvTrimError("mergeTolerantCopies", `${strictName} or ${tolerantName} not exported as "export const name = validateN;"`);
+    if (strict !== tolerant) mergeable(strict, tolerant, new Set());
+  }
+  if (merged.size === 0) return source;
+  // Rewrite: drop the tolerant copies, skip the loops of the kept ones in tolerant runs, point every
+  // use of a tolerant copy at its strict one (the tolerant exports through the flag-setting wrapper).
+  // Every strict copy found to stand in for a tolerant one skips its omissions in tolerant runs (a
+  // tolerant copy matched by several is pointed at one of them, but each is called in its place).
+  const keep = new Set(omissions.keys());
+  const edits: [number, number, string][] = [];
+  for (const [name, fn] of functions) {
+    if (merged.has(name)) edits.push([fn.start, fn.end, ""]);
+    else if (keep.has(name)) {
+      const bodyStart = fn.end - fn.body.length;
+      let body = "";
+      let from = 0;
+      for (const [start] of omissions.get(name)!) {
+        body += `${fn.body.slice(from, start)}if(!${TOLERANT_FLAG})`;
+        from = start;
+      }
+      edits.push([bodyStart, fn.end, body + fn.body.slice(from)]);
+    }
+  }
+  let out = source;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+  const tolerantExports = new Set(pairs.map(([, tolerant]) => tolerant));
+  out = out.replace(/\bexport const ([\w$]+) = (validate\d+);/g, (whole, name: string, fn: string) =>
+    tolerantExports.has(name) && merged.has(fn) ? `export const ${name} = /* @__PURE__ */ ${TOLERANT_MODE}(${merged.get(fn)});` : whole,
+  );
+  out = out.replace(/\bvalidate\d+\b/g, (name) => merged.get(name) ?? name);
+  const helper =
+    `let ${TOLERANT_FLAG} = false;` +
+    `function ${TOLERANT_MODE}(validate) { const run = (data) => { ${TOLERANT_FLAG} = true; try { return validate(data); } finally { ${TOLERANT_FLAG} = false; run.errors = validate.errors; } }; return run; }`;
+  return `${out}\n${helper}`;
+}
+
+const OPTIONS_SIGNATURE = /\bfunction (validate\d+)\(data, \{instancePath=""\}=\{\}\)\{/g;
+
+/** Passes the instance path as a plain second argument (`validateN(data, instancePath="")`) instead
+ *  of an options object, once nothing but it is left in the options (see dropUnusedContext). */
+export function positionalInstancePath(source: string): string {
+  // Ajv's $dynamicRef bookkeeping passes dynamic anchors in the options too: leave such code alone.
+  if (/\bdynamicAnchors\b/.test(source)) return source;
+  const functions = source.match(/\bfunction validate\d+\(/g)?.length ?? 0;
+  const recognised = source.match(OPTIONS_SIGNATURE)?.length ?? 0;
+  if (recognised !== functions) throw new AjvTrimError("positionalInstancePath", `${functions} validation functions but ${recognised} starting "function validateN(data, {instancePath=""}={}){"`);
+  let out = "";
+  let last = 0;
+  for (const match of source.matchAll(/(?<!function )\b(validate\d+)\(/g)) {
+    if (match.index < last) continue;
+    const open = match.index + match[0].length - 1;
+    const end = endOfBracketed(source, open, "positionalInstancePath", "(", ")");
+    const args = /^(.*), \{instancePath:(.*)\}$/s.exec(source.slice(open + 1, end - 1));
+    if (!args || args[1]!.includes("{instancePath")) throw new AjvTrimError("positionalInstancePath", `${match[1]} called other than as "validateN(data, {instancePath:...})": ${source.slice(match.index, end).slice(0, 80)}`);
+    out += `${source.slice(last, open + 1)}${args[1]}, ${args[2]})`;
+    last = end;
+  }
+  out += source.slice(last);
+  return out.replace(OPTIONS_SIGNATURE, 'function $1(data, instancePath=""){');
 }

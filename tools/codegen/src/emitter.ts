@@ -1,6 +1,7 @@
 // The contract every emitter follows: a function from the SchemaSet to the files it wants to
 // exist (repo-relative path -> contents). Emitters do no I/O; write.ts is the only writer.
-import { format } from "prettier";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import { Memo, resultsKeptAcrossRuns } from "./memo.js";
 import { exactJson } from "./model/exact-numbers.js";
 import type { SchemaSet } from "./model/schema-set.js";
@@ -47,6 +48,56 @@ const formatted = new Memo<Promise<string>>("prettier, per chunk of TypeScript")
 // guesses with a regular expression over the whole text, which takes long on a file this size.
 const PRETTIER = { parser: "typescript", printWidth: 120, filepath: "generated.ts" } as const;
 
+// Prettier runs in a worker thread, so the emitters' own work (generate.ts runs them side by side)
+// goes on while it formats. Plain CommonJS, so the worker loads prettier and nothing else.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const prettier = require(workerData.prettier);
+parentPort.on("message", ({ id, text, options }) => {
+  prettier.format(text, options).then(
+    (formatted) => parentPort.postMessage({ id, formatted }),
+    (error) => parentPort.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+});`;
+
+interface Formatting {
+  readonly resolve: (text: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+let worker: Worker | undefined;
+const waiting = new Map<number, Formatting>();
+let nextId = 0;
+
+function settle(id: number, outcome: { formatted?: string; error?: string }): void {
+  const formatting = waiting.get(id);
+  waiting.delete(id);
+  // An idle worker does not keep the process alive.
+  if (waiting.size === 0) worker?.unref();
+  if (outcome.error !== undefined) formatting?.reject(new Error(`prettier: ${outcome.error}`));
+  else formatting?.resolve(outcome.formatted!);
+}
+
+function formatInWorker(text: string): Promise<string> {
+  if (!worker) {
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettier: createRequire(import.meta.url).resolve("prettier") }, execArgv: [] });
+    started.on("message", (message: { id: number; formatted?: string; error?: string }) => settle(message.id, message));
+    const fail = (error: Error): void => {
+      if (worker === started) worker = undefined;
+      for (const formatting of waiting.values()) formatting.reject(error);
+      waiting.clear();
+    };
+    started.on("error", fail);
+    started.on("exit", (code) => fail(new Error(`prettier's worker thread exited (code ${code})`)));
+    worker = started;
+  }
+  const id = nextId++;
+  const done = new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  worker.ref();
+  worker.postMessage({ id, text, options: PRETTIER });
+  return done;
+}
+
 /** Prettier (TypeScript, 120 columns) over a file made of `chunks`, each one or more whole top-level
  *  statements, with a blank line between chunks (`blankLines`) or none. Prettier formats statements
  *  one by one and keeps or drops the blank lines between them, so formatting each chunk alone and
@@ -55,7 +106,7 @@ const PRETTIER = { parser: "typescript", printWidth: 120, filepath: "generated.t
  *  `--watch` each chunk is formatted once per distinct text (memo.ts), and a watch run formats only
  *  the chunks of the models an edit changed. */
 export async function prettyTypeScript(chunks: readonly string[], blankLines: boolean): Promise<string> {
-  if (!resultsKeptAcrossRuns()) return format(chunks.join(blankLines ? "\n\n" : "\n"), PRETTIER);
-  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => format(chunk, PRETTIER))));
+  if (!resultsKeptAcrossRuns()) return formatInWorker(chunks.join(blankLines ? "\n\n" : "\n"));
+  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => formatInWorker(chunk))));
   return pretty.filter((text) => text !== "").join(blankLines ? "\n" : "");
 }

@@ -204,6 +204,9 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
     else parts.push(...(await modelDeclarations(set, model, false)));
   }
   for (const definition of set.definitions.values()) parts.push(...(await definitionDeclarations(set, definition, false)));
+  // Handed to prettier (its worker) now: it formats models.ts while the tolerant declarations are made.
+  const modelsText = prettyTypeScript(parts, true);
+  modelsText.catch(() => undefined); // awaited below: a failure is thrown there, not reported as unhandled first
 
   // One chunk per model (prettyTypeScript): the preamble is followed by a blank line, the models are not.
   const tolerant: string[] = [
@@ -225,7 +228,7 @@ export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
   const models = `${OUTPUTS.types}/models.ts`;
   const tolerantFile = `${OUTPUTS.types}/tolerant.ts`;
-  files.set(models, withHeader(models, await prettyTypeScript(parts, true)));
+  files.set(models, withHeader(models, await modelsText));
   files.set(tolerantFile, withHeader(tolerantFile, await prettyTypeScript(tolerant, false)));
   return files;
 }

@@ -20,15 +20,17 @@ async function declaration(set: SchemaSet, model: Model, options: TypeViewOption
   const schema: Record<string, unknown> = { ...view, title: name };
   if (description !== undefined) schema.description = description;
   if (options.open) schema.description = `${String(schema.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
-  const ts = await compiled.get(JSON.stringify([name, schema]), () =>
-    compile(schema as never, name, {
-      bannerComment: "",
-      declareExternallyReferenced: false,
-      additionalProperties: false,
-      strictIndexSignatures: false,
-      format: false,
-      unknownAny: true,
-    }),
+  const ts = await compiled.get(
+    () => JSON.stringify([name, schema]),
+    () =>
+      compile(schema as never, name, {
+        bannerComment: "",
+        declareExternallyReferenced: false,
+        additionalProperties: false,
+        strictIndexSignatures: false,
+        format: false,
+        unknownAny: true,
+      }),
   );
   return ts.trim();
 }

@@ -2,6 +2,7 @@
 // exist (repo-relative path -> contents). Emitters do no I/O; write.ts is the only writer.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import type { Options as JsonSchemaToTypescriptOptions } from "json-schema-to-typescript";
 import { Memo, resultsKeptAcrossRuns } from "./memo.js";
 import { exactJson } from "./model/exact-numbers.js";
 import type { SchemaSet } from "./model/schema-set.js";
@@ -48,54 +49,67 @@ const formatted = new Memo<Promise<string>>("prettier, per chunk of TypeScript")
 // guesses with a regular expression over the whole text, which takes long on a file this size.
 const PRETTIER = { parser: "typescript", printWidth: 120, filepath: "generated.ts" } as const;
 
-// Prettier runs in a worker thread, so the emitters' own work (generate.ts runs them side by side)
-// goes on while it formats. Plain CommonJS, so the worker loads prettier and nothing else.
+// Prettier and json-schema-to-typescript run in a worker thread, so the emitters' own work
+// (generate.ts runs them side by side) goes on while they format and compile. Plain CommonJS, so the
+// worker loads those two libraries (each on its first call) and nothing else.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const prettier = require(workerData.prettier);
-parentPort.on("message", ({ id, text, options }) => {
-  prettier.format(text, options).then(
-    (formatted) => parentPort.postMessage({ id, formatted }),
-    (error) => parentPort.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
+const libraries = { format: () => require(workerData.prettier).format, compileType: () => require(workerData.jsonSchemaToTypescript).compile };
+const loaded = {};
+parentPort.on("message", ({ id, call, args }) => {
+  Promise.resolve()
+    .then(() => (loaded[call] ??= libraries[call]())(...args))
+    .then(
+      (result) => parentPort.postMessage({ id, result }),
+      (error) => parentPort.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
 });`;
+const LIBRARY = { format: "prettier", compileType: "json-schema-to-typescript" } as const;
 
-interface Formatting {
-  readonly resolve: (text: string) => void;
+interface Call {
+  readonly library: string;
+  readonly resolve: (result: string) => void;
   readonly reject: (error: Error) => void;
 }
 
 let worker: Worker | undefined;
-const waiting = new Map<number, Formatting>();
+const waiting = new Map<number, Call>();
 let nextId = 0;
 
-function settle(id: number, outcome: { formatted?: string; error?: string }): void {
-  const formatting = waiting.get(id);
+function settle(id: number, outcome: { result?: string; error?: string }): void {
+  const call = waiting.get(id);
   waiting.delete(id);
   // An idle worker does not keep the process alive.
   if (waiting.size === 0) worker?.unref();
-  if (outcome.error !== undefined) formatting?.reject(new Error(`prettier: ${outcome.error}`));
-  else formatting?.resolve(outcome.formatted!);
+  if (outcome.error !== undefined) call?.reject(new Error(`${call.library}: ${outcome.error}`));
+  else call?.resolve(outcome.result!);
 }
 
-function formatInWorker(text: string): Promise<string> {
+function inWorker(call: keyof typeof LIBRARY, ...args: unknown[]): Promise<string> {
   if (!worker) {
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { prettier: createRequire(import.meta.url).resolve("prettier") }, execArgv: [] });
-    started.on("message", (message: { id: number; formatted?: string; error?: string }) => settle(message.id, message));
+    const resolve = createRequire(import.meta.url).resolve;
+    const workerData = { prettier: resolve("prettier"), jsonSchemaToTypescript: resolve("json-schema-to-typescript") };
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
+    started.on("message", (message: { id: number; result?: string; error?: string }) => settle(message.id, message));
     const fail = (error: Error): void => {
       if (worker === started) worker = undefined;
-      for (const formatting of waiting.values()) formatting.reject(error);
+      for (const pending of waiting.values()) pending.reject(error);
       waiting.clear();
     };
     started.on("error", fail);
-    started.on("exit", (code) => fail(new Error(`prettier's worker thread exited (code ${code})`)));
+    started.on("exit", (code) => fail(new Error(`codegen's worker thread exited (code ${code})`)));
     worker = started;
   }
   const id = nextId++;
-  const done = new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  const done = new Promise<string>((resolve, reject) => waiting.set(id, { library: LIBRARY[call], resolve, reject }));
   worker.ref();
-  worker.postMessage({ id, text, options: PRETTIER });
+  worker.postMessage({ id, call, args });
   return done;
+}
+
+/** json-schema-to-typescript's `compile`, in the worker thread (see above). */
+export function compileType(schema: Record<string, unknown>, name: string, options: Partial<JsonSchemaToTypescriptOptions>): Promise<string> {
+  return inWorker("compileType", schema, name, options);
 }
 
 /** Prettier (TypeScript, 120 columns) over a file made of `chunks`, each one or more whole top-level
@@ -106,7 +120,7 @@ function formatInWorker(text: string): Promise<string> {
  *  `--watch` each chunk is formatted once per distinct text (memo.ts), and a watch run formats only
  *  the chunks of the models an edit changed. */
 export async function prettyTypeScript(chunks: readonly string[], blankLines: boolean): Promise<string> {
-  if (!resultsKeptAcrossRuns()) return formatInWorker(chunks.join(blankLines ? "\n\n" : "\n"));
-  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => formatInWorker(chunk))));
+  if (!resultsKeptAcrossRuns()) return inWorker("format", chunks.join(blankLines ? "\n\n" : "\n"), PRETTIER);
+  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => inWorker("format", chunk, PRETTIER))));
   return pretty.filter((text) => text !== "").join(blankLines ? "\n" : "");
 }

@@ -107,9 +107,20 @@ function inWorker(call: keyof typeof LIBRARY, ...args: unknown[]): Promise<strin
   return done;
 }
 
-/** json-schema-to-typescript's `compile`, in the worker thread (see above). */
-export function compileType(schema: Record<string, unknown>, name: string, options: Partial<JsonSchemaToTypescriptOptions>): Promise<string> {
-  return inWorker("compileType", schema, name, options);
+// Under --watch a run compiles and formats only what an edit changed: a round trip to the worker,
+// after whatever this thread is doing, costs more than that, so the libraries run in this thread.
+
+/** json-schema-to-typescript's `compile`: in the worker thread (see above), in this one under --watch. */
+export async function compileType(schema: Record<string, unknown>, name: string, options: Partial<JsonSchemaToTypescriptOptions>): Promise<string> {
+  if (!resultsKeptAcrossRuns()) return inWorker("compileType", schema, name, options);
+  const { compile } = await import("json-schema-to-typescript");
+  return compile(schema as never, name, options);
+}
+
+async function format(text: string): Promise<string> {
+  if (!resultsKeptAcrossRuns()) return inWorker("format", text, PRETTIER);
+  const prettier = await import("prettier");
+  return prettier.format(text, PRETTIER);
 }
 
 /** Prettier (TypeScript, 120 columns) over a file made of `chunks`, each one or more whole top-level
@@ -120,7 +131,7 @@ export function compileType(schema: Record<string, unknown>, name: string, optio
  *  `--watch` each chunk is formatted once per distinct text (memo.ts), and a watch run formats only
  *  the chunks of the models an edit changed. */
 export async function prettyTypeScript(chunks: readonly string[], blankLines: boolean): Promise<string> {
-  if (!resultsKeptAcrossRuns()) return inWorker("format", chunks.join(blankLines ? "\n\n" : "\n"), PRETTIER);
-  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => inWorker("format", chunk, PRETTIER))));
+  if (!resultsKeptAcrossRuns()) return format(chunks.join(blankLines ? "\n\n" : "\n"));
+  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => format(chunk))));
   return pretty.filter((text) => text !== "").join(blankLines ? "\n" : "");
 }

@@ -16,7 +16,7 @@ import { FileSystemError } from "./fs-errors.js";
 import { generate } from "./generate.js";
 import { warningsOf } from "./emitter.js";
 import { loadSchemaSet } from "./model/load.js";
-import { endMemoRun, memoStats } from "./memo.js";
+import { endMemoRun, keepResultsAcrossRuns, memoStats } from "./memo.js";
 import { LockBusyError, acquireLock } from "./lock.js";
 import { checkStamps, stampReplacements } from "./package-stamp.js";
 import { checkFiles, planFolders, recoverInterruptedRun, removeStrayCopies, replaceAll } from "./write.js";
@@ -172,6 +172,7 @@ function schemaFolders(root: string): string[] {
  *  generated from the final schemas. Folder watches see changes at once; a fingerprint of
  *  schemas/ taken twice a second catches whatever a watch misses. */
 async function watchSchemas(root: string, log: (line: string) => void): Promise<never> {
+  keepResultsAcrossRuns();
   const watchers = new Map<string, FSWatcher>();
   let generated = "";
   let running = false;

@@ -1,7 +1,9 @@
 // The contract every emitter follows: a function from the SchemaSet to the files it wants to
 // exist (repo-relative path -> contents). Emitters do no I/O; write.ts is the only writer.
-import { format } from "prettier";
-import { Memo } from "./memo.js";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { Options as JsonSchemaToTypescriptOptions } from "json-schema-to-typescript";
+import { Memo, resultsKeptAcrossRuns } from "./memo.js";
 import { exactJson } from "./model/exact-numbers.js";
 import type { SchemaSet } from "./model/schema-set.js";
 
@@ -43,13 +45,93 @@ export function jsonText(value: unknown): string {
 }
 
 const formatted = new Memo<Promise<string>>("prettier, per chunk of TypeScript");
+// A `.ts` file path tells prettier's TypeScript parser the text is not JSX: without one it first
+// guesses with a regular expression over the whole text, which takes long on a file this size.
+const PRETTIER = { parser: "typescript", printWidth: 120, filepath: "generated.ts" } as const;
+
+// Prettier and json-schema-to-typescript run in a worker thread, so the emitters' own work
+// (generate.ts runs them side by side) goes on while they format and compile. Plain CommonJS, so the
+// worker loads those two libraries (each on its first call) and nothing else.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const libraries = { format: () => require(workerData.prettier).format, compileType: () => require(workerData.jsonSchemaToTypescript).compile };
+const loaded = {};
+parentPort.on("message", ({ id, call, args }) => {
+  Promise.resolve()
+    .then(() => (loaded[call] ??= libraries[call]())(...args))
+    .then(
+      (result) => parentPort.postMessage({ id, result }),
+      (error) => parentPort.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+});`;
+const LIBRARY = { format: "prettier", compileType: "json-schema-to-typescript" } as const;
+
+interface Call {
+  readonly library: string;
+  readonly resolve: (result: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+let worker: Worker | undefined;
+const waiting = new Map<number, Call>();
+let nextId = 0;
+
+function settle(id: number, outcome: { result?: string; error?: string }): void {
+  const call = waiting.get(id);
+  waiting.delete(id);
+  // An idle worker does not keep the process alive.
+  if (waiting.size === 0) worker?.unref();
+  if (outcome.error !== undefined) call?.reject(new Error(`${call.library}: ${outcome.error}`));
+  else call?.resolve(outcome.result!);
+}
+
+function inWorker(call: keyof typeof LIBRARY, ...args: unknown[]): Promise<string> {
+  if (!worker) {
+    const resolve = createRequire(import.meta.url).resolve;
+    const workerData = { prettier: resolve("prettier"), jsonSchemaToTypescript: resolve("json-schema-to-typescript") };
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
+    started.on("message", (message: { id: number; result?: string; error?: string }) => settle(message.id, message));
+    const fail = (error: Error): void => {
+      if (worker === started) worker = undefined;
+      for (const pending of waiting.values()) pending.reject(error);
+      waiting.clear();
+    };
+    started.on("error", fail);
+    started.on("exit", (code) => fail(new Error(`codegen's worker thread exited (code ${code})`)));
+    worker = started;
+  }
+  const id = nextId++;
+  const done = new Promise<string>((resolve, reject) => waiting.set(id, { library: LIBRARY[call], resolve, reject }));
+  worker.ref();
+  worker.postMessage({ id, call, args });
+  return done;
+}
+
+// Under --watch a run compiles and formats only what an edit changed: a round trip to the worker,
+// after whatever this thread is doing, costs more than that, so the libraries run in this thread.
+
+/** json-schema-to-typescript's `compile`: in the worker thread (see above), in this one under --watch. */
+export async function compileType(schema: Record<string, unknown>, name: string, options: Partial<JsonSchemaToTypescriptOptions>): Promise<string> {
+  if (!resultsKeptAcrossRuns()) return inWorker("compileType", schema, name, options);
+  const { compile } = await import("json-schema-to-typescript");
+  return compile(schema as never, name, options);
+}
+
+async function format(text: string): Promise<string> {
+  if (!resultsKeptAcrossRuns()) return inWorker("format", text, PRETTIER);
+  const prettier = await import("prettier");
+  return prettier.format(text, PRETTIER);
+}
 
 /** Prettier (TypeScript, 120 columns) over a file made of `chunks`, each one or more whole top-level
  *  statements, with a blank line between chunks (`blankLines`) or none. Prettier formats statements
  *  one by one and keeps or drops the blank lines between them, so formatting each chunk alone and
- *  joining gives the text that formatting the joined chunks would: each chunk is formatted once per
- *  distinct text (memo.ts), and a watch run formats only the chunks of the models an edit changed. */
+ *  joining gives the text that formatting the joined chunks would. A one-shot run formats the
+ *  joined file in one call (each call has a fixed cost: a 500-schema file has 500 chunks); under
+ *  `--watch` each chunk is formatted once per distinct text (memo.ts), and a watch run formats only
+ *  the chunks of the models an edit changed. */
 export async function prettyTypeScript(chunks: readonly string[], blankLines: boolean): Promise<string> {
-  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => format(chunk, { parser: "typescript", printWidth: 120 }))));
+  if (!resultsKeptAcrossRuns()) return format(chunks.join(blankLines ? "\n\n" : "\n"));
+  const pretty = await Promise.all(chunks.map((chunk) => formatted.get(chunk, () => format(chunk))));
   return pretty.filter((text) => text !== "").join(blankLines ? "\n" : "");
 }

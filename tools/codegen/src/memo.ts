@@ -4,7 +4,21 @@
 // a hit returns exactly what the computation would. Each memo keeps what the previous run used and
 // what the current one uses: `endMemoRun()` (cli.ts, after each load + generate) drops the rest, so
 // memory stays bounded by the schema set, not by the number of edits.
+// Only `--watch` has a next run to reuse results in (`keepResultsAcrossRuns`): a one-shot run builds
+// no key it will not look up again (a key given as a function), keeps a result only for the rest of
+// its own run, and formats whole files in one prettier call (emitter.ts).
 const ALL: Memo<unknown>[] = [];
+let acrossRuns = false;
+
+/** Called once by `codegen --watch`: from now on each run keeps its results for the next one. */
+export function keepResultsAcrossRuns(): void {
+  acrossRuns = true;
+}
+
+/** Whether a run's results are kept for the next run (only under `codegen --watch`). */
+export function resultsKeptAcrossRuns(): boolean {
+  return acrossRuns;
+}
 
 export class Memo<V> {
   private current = new Map<string, V>();
@@ -16,7 +30,14 @@ export class Memo<V> {
     ALL.push(this as Memo<unknown>);
   }
 
-  get(key: string, compute: () => V): V {
+  /** `key` as a function: only worth building when a next run may reuse the result (`--watch`);
+   *  otherwise `compute` just runs. A key given as a string also serves repeats within a run. */
+  get(keyOf: string | (() => string), compute: () => V): V {
+    if (typeof keyOf === "function" && !acrossRuns) {
+      this.misses++;
+      return compute();
+    }
+    const key = typeof keyOf === "function" ? keyOf() : keyOf;
     if (this.current.has(key)) {
       this.hits++;
       return this.current.get(key)!;
@@ -36,7 +57,7 @@ export class Memo<V> {
   }
 
   endRun(): void {
-    this.previous = this.current;
+    this.previous = acrossRuns ? this.current : new Map();
     this.current = new Map();
   }
 }

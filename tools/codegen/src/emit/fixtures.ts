@@ -153,7 +153,9 @@ export async function emitFixtures(set: SchemaSet): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
   const arbitraries = `${OUTPUTS.fixtures}/arbitraries.ts`;
   const factories = `${OUTPUTS.fixtures}/factories.ts`;
-  files.set(arbitraries, withHeader(arbitraries, await prettyTypeScript(emitArbitraries(set, models), true)));
-  files.set(factories, withHeader(factories, await prettyTypeScript(emitFactories(set, models), true)));
+  // Both handed to prettier (its worker) before either is awaited: it formats one while this builds the other.
+  const [arbitrariesText, factoriesText] = await Promise.all([prettyTypeScript(emitArbitraries(set, models), true), prettyTypeScript(emitFactories(set, models), true)]);
+  files.set(arbitraries, withHeader(arbitraries, arbitrariesText));
+  files.set(factories, withHeader(factories, factoriesText));
   return files;
 }

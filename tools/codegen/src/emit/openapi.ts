@@ -53,7 +53,10 @@ const openapiTypes = new Memo<Promise<string>>("openapi-typescript");
 export async function emitOpenapi(set: SchemaSet): Promise<GeneratedFiles> {
   const document = openapiDocument(set);
   const { "x-generated": _generated, "x-schema-set-hash": _hash, ...typed } = document;
-  const types = await openapiTypes.get(JSON.stringify(typed), async () => astToString(await openapiTS(typed as never, { exportType: false, alphabetize: true })));
+  const types = await openapiTypes.get(
+    () => JSON.stringify(typed),
+    async () => astToString(await openapiTS(typed as never, { exportType: false, alphabetize: true })),
+  );
   const typesFile = `${OUTPUTS.types}/openapi.ts`;
   return new Map([
     [OPENAPI_FILE, jsonText(document)],

@@ -1,7 +1,6 @@
 // types: one TypeScript declaration per named schema (json-schema-to-typescript), the runtime
 // arrays of enum values, and the tolerant-mode counterparts of the models.
-import { compile } from "json-schema-to-typescript";
-import { type GeneratedFiles, prettyTypeScript, withHeader } from "../emitter.js";
+import { type GeneratedFiles, compileType, prettyTypeScript, withHeader } from "../emitter.js";
 import { Memo } from "../memo.js";
 import { ENUM_DESCRIPTIONS, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
 import type { Model, NamedDefinition, SchemaSet } from "../model/schema-set.js";
@@ -20,15 +19,17 @@ async function declaration(set: SchemaSet, model: Model, options: TypeViewOption
   const schema: Record<string, unknown> = { ...view, title: name };
   if (description !== undefined) schema.description = description;
   if (options.open) schema.description = `${String(schema.description ?? "")}\n\nTolerant view of {@link ${model.name}}: unknown properties are accepted and kept.`;
-  const ts = await compiled.get(JSON.stringify([name, schema]), () =>
-    compile(schema as never, name, {
-      bannerComment: "",
-      declareExternallyReferenced: false,
-      additionalProperties: false,
-      strictIndexSignatures: false,
-      format: false,
-      unknownAny: true,
-    }),
+  const ts = await compiled.get(
+    () => JSON.stringify([name, schema]),
+    () =>
+      compileType(schema, name, {
+        bannerComment: "",
+        declareExternallyReferenced: false,
+        additionalProperties: false,
+        strictIndexSignatures: false,
+        format: false,
+        unknownAny: true,
+      }),
   );
   return ts.trim();
 }
@@ -53,17 +54,17 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
   const dSchema = properties[d] as JsonObject;
   const fields = nameOf(union.fieldsName);
   const self = nameOf(model.name);
-  const out = [
-    await declaration(
-      set,
-      model,
-      tolerant ? { open: true, refName } : {},
-      fields,
-      `Every field of {@link ${self}} as the schema declares it, before the cross-field rules narrow them by \`${d}\`: what its variants share. Type payloads as {@link ${self}}.`,
-    ),
-  ];
+  // Every declaration is asked for before any is awaited: json-schema-to-typescript compiles them in
+  // its worker (emitter.ts) while this thread goes on.
+  const fieldsDeclaration = declaration(
+    set,
+    model,
+    tolerant ? { open: true, refName } : {},
+    fields,
+    `Every field of {@link ${self}} as the schema declares it, before the cross-field rules narrow them by \`${d}\`: what its variants share. Type payloads as {@link ${self}}.`,
+  );
   const variants: UnionVariant[] = [...union.variants, ...(tolerant && union.unrecognized ? [union.unrecognized] : [])];
-  for (const variant of variants) {
+  const variantDeclarations = variants.map(async (variant) => {
     const name = variant.name === union.unrecognized?.name ? variant.name : nameOf(variant.name);
     const discriminatorSchema: JsonObject =
       variant.value === undefined
@@ -82,8 +83,9 @@ async function unionDeclarations(set: SchemaSet, model: Model, union: Discrimina
     const ts = await declaration(set, { ...model, schema }, refName ? { refName } : {}, name, `A {@link ${self}} ${which}${which.endsWith(".") ? "" : "."}${rules}`);
     const header = `export interface ${name} {`;
     if (!ts.includes(header)) throw new Error(`json-schema-to-typescript did not declare ${header}`);
-    out.push(ts.replace(header, `export interface ${name} extends ${fields} {`));
-  }
+    return ts.replace(header, `export interface ${name} extends ${fields} {`);
+  });
+  const out = await Promise.all([fieldsDeclaration, ...variantDeclarations]);
   const names = variants.map((v) => (v.name === union.unrecognized?.name ? v.name : nameOf(v.name)));
   const head: string[] = [];
   head.push(
@@ -198,34 +200,35 @@ async function definitionDeclarations(set: SchemaSet, definition: NamedDefinitio
 }
 
 export async function emitTypes(set: SchemaSet): Promise<GeneratedFiles> {
-  const parts: string[] = ["type AssertNever<T extends never> = T;"];
-  for (const model of set.models.values()) {
-    if (model.kind === "enum") parts.push(await declaration(set, model, {}, model.name), enumValues(model.name, model.schema));
-    else parts.push(...(await modelDeclarations(set, model, false)));
-  }
-  for (const definition of set.definitions.values()) parts.push(...(await definitionDeclarations(set, definition, false)));
+  // Every declaration, strict and tolerant, is asked for before any is awaited: json-schema-to-typescript
+  // compiles them in its worker (emitter.ts), then prettier formats each file there, while this thread
+  // (and the other emitters: generate.ts) go on.
+  const strict = Promise.all([
+    ...[...set.models.values()].map(async (model) => (model.kind === "enum" ? [await declaration(set, model, {}, model.name), enumValues(model.name, model.schema)] : modelDeclarations(set, model, false))),
+    ...[...set.definitions.values()].map((definition) => definitionDeclarations(set, definition, false)),
+  ]);
+  const tolerantDeclarations = Promise.all([
+    ...[...set.models.values()].map(async (model) => (model.kind === "enum" ? tolerantEnum(model.name, model.schema) : (await modelDeclarations(set, model, true)).join("\n"))),
+    ...[...set.definitions.values()].map(async (definition) => (await definitionDeclarations(set, definition, true)).join("\n")),
+  ]);
+  const modelsText = strict.then((declarations) => prettyTypeScript(["type AssertNever<T extends never> = T;", ...declarations.flat()], true));
 
   // One chunk per model (prettyTypeScript): the preamble is followed by a blank line, the models are not.
-  const tolerant: string[] = [
-    [
-      `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
-      "",
-      "declare const unrecognized: unique symbol;",
-      "/** A value of a provider-extensible enum that this version of the schema does not know.",
-      " *  Branded so that an exhaustive `switch` over the known values still needs a default branch. */",
-      "export type UnrecognizedEnumValue = string & { readonly [unrecognized]: true };",
-    ].join("\n"),
-  ];
-  for (const model of set.models.values()) {
-    if (model.kind === "enum") tolerant.push(tolerantEnum(model.name, model.schema));
-    else tolerant.push((await modelDeclarations(set, model, true)).join("\n"));
-  }
-  for (const definition of set.definitions.values()) tolerant.push((await definitionDeclarations(set, definition, true)).join("\n"));
+  const preamble = [
+    `import type { ${[...[...set.models.values()].filter((m) => m.kind === "enum").map((m) => m.name), ...[...set.definitions.values()].filter((d) => tolerantIsStrict(set, d)).map((d) => d.name)].join(", ")} } from "./models.js";`,
+    "",
+    "declare const unrecognized: unique symbol;",
+    "/** A value of a provider-extensible enum that this version of the schema does not know.",
+    " *  Branded so that an exhaustive `switch` over the known values still needs a default branch. */",
+    "export type UnrecognizedEnumValue = string & { readonly [unrecognized]: true };",
+  ].join("\n");
+  const tolerantText = tolerantDeclarations.then((declarations) => prettyTypeScript([preamble, ...declarations], false));
 
+  const [modelsSource, tolerantSource] = await Promise.all([modelsText, tolerantText]);
   const files: GeneratedFiles = new Map();
   const models = `${OUTPUTS.types}/models.ts`;
   const tolerantFile = `${OUTPUTS.types}/tolerant.ts`;
-  files.set(models, withHeader(models, await prettyTypeScript(parts, true)));
-  files.set(tolerantFile, withHeader(tolerantFile, await prettyTypeScript(tolerant, false)));
+  files.set(models, withHeader(models, modelsSource));
+  files.set(tolerantFile, withHeader(tolerantFile, tolerantSource));
   return files;
 }

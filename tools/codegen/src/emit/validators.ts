@@ -119,7 +119,10 @@ function compileStandalone(set: SchemaSet, strictness: StrictnessOptions): Stand
   }
   // Tolerant mode gets its own guards only when the strict ones cannot stand in for them.
   const shareGuards = strictImpliesTolerant(set);
-  return compiled.get(JSON.stringify({ views, exports, shareGuards, topLevel: set.topLevel, strictness }), () => compileViews(views, exports, set.topLevel, shareGuards, strictness));
+  return compiled.get(
+    () => JSON.stringify({ views, exports, shareGuards, topLevel: set.topLevel, strictness }),
+    () => compileViews(views, exports, set.topLevel, shareGuards, strictness),
+  );
 }
 
 function compileViews(views: readonly JsonObject[], exports: Readonly<Record<string, string>>, topLevel: readonly string[], shareGuards: boolean, strictness: StrictnessOptions): Standalone {

@@ -29,7 +29,10 @@ export function loadSchemaSet(root: string): SchemaSet {
     if (text === undefined) continue;
     texts.set(file, text);
     hash.update(file).update("\0").update(text).update("\0");
-    const checked = fileChecks.get(`${file}\0${text}`, () => checkFile(file, text));
+    const checked = fileChecks.get(
+      () => `${file}\0${text}`,
+      () => checkFile(file, text),
+    );
     errors.push(...checked.errors);
     if (checked.schema !== undefined) parsed.push({ file, schema: checked.schema, broken: checked.broken });
   }
@@ -134,7 +137,12 @@ export function loadSchemaSet(root: string): SchemaSet {
       for (const model of models.values()) ajv.addSchema(model.schema as object);
       return ajv;
     };
-    const results = [...models.values()].map((model) => modelChecks.get(closureKey(model, models), () => checkModel(model, strictAjv(), modelForRef)));
+    const results = [...models.values()].map((model) =>
+      modelChecks.get(
+        () => closureKey(model, models),
+        () => checkModel(model, strictAjv(), modelForRef),
+      ),
+    );
     const strictErrors = results.flatMap((r) => r.strict);
     errors.push(...(strictErrors.length > 0 ? strictErrors : results.flatMap((r) => r.examples)));
   }

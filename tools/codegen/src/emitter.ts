@@ -49,21 +49,9 @@ const formatted = new Memo<Promise<string>>("prettier, per chunk of TypeScript")
 // guesses with a regular expression over the whole text, which takes long on a file this size.
 const PRETTIER = { parser: "typescript", printWidth: 120, filepath: "generated.ts" } as const;
 
-// Prettier and json-schema-to-typescript run in a worker thread, so the emitters' own work
-// (generate.ts runs them side by side) goes on while they format and compile. Plain CommonJS, so the
-// worker loads those two libraries (each on its first call) and nothing else.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const libraries = { format: () => require(workerData.prettier).format, compileType: () => require(workerData.jsonSchemaToTypescript).compile };
-const loaded = {};
-parentPort.on("message", ({ id, call, args }) => {
-  Promise.resolve()
-    .then(() => (loaded[call] ??= libraries[call]())(...args))
-    .then(
-      (result) => parentPort.postMessage({ id, result }),
-      (error) => parentPort.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
-});`;
+// Prettier and json-schema-to-typescript run in a worker thread (library-worker.cjs), so the
+// emitters' own work (generate.ts runs them side by side) goes on while they format and compile.
+const WORKER = new URL("./library-worker.cjs", import.meta.url);
 const LIBRARY = { format: "prettier", compileType: "json-schema-to-typescript" } as const;
 
 interface Call {
@@ -89,7 +77,7 @@ function inWorker(call: keyof typeof LIBRARY, ...args: unknown[]): Promise<strin
   if (!worker) {
     const resolve = createRequire(import.meta.url).resolve;
     const workerData = { prettier: resolve("prettier"), jsonSchemaToTypescript: resolve("json-schema-to-typescript") };
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
+    const started = new Worker(WORKER, { workerData, execArgv: [] });
     started.on("message", (message: { id: number; result?: string; error?: string }) => settle(message.id, message));
     const fail = (error: Error): void => {
       if (worker === started) worker = undefined;

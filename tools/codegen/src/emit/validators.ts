@@ -14,8 +14,18 @@ import { type GeneratedFiles, addWarning, withHeader } from "../emitter.js";
 import { ENUM_DESCRIPTIONS, LEGACY, PROVIDER_EXTENSIBLE } from "../model/keywords.js";
 import type { Model, SchemaSet } from "../model/schema-set.js";
 import { type JsonObject, type JsonValue, SCHEMA_BASE_URL, mapSchema, walkSchema } from "../model/schema-walk.js";
-import { appendErrorsInPlace, declaredConstants, dropUnusedContext, inlineSchemaReads, markPatternsPure, mergeIdenticalFunctions, reportErrorsByHelper, usesTrackedKeywords } from "./validators/ajv-trim.js";
-import { mergeTolerantCopies, positionalInstancePath } from "./validators/ajv-trim.js";
+import {
+  appendErrorsInPlace,
+  declaredConstants,
+  dropUnusedContext,
+  inlineSchemaReads,
+  markPatternsPure,
+  mergeIdenticalFunctions,
+  mergeTolerantCopies,
+  positionalInstancePath,
+  reportErrorsByHelper,
+  usesTrackedKeywords,
+} from "./validators/ajv-trim.js";
 import { ruleMessages } from "../model/cross-field-rules.js";
 import { capErrorGathering } from "./validators/error-cap.js";
 import { FORMAT_TABLE, UCS2LENGTH, formatTableCode, formatTableSource, useOwnFormats, useOwnUcs2length } from "./validators/format-table.js";

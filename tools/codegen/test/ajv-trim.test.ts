@@ -230,6 +230,23 @@ describe("the rewrites", () => {
     expect(rewritten.Both!({ yes: 1, no: 2 })).toBe(false);
   });
 
+  it("record a propertyNames error with the key it judged, as Ajv does", () => {
+    const schema: JsonObject = { $id: "https://example.invalid/names", type: "object", propertyNames: { maxLength: 3, pattern: "^[a-z]+$" }, additionalProperties: { propertyNames: { enum: ["ok"] } } };
+    const ajv = createAjv({ ...options, tracking: false, strictTypes: false, code: { source: true, esm: true, lines: false } });
+    ajv.addSchema(schema);
+    const raw = standaloneCode(ajv, { Names: "https://example.invalid/names" });
+    expect(raw).toMatch(/,propertyName:key\d+\}/);
+    const source = positionalInstancePath(reportErrorsByHelper(appendErrorsInPlace(mergeIdenticalFunctions(dropUnusedContext(inlineSchemaReads(raw))))));
+    const [original, rewritten] = [load(raw), load(source)];
+    for (const data of [{}, { abc: 1 }, { abcd: 1, B: 2 }, { ab: { ok: 1, no: 2 } }, { Long: { bad: 1 } }, []]) {
+      expect(rewritten.Names!(data)).toBe(original.Names!(data));
+      expect(rewritten.Names!.errors).toEqual(original.Names!.errors);
+    }
+    expect(rewritten.Names!({ abc: 1 })).toBe(true);
+    expect(rewritten.Names!({ abcd: 1 })).toBe(false);
+    expect(rewritten.Names!.errors?.[0]).toMatchObject({ keyword: "maxLength", propertyName: "abcd" });
+  });
+
   it("find the patterns and format lookups a guard may share", () => {
     const declared = declaredConstants('const pattern4 = new RegExp("^[A-Z]{3}$", "u");const formats2 = /^a\\/b$/i;const formats0 = formats$["date-time"];const other = 1;');
     expect([...declared]).toEqual([

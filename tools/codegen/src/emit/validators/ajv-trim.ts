@@ -269,7 +269,8 @@ const REPORT_ERROR = "reportError$";
 // Ajv's way of recording one error: the object in a constant, then into vErrors (created on the
 // first error), then the count. error-cap.ts writes its stop the same way (`else{`, no space).
 const ERROR_DECLARATION = /\bconst (err\d*|errStop) = (?=\{)/g;
-const ERROR_OBJECT = /^\{instancePath(?::(.+?))?,schemaPath:("(?:[^"\\\n]|\\.)*"),keyword:("(?:[^"\\\n]|\\.)*"),params:(\{.*\})\}$/s;
+// (`propertyNames` errors also name the key they judged: `,propertyName:keyN` last.)
+const ERROR_OBJECT = /^\{instancePath(?::(.+?))?,schemaPath:("(?:[^"\\\n]|\\.)*"),keyword:("(?:[^"\\\n]|\\.)*"),params:(\{.*\})(?:,propertyName:([\w$]+))?\}$/s;
 const PUSH = (name: string) => new RegExp(`;if\\(vErrors === null\\)\\{vErrors = \\[${name}\\];\\}else ?\\{vErrors\\.push\\(${name}\\);\\}errors\\+\\+;`, "y");
 const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(errN);}errors++;";
 
@@ -277,6 +278,7 @@ const PUSH_TEXT = "if(vErrors === null){vErrors = [errN];}else {vErrors.push(err
 // Pointer's ~ and /, a string's " and \\), the same in both.
 const PROPERTY_ERROR = /^instancePath\+"\/([^"\\~/]+)" "#\/properties\/\1\/([^"\\]*)"$/;
 const REPORT_PROPERTY = "reportProperty$";
+const REPORT_NAMED = "reportNamed$";
 
 /** Records each error through one helper, `vErrors = reportError$(vErrors, instancePath, schemaPath,
  *  params, keyword)`, which builds the same object (same keys, same order) and appends it as Ajv's
@@ -289,6 +291,7 @@ export function reportErrorsByHelper(source: string): string {
   let last = 0;
   let rewritten = 0;
   let propertyErrors = 0;
+  let namedErrors = 0;
   for (const match of source.matchAll(ERROR_DECLARATION)) {
     const name = match[1]!;
     const objectStart = match.index + match[0].length;
@@ -301,13 +304,16 @@ export function reportErrorsByHelper(source: string): string {
     pattern.lastIndex = objectEnd;
     const push = pattern.exec(source);
     if (!push) throw new AjvTrimError("reportErrorsByHelper", `${name} is not recorded as "${PUSH_TEXT.replaceAll("errN", name)}"`);
-    const [, instancePath = "instancePath", schemaPath, keyword, params] = parts as unknown as [string, string | undefined, string, string, string];
+    const [, instancePath = "instancePath", schemaPath, keyword, params, propertyName] = parts as unknown as [string, string | undefined, string, string, string, string | undefined];
     // An error at a property, reported by the property's own subschema: the name once, not twice.
-    const property = PROPERTY_ERROR.exec(`${instancePath} ${schemaPath}`);
+    const property = propertyName === undefined ? PROPERTY_ERROR.exec(`${instancePath} ${schemaPath}`) : null;
     const call = property
       ? `${REPORT_PROPERTY}(vErrors, instancePath, "${property[1]}", "${property[2]}", ${params}${`"${property[2]}"` === keyword ? "" : `, ${keyword}`})`
-      : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}, ${keyword})`;
+      : propertyName !== undefined
+        ? `${REPORT_NAMED}(vErrors, ${instancePath}, ${schemaPath}, ${params}, ${keyword}, ${propertyName})`
+        : `${REPORT_ERROR}(vErrors, ${instancePath}, ${schemaPath}, ${params}, ${keyword})`;
     if (property) propertyErrors++;
+    if (propertyName !== undefined) namedErrors++;
     out += `${source.slice(last, match.index)}vErrors = ${call};errors++;`;
     last = objectEnd + push[0].length;
     rewritten++;
@@ -319,7 +325,8 @@ export function reportErrorsByHelper(source: string): string {
   if (other) throw new AjvTrimError("reportErrorsByHelper", `an error recorded other than as "const errN = {...};${PUSH_TEXT}": ${out.slice(other.index, other.index + 60)}`);
   const helper = `function ${REPORT_ERROR}(errors, instancePath, schemaPath, params, keyword) { const error = { instancePath, schemaPath, keyword, params }; if (errors === null) return [error]; errors.push(error); return errors; }`;
   const propertyHelper = `function ${REPORT_PROPERTY}(errors, instancePath, property, path, params, keyword = path) { return ${REPORT_ERROR}(errors, instancePath + "/" + property, "#/properties/" + property + "/" + path, params, keyword); }`;
-  return `${out}\n${helper}${propertyErrors > 0 ? `\n${propertyHelper}` : ""}`;
+  const namedHelper = `function ${REPORT_NAMED}(errors, instancePath, schemaPath, params, keyword, propertyName) { const error = { instancePath, schemaPath, keyword, params, propertyName }; if (errors === null) return [error]; errors.push(error); return errors; }`;
+  return `${out}\n${helper}${propertyErrors > 0 ? `\n${propertyHelper}` : ""}${namedErrors > 0 ? `\n${namedHelper}` : ""}`;
 }
 
 const TOLERANT_FLAG = "tolerant$";

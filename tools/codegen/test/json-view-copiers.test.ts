@@ -69,6 +69,14 @@ describe("emitJsonViewCopiers", () => {
     expect(source).toContain("export const codeView: Copier | undefined = undefined;");
   });
 
+  it("leaves the keys behind a reference it cannot follow to the generic copy", () => {
+    const open = emitJsonViewCopiers({
+      resources: [{ $id: `${BASE}Open.json`, type: "object", properties: { a: { type: "string" } }, allOf: [{ $ref: "Elsewhere.json" }] }],
+      roots: [{ exportName: "openView", model: "Open", id: `${BASE}Open.json` }],
+    });
+    expect(Object.fromEntries(casesOf(open).get("copy0")!)).toEqual({ a: "" });
+  });
+
   it("emits a module whose copy is the generic copy", async () => {
     const dir = mkdtempSync(join(tmpdir(), "copiers-"));
     try {

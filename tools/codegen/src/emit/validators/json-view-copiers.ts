@@ -13,6 +13,7 @@
 // if/then/else, dependentSchemas branches): the union of their keys, and per key the shape of
 // everything said about that key. Only the keys matter to the copy; the guard and Ajv judge them.
 import { isObject, type JsonObject, type JsonValue } from "../../model/schema-walk.js";
+import { GuardUnsupported } from "./guards/context.js";
 import { resolveRef } from "./guards/refs.js";
 
 /** A subschema and the base URI its `$ref`s resolve against. */
@@ -45,8 +46,11 @@ function shapeOf(nodes: readonly Located[], resources: ReadonlyMap<string, JsonO
       let target: Located | undefined;
       try {
         target = resolveRef(node.$ref, base, resources);
-      } catch {
-        target = undefined; // a reference the guards cannot follow: nothing known, the generic copy
+      } catch (error) {
+        // A reference the guards cannot follow: nothing known of its keys, which the generic copy
+        // then takes. Anything else is a bug, not a shape.
+        if (!(error instanceof GuardUnsupported)) throw error;
+        target = undefined;
       }
       if (target) collect(target);
     }

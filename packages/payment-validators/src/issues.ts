@@ -1,6 +1,7 @@
 // Turns Ajv's raw errors into the issues we promise: the JSON Pointer of the offending value, the
 // keyword, a readable message and the expected value where one applies.
 import type { AjvError } from "./compiled.js";
+import { escapeToken } from "./pointer.js";
 
 export interface ValidationIssue {
   /** JSON Pointer of the offending value ("" is the payload itself; for a missing or unknown key, the key's own pointer). */
@@ -75,15 +76,6 @@ function ruleClause(error: AjvError, rules: CrossFieldRules | undefined): string
   if (rule === undefined) return undefined;
   if (!atOrBelow(error.instancePath, branch!.pointer)) return undefined;
   return "if" in rule ? `${branch!.then ? "when" : "unless"} ${rule.if}` : `(rule: ${rule.rule})`;
-}
-
-function escapeToken(token: string): string {
-  // (One pass over the characters: most tokens are short property names with nothing to escape.)
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c === 126 || c === 47) return token.replace(/~/g, "~0").replace(/\//g, "~1"); // "~" or "/"
-  }
-  return token;
 }
 
 // The allowed values of an enum are the same array on every call (a constant of the generated

@@ -4,6 +4,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationResult } from "./create.js";
 import type { ValidationIssue } from "./issues.js";
+import { unescapeToken } from "./pointer.js";
 
 export type { StandardSchemaV1 };
 
@@ -25,7 +26,7 @@ function pathOf(pointer: string, payload: unknown): PropertyKey[] | undefined {
   const path: PropertyKey[] = [];
   let node: unknown = payload;
   for (const raw of pointer.slice(1).split("/")) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = unescapeToken(raw);
     if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(token)) {
       path.push(Number(token));
       node = node[Number(token)];

@@ -1,13 +1,14 @@
 // Tolerant mode's warnings: a value of a provider-extensible enum that strict mode does not know was
 // accepted, and the warning says so with the value itself, so it does not read like an error.
 import type { ValidationIssue } from "./issues.js";
+import { unescapeToken } from "./pointer.js";
 
 /** The value at a JSON Pointer of `data` (undefined when the path does not exist). */
 function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
   for (const token of pointer.split("/").slice(1)) {
     if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[token.replace(/~1/g, "/").replace(/~0/g, "~")];
+    node = (node as Record<string, unknown>)[unescapeToken(token)];
   }
   return node;
 }

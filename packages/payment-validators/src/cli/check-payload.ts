@@ -7,8 +7,7 @@ import type { ValidateOptions, ValidationResult } from "../create.js";
 import { PARSED_JSON } from "../json-view.js";
 import { int64Fields, modelProperties } from "../generated/shapes.js";
 import { type ModelInference, createModelInference } from "./infer-model.js";
-import { checkInt64Digits } from "./int64.js";
-import type { UnsafeInteger } from "./json-syntax.js";
+import { checkInt64Digits, holdsUnsafeInt64, int64Paths, unsafeIntegersOf } from "./int64.js";
 import type { InputProblem, Location, PayloadOutcome } from "./report.js";
 
 /** How payloads are judged: the same for every thread of one run. */
@@ -32,7 +31,8 @@ export interface OutcomeSink {
   problem(problem: InputProblem): void;
 }
 
-export type PayloadCheck = (value: unknown, source: string, line: number | undefined, index: number | undefined, integers: readonly UnsafeInteger[] | undefined) => void;
+/** Judges one parsed payload; `text` is the JSON it was parsed from (see PayloadSink.payload). */
+export type PayloadCheck = (value: unknown, source: string, line: number | undefined, index: number | undefined, text: string) => void;
 
 type Validate = (data: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
 
@@ -52,22 +52,24 @@ export function locate(source: string, line: number | undefined, index: number |
   return { source, ...(line !== undefined ? { line } : {}), ...(index !== undefined ? { index } : {}) };
 }
 
-// The schemas' model inference, built once: a worker makes a check for every batch it gets.
+// The schemas' model inference and int64 paths, built once: a worker makes a check for every batch it gets.
 const infer = createModelInference(modelProperties);
+const int64PathsByModel = new Map(Object.entries(int64Fields).map(([model, fields]) => [model, int64Paths(fields)]));
 
 export function createPayloadCheck(options: CheckOptions, tally: Tally, sink: OutcomeSink): PayloadCheck {
   const validators = validatorsByModel as unknown as Readonly<Record<string, Validate>>;
   // Payloads come straight from JSON.parse: the validators need not copy them (see json-view.ts).
   const validateOptions = { mode: options.tolerant ? "tolerant" : "strict", [PARSED_JSON]: true } as ValidateOptions;
   const given: ModelInference | undefined = options.model ? { ok: true, model: options.model } : undefined;
-  return (value, source, line, index, integers) => {
+  return (value, source, line, index, text) => {
     const inferred = given ?? infer(value);
     if (!inferred.ok) {
       tally.errors++;
       sink.problem({ ...locate(source, line, index), message: inferred.message });
       return;
     }
-    const digitIssues = integers === undefined ? undefined : checkInt64Digits(value, integers, int64Fields[inferred.model] ?? []);
+    const paths = int64PathsByModel.get(inferred.model);
+    const digitIssues = paths !== undefined && holdsUnsafeInt64(value, paths) ? checkInt64Digits(value, unsafeIntegersOf(text, index), int64Fields[inferred.model]!) : undefined;
     const result = validators[inferred.model]!(value, validateOptions);
     const issues = digitIssues === undefined || digitIssues.length === 0 ? (result.ok ? undefined : result.issues) : [...digitIssues, ...(result.ok ? [] : result.issues)];
     tally.payloads++;

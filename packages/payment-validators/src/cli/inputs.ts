@@ -12,16 +12,16 @@ import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import type { InputFormat } from "./args.js";
-import { type UnsafeInteger, describeJsonError, mayHoldUnsafeIntegers, parseJson, positionOf, unsafeIntegers } from "./json-syntax.js";
+import { describeJsonError, parseJson, positionOf } from "./json-syntax.js";
 import { type LineProblem, bytesOf, firstInvalidUtf8, forEachLine } from "./lines.js";
 import { isLoneObject, peekNdjson } from "./peek.js";
 import type { InputProblem } from "./report.js";
 
 export interface PayloadSink {
-  /** One parsed payload and where it is: its line (NDJSON) or its index (JSON array), if any, and
-   *  the integers of its text a JS number cannot hold (rarely any). Called for every payload of a
-   *  large file, so where it is comes as arguments, not an object. */
-  payload(value: unknown, source: string, line: number | undefined, index: number | undefined, integers: readonly UnsafeInteger[] | undefined): void;
+  /** One parsed payload, where it is (its line (NDJSON) or its index (JSON array), if any) and the
+   *  JSON text it was parsed from: its line, or the whole document (for an element of an array,
+   *  the array). Called for every payload of a large file, so it comes as arguments, not an object. */
+  payload(value: unknown, source: string, line: number | undefined, index: number | undefined, text: string): void;
   problem(problem: InputProblem): void;
   /** Called between chunks of a stream: wait for output to drain, show progress. */
   progress(source: string, bytes: number, totalBytes: number | undefined): Promise<void>;
@@ -105,13 +105,6 @@ function lineProblem(source: string, line: number, problem: LineProblem, max: nu
   return { source, line, column: problem.column, message: `invalid UTF-8: byte ${problem.byte} of the line is not part of a UTF-8 character` };
 }
 
-/** The integers of `text` a JS number cannot hold, when it may have any. */
-function integersOf(text: string): readonly UnsafeInteger[] | undefined {
-  if (!mayHoldUnsafeIntegers(text)) return undefined;
-  const found = unsafeIntegers(text);
-  return found.length > 0 ? found : undefined;
-}
-
 /** One JSON document: a payload, or an array whose elements are payloads. Returns the number of payloads. */
 function documentPayloads(source: string, text: string, sink: PayloadSink): number {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -124,17 +117,12 @@ function documentPayloads(source: string, text: string, sink: PayloadSink): numb
     sink.problem({ source, line: parsed.position.line, column: parsed.position.column, message: `invalid JSON: ${parsed.message}` });
     return 0;
   }
-  const integers = integersOf(body);
   if (!Array.isArray(parsed.value)) {
-    sink.payload(parsed.value, source, undefined, undefined, integers);
+    sink.payload(parsed.value, source, undefined, undefined, body);
     return 1;
   }
   if (parsed.value.length === 0) sink.problem({ source, message: "no payloads: the input is an empty array" });
-  parsed.value.forEach((value, index) => {
-    // Each element's integers, with paths from the element.
-    const own = integers?.filter((i) => i.path[0] === index).map((i) => ({ path: i.path.slice(1), digits: i.digits }));
-    sink.payload(value, source, undefined, index, own !== undefined && own.length > 0 ? own : undefined);
-  });
+  parsed.value.forEach((value, index) => sink.payload(value, source, undefined, index, body));
   return parsed.value.length;
 }
 
@@ -173,7 +161,7 @@ export function ndjsonLine(source: string, text: string, line: number, sink: Pic
     return;
   }
   seen.payloads++;
-  sink.payload(value, source, line, undefined, integersOf(text));
+  sink.payload(value, source, line, undefined, text);
 }
 
 /** A line that could not be read as text (too long, not UTF-8), counted in `seen`. */

@@ -74,48 +74,6 @@ export function parseJson(text: string): ParsedJson {
   }
 }
 
-// A number of sixteen digits or more (the fewest that can exceed 2^53 = 9007199254740992) right after
-// what a JSON value follows (":", "[", ",", then JSON whitespace and perhaps "-"), or opening the
-// text: string values such as Adyen's 16-digit pspReference ("8815658961765250") are quoted, so
-// they do not send every line through the slow pass. (A string that happens to contain
-// ": 1234567890123456" only costs that pass.) This runs on every NDJSON line: rather than a regular
-// expression, which tries every position of the text, it reads one character in sixteen (every run
-// of sixteen digits covers one of them) and looks closer only around a digit.
-const RUN = 16;
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function isJsonWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-/** True when the run of digits starting at `start` is where a JSON number may start. */
-function opensNumber(text: string, start: number): boolean {
-  let at = start - 1;
-  if (at >= 0 && text.charCodeAt(at) === 0x2d) at--;
-  while (at >= 0 && isJsonWhitespace(text.charCodeAt(at))) at--;
-  if (at < 0) return true;
-  const before = text.charCodeAt(at);
-  return before === 0x3a || before === 0x5b || before === 0x2c;
-}
-
-/** True when the text may hold an integer a JS number cannot represent exactly (a cheap test that
- *  never misses one, so the literal-by-literal pass runs only for the rare text that needs it). */
-export function mayHoldUnsafeIntegers(text: string): boolean {
-  const length = text.length;
-  for (let probe = RUN - 1; probe < length; probe += RUN) {
-    if (!isDigit(text.charCodeAt(probe))) continue;
-    let start = probe;
-    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    let end = probe + 1;
-    while (end < length && isDigit(text.charCodeAt(end))) end++;
-    if (end - start >= RUN && opensNumber(text, start)) return true;
-  }
-  return false;
-}
-
 export interface UnsafeInteger {
   /** Where the literal is, as property names and array indexes from the root. */
   readonly path: JSONPath;

@@ -133,6 +133,23 @@ describe("forEachLine", () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it("gives the same lines and problems on texts of many decode groups (lines decoded together), whatever the limit", async () => {
+    // Lines of up to 40 KB (a decode group is 32 KiB of lines), multi-byte characters, "\r\n".
+    const longLine = fc.tuple(fc.constantFrom("a", "é", "😀", "\r"), fc.nat({ max: 20_000 }), lineText).map(([unit, count, tail]) => unit.repeat(count) + tail);
+    const longText = fc
+      .tuple(fc.array(fc.oneof(lineText, longLine), { minLength: 1, maxLength: 30 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
+      .map(([lines, breakWith, finalBreak]) => lines.join(breakWith) + (finalBreak ? breakWith : ""));
+    await fc.assert(
+      fc.asyncProperty(longText, fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom(10, 5_000, 40_000, 1 << 20), async (text, cuts, max) => {
+        const { lines, problems } = await collect(chunks(Buffer.from(text), cuts), max);
+        const expected = expectedLines(text).map((line, i) => [i + 1, line] as [number, string]);
+        expect(lines).toEqual(expected.filter(([, line]) => Buffer.byteLength(line) <= max));
+        expect(problems).toEqual(expected.filter(([, line]) => Buffer.byteLength(line) > max).map(([number, line]) => [number, { kind: "too-long", bytes: Buffer.byteLength(line) }]));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("skips a line over the limit, naming it and its size, and hands over every other line, however the bytes are cut", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (lengths, cuts, crlf) => {

@@ -1,9 +1,9 @@
 // Splits a byte stream into lines without holding more than the current chunk and one partial
 // line, itself never longer than the line limit: what keeps memory flat on an NDJSON file of any
 // size, whatever its longest line. Lines are cut at "\n" bytes (never part of a multi-byte UTF-8
-// character) in one pass over each chunk, and each line is decoded straight from the chunk's
-// bytes: no buffer object per line, and no chunk-sized strings (those would sit in V8's
-// large-object space until a full garbage collection). A trailing "\r" is dropped, a byte order
+// character) in one pass over each chunk, and decoded straight from the chunk's bytes, a group of
+// lines of about 32 KiB at a time: no buffer object per line, and no chunk-sized strings (those
+// would sit in V8's large-object space until a full garbage collection). A trailing "\r" is dropped, a byte order
 // mark on the first line too, and the text of each line is handed over synchronously, so one
 // chunk's lines are all handled before the next chunk is read. Bytes that are not UTF-8 are never
 // decoded (that would turn them into U+FFFD silently): the line is reported with the position of
@@ -39,6 +39,10 @@ export interface LineOptions {
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+/** Bytes of whole lines decoded together: one string per group, sliced into lines, costs less than
+ *  a decode per line. Small enough that the group's string stays out of V8's large-object space
+ *  (under 128 KiB even when every character takes two bytes). */
+const GROUP_BYTES = 32 * 1024;
 
 /** Offset of the first byte of bytes[start, end) that does not belong to a well-formed UTF-8
  *  sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1. */
@@ -101,9 +105,24 @@ export async function forEachLine(stream: AsyncIterable<Uint8Array | string> | I
       const bad = firstInvalidUtf8(chunk, start, end);
       return handlers.problem(number, { kind: "invalid-utf8", byte: bad - start + 1, column: chunk.toString("utf8", start, bad).length + 1 }) === true;
     }
-    let text = chunk.toString("utf8", start, end);
-    if (number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return handlers.line(text, number) === true;
+    return line(chunk.toString("utf8", start, end));
+  };
+  /** Hands over the next line's text (its line break and any "\r" removed); true to stop. */
+  const line = (text: string): boolean => handlers.line(number === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, number) === true;
+  /** Hands over the lines of chunk[start, end) (which ends before a "\n"), UTF-8 and no longer
+   *  than the limit together, decoded at once; true to stop. */
+  const emitGroup = (chunk: Buffer, start: number, end: number): boolean => {
+    const text = chunk.toString("utf8", start, end);
+    let from = 0;
+    for (;;) {
+      const next = text.indexOf("\n", from);
+      let to = next === -1 ? text.length : next;
+      if (to > from && text.charCodeAt(to - 1) === CARRIAGE_RETURN) to--;
+      number++;
+      if (line(text.slice(from, to))) return true;
+      if (next === -1) return false;
+      from = next + 1;
+    }
   };
   /** The line the previous chunks began ends at chunk[end]: hand it over; true to stop. */
   const finishPartial = (chunk: Buffer, end: number): boolean => {
@@ -149,6 +168,17 @@ export async function forEachLine(stream: AsyncIterable<Uint8Array | string> | I
       // Every complete line of this chunk at once: nearly always UTF-8, so one check for them all.
       const last = chunk.lastIndexOf(NEWLINE);
       const checked = isUtf8(chunk.subarray(start, last));
+      while (checked && start < last) {
+        // Groups of lines (see GROUP_BYTES), each ending at the first line break past its size.
+        let groupEnd = start + GROUP_BYTES >= last ? last : chunk.indexOf(NEWLINE, start + GROUP_BYTES);
+        if (groupEnd - start > max) {
+          // A group as long as the limit may hold a line over it: this group's first line alone.
+          groupEnd = end;
+          if (emit(chunk, start, groupEnd, true)) return;
+        } else if (emitGroup(chunk, start, groupEnd)) return;
+        start = groupEnd + 1;
+        end = chunk.indexOf(NEWLINE, start);
+      }
       for (; end !== -1; end = chunk.indexOf(NEWLINE, start)) {
         const lineStart = start;
         start = end + 1;

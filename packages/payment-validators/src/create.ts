@@ -23,7 +23,7 @@ export type ValidationResult<T> =
 /** Checks the schema's annotations ask for beyond JSON Schema (e.g. legacy-field drift): each
  *  returns issues for a payload that already passed the schema, given as its JSON view (plain
  *  objects and arrays of own data properties: nothing to guard against when reading it). */
-export type SemanticCheck = (value: unknown) => ValidationIssue[];
+export type SemanticCheck = (value: unknown) => readonly ValidationIssue[];
 
 export interface ModelValidators<T, Tolerant> {
   validate: {

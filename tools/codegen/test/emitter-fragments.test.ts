@@ -127,7 +127,18 @@ describe("checks emitter", () => {
         'import type { SemanticCheck } from "../create.js";',
         "/** The checks a valid Order must also pass: its legacy fields agree with their replacements. */\nexport const orderChecks: readonly SemanticCheck[] = [legacyDriftCheck([\n" +
           '  { field: "price_label", replacedBy: "/price/label", replacementPath: ["price","label"], nullable: true },\n' +
-          "] as const satisfies readonly LegacyFieldSpec[])];",
+          "] as const satisfies readonly LegacyFieldSpec[], [\n" +
+          "  {\n" +
+          '    legacy: (view) => (Object.hasOwn(view, "price_label") ? view["price_label"] : ABSENT),\n' +
+          "    replacement: (view) => {\n" +
+          '      if (!Object.hasOwn(view, "price")) return ABSENT;\n' +
+          '      let at: unknown = view["price"];\n' +
+          '      if (typeof at !== "object" || at === null || Array.isArray(at) || !Object.hasOwn(at, "label")) return ABSENT;\n' +
+          '      at = (at as Record<string, unknown>)["label"];\n' +
+          "      return at;\n" +
+          "    },\n" +
+          "  },\n" +
+          "])];",
         "/** The checks a valid Invoice must also pass (none yet). */\nexport const invoiceChecks: readonly SemanticCheck[] = [];",
       ],
     },

@@ -2,11 +2,14 @@
 // code: the modules emit/adapters.ts and emit/checks.ts copy into the packages, tested directly.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { paymentSessionResultChecks } from "../../../packages/payment-validators/src/generated/checks.js";
 import { emitAdapters } from "../src/emit/adapters.js";
 import { driftCheckSource, emitChecks } from "../src/emit/checks.js";
 import { loadSchemaSet } from "../src/model/load.js";
-import { legacyDriftCheck } from "../src/runtime/drift.js";
+import { legacyFields } from "../src/model/legacy-fields.js";
+import { legacyDriftCheck, viewReaders } from "../src/runtime/drift.js";
 import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty, toLegacy, withLegacyFields, withoutLegacyFields } from "../src/runtime/legacy.js";
 
 const SPECS: readonly LegacyFieldSpec[] = [
@@ -123,7 +126,7 @@ describe("withLegacyFields / withoutLegacyFields / toLegacy", () => {
 });
 
 describe("legacyDriftCheck", () => {
-  const check = legacyDriftCheck(SPECS);
+  const check = legacyDriftCheck(SPECS, viewReaders(SPECS));
 
   it("turns each drift into a legacy-drift issue at the legacy field's pointer", () => {
     expect(check({ order_number: "A1", order: { order_number: "B2" } })).toEqual([
@@ -133,6 +136,33 @@ describe("legacyDriftCheck", () => {
       { pointer: "/order_number", keyword: "legacy-drift", message: 'legacy field "order_number" is "A1" but its replacement /order/order_number is absent (expected null)', expected: null },
     ]);
     expect(check({ order_number: "B2", order: { order_number: "B2" } })).toEqual([]);
+  });
+
+  it("is one frozen empty list for a payload without drift, and for a value that is no object", () => {
+    expect(check({ order_number: "B2", order: { order_number: "B2" } })).toBe(check([]));
+    expect(Object.isFrozen(check(null))).toBe(true);
+  });
+
+  it("reads as the generic readers do through the readers checks.ts generates by property name (PaymentSessionResult, edited views)", () => {
+    const model = loadSchemaSet(fileURLToPath(new URL("../../..", import.meta.url))).models.get("PaymentSessionResult")!;
+    const specs = legacyFields(model).map((f): LegacyFieldSpec => ({ field: f.name, replacedBy: f.replacedBy, replacementPath: f.replacementPath, nullable: f.nullable }));
+    expect(specs.filter((s) => s.replacedBy !== null).length).toBeGreaterThan(0);
+    const generic = legacyDriftCheck(specs, viewReaders(specs));
+    const [generated] = paymentSessionResultChecks;
+    const value = fc.oneof(
+      fc.constantFrom(null, "A1", "B2", 0, -0, true),
+      fc.array(fc.constantFrom("A1", 1), { maxLength: 2 }),
+      fc.dictionary(fc.constantFrom("message", "order_number", "x"), fc.constantFrom("A1", "B2", null)),
+    );
+    const names = [...new Set(specs.flatMap((s) => [s.field, ...s.replacementPath])), "__proto__", "other"];
+    // A JSON view: plain objects (as JSON.parse makes them, so "__proto__" is an own key) of those names.
+    const view = fc.dictionary(fc.constantFrom(...names), fc.oneof(value, fc.dictionary(fc.constantFrom(...names), value))).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+    fc.assert(
+      fc.property(view, (v) => {
+        expect(generated!(v)).toEqual(generic(v));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("prints values JSON cannot", () => {
@@ -153,7 +183,7 @@ describe("how the emitters ship the runtime", () => {
 
   it("inlines the marked part of runtime/drift.ts into checks.ts", () => {
     const checks = emitChecks(set).get("packages/payment-validators/src/generated/checks.ts")!;
-    expect(checks).toContain("function legacyDriftCheck(specs: readonly LegacyFieldSpec[]): SemanticCheck {");
+    expect(checks).toContain("function legacyDriftCheck(specs: readonly LegacyFieldSpec[], readers: readonly (LegacyFieldReaders | null)[]): SemanticCheck {");
     expect(checks).not.toContain("codegen: inline");
     expect(checks).not.toContain("export { legacyDriftCheck }");
   });

@@ -1,11 +1,12 @@
 // checks: the semantic checks the validators run after the schema passes, one list per top-level
 // model. Today that is legacy drift (a legacy field disagreeing with its canonical replacement):
 // an issue in strict mode, a warning in tolerant mode (create.ts decides which). The check itself is
-// the typed module runtime/drift.ts, inlined here.
+// the typed module runtime/drift.ts, inlined here; what is generated per model is its table of
+// legacy fields and, per field, the readers of the field and its replacement by property name.
 import { readFileSync } from "node:fs";
 import { type GeneratedFiles, withHeader } from "../emitter.js";
 import type { SchemaSet } from "../model/schema-set.js";
-import { legacyFieldTable, legacyFields } from "../model/legacy-fields.js";
+import { type LegacyField, legacyFieldTable, legacyFields } from "../model/legacy-fields.js";
 import { OUTPUTS } from "../outputs.js";
 import { checksExport } from "../names.js";
 import { LEGACY_RUNTIME, LEGACY_RUNTIME_FILE, runtimeModulePath } from "../runtime/sources.js";
@@ -25,18 +26,39 @@ export function driftCheckSource(module: string): string {
 
 const DRIFT_CHECK = driftCheckSource(readFileSync(runtimeModulePath("drift"), "utf8"));
 
+/** A reader (see runtime/drift.ts' LegacyFieldReaders) of the own property at `path` of a JSON
+ *  view, each property read by its name; ABSENT when one on the way is missing or not an object. */
+function pathReader(path: readonly string[]): string {
+  const [first, ...rest] = path.map((name) => JSON.stringify(name));
+  if (rest.length === 0) return `(view) => (Object.hasOwn(view, ${first}) ? view[${first}] : ABSENT)`;
+  const lines = [`(view) => {`, `  if (!Object.hasOwn(view, ${first})) return ABSENT;`, `  let at: unknown = view[${first}];`];
+  for (const name of rest) {
+    lines.push(`  if (typeof at !== "object" || at === null || Array.isArray(at) || !Object.hasOwn(at, ${name})) return ABSENT;`, `  at = (at as Record<string, unknown>)[${name}];`);
+  }
+  return [...lines, "  return at;", "}"].join("\n");
+}
+
+/** The readers of one legacy field, an element of the check's second argument. */
+function fieldReaders(field: LegacyField): string {
+  if (field.replacedBy === null) return `  null, // ${field.name}: nothing replaces it yet`;
+  const replacement = pathReader(field.replacementPath).split("\n").join("\n    ");
+  return `  {\n    legacy: ${pathReader([field.name])},\n    replacement: ${replacement},\n  },`;
+}
+
 export function emitChecks(set: SchemaSet): GeneratedFiles {
   const files: GeneratedFiles = new Map();
   const runtime = `${OUTPUTS.validators}/${LEGACY_RUNTIME_FILE}`;
   files.set(runtime, withHeader(runtime, LEGACY_RUNTIME));
 
-  const lines = [`import type { SemanticCheck } from "../create.js";`, `import { type LegacyFieldSpec, legacyDrift, readJsonViewProperty } from "./legacy-runtime.js";`, "", DRIFT_CHECK, ""];
+  const lines = [`import type { SemanticCheck } from "../create.js";`, `import { ABSENT, type LegacyFieldSpec, type Read, fieldDrift } from "./legacy-runtime.js";`, "", DRIFT_CHECK, ""];
   for (const name of set.topLevel) {
     const model = set.models.get(name)!;
     const hasLegacy = legacyFields(model).length > 0;
     lines.push(
       `/** The checks a valid ${name} must also pass${hasLegacy ? ": its legacy fields agree with their replacements" : " (none yet)"}. */`,
-      `export const ${checksExport(name)}: readonly SemanticCheck[] = [${hasLegacy ? `legacyDriftCheck(${legacyFieldTable(model)})` : ""}];`,
+      hasLegacy
+        ? `export const ${checksExport(name)}: readonly SemanticCheck[] = [legacyDriftCheck(${legacyFieldTable(model)}, [\n${legacyFields(model).map(fieldReaders).join("\n")}\n])];`
+        : `export const ${checksExport(name)}: readonly SemanticCheck[] = [];`,
       "",
     );
   }

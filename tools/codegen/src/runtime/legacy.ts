@@ -28,8 +28,10 @@ export interface LegacyDrift {
   readonly replacementPresent: boolean;
 }
 
-const ABSENT: unique symbol = Symbol("absent");
-type Read = unknown | typeof ABSENT;
+/** What a read gives for a property that is not there (an own data property holding undefined is
+ *  there). */
+export const ABSENT: unique symbol = Symbol("absent");
+export type Read = unknown | typeof ABSENT;
 
 function escapeToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -65,7 +67,7 @@ export function readJsonViewProperty(value: unknown, key: string): Read {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : ABSENT;
 }
 
-function readPath(value: unknown, path: readonly string[], read: PropertyReader = readOwn): Read {
+export function readPath(value: unknown, path: readonly string[], read: PropertyReader = readOwn): Read {
   let current: unknown = value;
   for (const token of path) {
     const next = read(current, token);
@@ -117,6 +119,27 @@ function expectedValue(payload: unknown, spec: LegacyFieldSpec): Read {
   return spec.nullable ? null : ABSENT;
 }
 
+/** How a legacy field holding `legacy` disagrees with its replacement (at `replacedBy`) as read
+ *  (ABSENT when a container on its path is null or missing), if it does. */
+export function fieldDrift(spec: LegacyFieldSpec, replacedBy: string, legacy: unknown, replacement: Read): LegacyDrift | undefined {
+  const expected = replacement !== ABSENT ? replacement : spec.nullable ? null : ABSENT;
+  let agrees: boolean;
+  try {
+    agrees = expected !== ABSENT && sameJson(legacy, expected);
+  } catch {
+    agrees = false;
+  }
+  if (agrees) return undefined;
+  return {
+    field: spec.field,
+    legacyPointer: `/${escapeToken(spec.field)}`,
+    legacyValue: legacy,
+    replacementPointer: replacedBy,
+    replacementValue: replacement === ABSENT ? null : replacement,
+    replacementPresent: replacement !== ABSENT,
+  };
+}
+
 /** Every replaced legacy field whose value disagrees with its replacement; empty when consistent.
  *  A legacy key that is missing disagrees with nothing. */
 export function legacyDrift(payload: unknown, specs: readonly LegacyFieldSpec[], read: PropertyReader = readOwn): LegacyDrift[] {
@@ -125,23 +148,8 @@ export function legacyDrift(payload: unknown, specs: readonly LegacyFieldSpec[],
     if (spec.replacedBy === null) continue;
     const legacy = read(payload, spec.field);
     if (legacy === ABSENT) continue;
-    const replacement = readPath(payload, spec.replacementPath, read);
-    const expected = replacement !== ABSENT ? replacement : spec.nullable ? null : ABSENT;
-    let agrees: boolean;
-    try {
-      agrees = expected !== ABSENT && sameJson(legacy, expected);
-    } catch {
-      agrees = false;
-    }
-    if (agrees) continue;
-    drift.push({
-      field: spec.field,
-      legacyPointer: `/${escapeToken(spec.field)}`,
-      legacyValue: legacy,
-      replacementPointer: spec.replacedBy,
-      replacementValue: replacement === ABSENT ? null : replacement,
-      replacementPresent: replacement !== ABSENT,
-    });
+    const found = fieldDrift(spec, spec.replacedBy, legacy, readPath(payload, spec.replacementPath, read));
+    if (found !== undefined) drift.push(found);
   }
   return drift;
 }

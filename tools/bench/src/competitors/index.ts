@@ -9,6 +9,7 @@ import * as zod from "./zod-schemas.js";
 // Not exported by the package (an internal step of every validator): the same source its build bundles.
 import { jsonView } from "../../../../packages/payment-validators/src/json-view.js";
 import { paymentSessionResultView, sessionResultResponseView } from "../../../../packages/payment-validators/src/generated/json-views.js";
+import { fastStrictPaymentSessionResult, fastStrictSessionResultResponse, strictPaymentSessionResult, strictSessionResultResponse } from "../../../../packages/payment-validators/src/generated/standalone.js";
 
 /** The kinds of schema rule a competitor is held to (test/competitors.test.ts breaks each one). */
 export type RuleKind = "type" | "enum" | "extensible-enum" | "pattern" | "format" | "length" | "range" | "required" | "closed-object";
@@ -83,7 +84,10 @@ export function competitors(): Competitor[] {
 }
 
 /** Steps of ours timed alone: the JSON view copy every isX and validateX makes before judging (what
- *  JSON.stringify would send, read once, by the model's generated copier), which no competitor makes. */
+ *  JSON.stringify would send, read once, by the model's generated copier), which no competitor makes;
+ *  that copy followed by the generated guard (all isX does on a valid payload, less the drift checks);
+ *  and, for a payload the guard rejects, the copy followed by Ajv's all-errors code (the standalone
+ *  code validateX runs for the errors its issues are made of), without the guard or the issues. */
 export function parts(): Competitor[] {
   return [
     {
@@ -92,6 +96,26 @@ export function parts(): Competitor[] {
       reports: false,
       part: true,
       check: { PaymentSessionResult: (p) => jsonView(p, paymentSessionResultView) !== undefined, SessionResultResponse: (p) => jsonView(p, sessionResultResponseView) !== undefined },
+    },
+    {
+      id: "ours.guarded",
+      label: "JSON view copy, then the guard (steps of isX and validateX on a valid payload)",
+      reports: false,
+      part: true,
+      check: {
+        PaymentSessionResult: (p) => fastStrictPaymentSessionResult!(jsonView(p, paymentSessionResultView)),
+        SessionResultResponse: (p) => fastStrictSessionResultResponse!(jsonView(p, sessionResultResponseView)),
+      },
+    },
+    {
+      id: "ours.errors",
+      label: "JSON view copy, then Ajv's all-errors code (steps of validateX on an invalid payload)",
+      reports: false,
+      part: true,
+      check: {
+        PaymentSessionResult: (p) => strictPaymentSessionResult(jsonView(p, paymentSessionResultView)),
+        SessionResultResponse: (p) => strictSessionResultResponse(jsonView(p, sessionResultResponseView)),
+      },
     },
   ];
 }

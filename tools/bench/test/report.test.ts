@@ -164,6 +164,7 @@ describe("the written report", () => {
     expect(byId["valid-vs-zod"]!.measured).toContain("SessionResultResponse 110 ns, 1.1x the time allowed"); // zod 500 / 5 = 100 ns allowed
     expect(byId["valid-vs-hand"]!.measured).toContain("the copy, then the guard (what isX and validateX cannot skip on a valid payload): PaymentSessionResult 70 ns, 0.7x the time allowed");
     expect(byId["valid-vs-zod"]!.measured).toContain("cannot skip on a valid payload): PaymentSessionResult 70 ns, 0.7x the time allowed; SessionResultResponse 70 ns, 0.7x");
+    expect(byId["valid-vs-typebox"]!.measured).toContain("cannot skip on a valid payload): PaymentSessionResult 70 ns, 0.467x the time allowed"); // TypeBox: 150 ns
     expect(byId["invalid-vs-ajv"]!.measured).toContain("PaymentSessionResult (many errors) 110 ns, 0.55x the time allowed");
     expect(byId["invalid-vs-ajv"]!.measured).toContain(
       "the copy, then Ajv's all-errors code (what validateX cannot skip on an invalid payload; then come the issues): PaymentSessionResult (one error) 90 ns, 0.45x the time allowed",
